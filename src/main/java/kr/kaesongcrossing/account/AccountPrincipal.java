@@ -1,0 +1,41 @@
+package kr.kaesongcrossing.account;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in person, as kept in the (database-backed) session. Other modules take it with
+ * {@code @AuthenticationPrincipal AccountPrincipal user} and use {@link #id()} to scope their data.
+ */
+public record AccountPrincipal(Long id, String email, String displayName, String passwordHash, Role role,
+        String language, boolean enabled) implements UserDetails, Serializable {
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public String toString() {
+        return "AccountPrincipal[id=" + id + ", role=" + role + "]";
+    }
+}

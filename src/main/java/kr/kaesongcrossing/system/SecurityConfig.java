@@ -1,0 +1,50 @@
+package kr.kaesongcrossing.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * One filter chain for the web pages. Every path is closed unless listed in {@link #PUBLIC_PATHS}; each
+ * feature's area is tied to the roles that work in it.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String[] PUBLIC_PATHS = {"/login", "/register", "/error", "/error/**", "/krds/**", "/css/**",
+        "/js/**", "/img/**", "/vendor/**", "/favicon.ico", "/actuator/health", "/.well-known/jwks.json"};
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(11);
+    }
+
+    @Bean
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/applications/**").hasRole("CIVILIAN")
+                        .requestMatchers("/review/**").hasRole("OFFICER")
+                        .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**")
+                        .hasAnyRole("CHECKPOINT", "OFFICER", "ADMIN")
+                        .requestMatchers("/checkpoint/**").hasRole("CHECKPOINT")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

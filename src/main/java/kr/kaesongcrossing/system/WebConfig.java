@@ -1,0 +1,61 @@
+package kr.kaesongcrossing.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Korean by default, English on request; {@code ?lang=en|ko} switches and a cookie keeps the choice. */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.KOREAN, Locale.ENGLISH);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        messages.setDefaultLocale(Locale.KOREAN);
+        return messages;
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("KCLANG");
+        resolver.setDefaultLocale(Locale.KOREAN);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+            @Override
+            protected Locale parseLocaleValue(String value) {
+                Locale requested = super.parseLocaleValue(value);
+                return SUPPORTED.contains(requested) ? requested : Locale.KOREAN;
+            }
+        };
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}
