@@ -1,0 +1,4 @@
+package kr.kaesongcrossing.application;
+
+public record TripApprovalWithdrawn(long applicationId, String reason) {
+}
