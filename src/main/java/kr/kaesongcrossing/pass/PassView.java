@@ -25,12 +25,12 @@ record PassView(String passId, String applicationReference, String holderNameKor
     }
 
     /** The QR is shown while the pass can still be used. */
-    boolean usable() {
+    public boolean usable() {
         return status == PassStatus.ACTIVE || status == PassStatus.NOT_YET_VALID;
     }
 
     /** KRDS badge colour for the status. */
-    String badgeClass() {
+    public String badgeClass() {
         return switch (status) {
             case ACTIVE -> "bg-success";
             case NOT_YET_VALID -> "bg-information";
@@ -39,11 +39,11 @@ record PassView(String passId, String applicationReference, String holderNameKor
         };
     }
 
-    boolean revoked() {
+    public boolean revoked() {
         return status == PassStatus.REVOKED;
     }
 
-    boolean hasReason() {
+    public boolean hasReason() {
         return revocationReason != null && !revocationReason.isBlank();
     }
 }
