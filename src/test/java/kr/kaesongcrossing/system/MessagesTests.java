@@ -81,10 +81,10 @@ class MessagesTests {
         return keys;
     }
 
+    /** Read from the source tree, like the templates, so both sides are the files being edited. */
     static Properties load(String name) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = MessagesTests.class.getResourceAsStream("/" + name)) {
-            assertThat(in).as(name).isNotNull();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources", name))) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
