@@ -52,6 +52,17 @@ class AdminUsersTests {
     }
 
     @Test
+    void shouldOfferTheStaffFormWithEachFieldOnce() throws Exception {
+        String page = mvc.perform(get("/admin/users/new").with(user(admin))).andReturn().getResponse()
+                .getContentAsString();
+
+        for (String field : new String[] {"email", "displayName", "role", "language", "password"}) {
+            assertThat(page.split("name=\"" + field + "\"", -1)).as(field).hasSize(2);
+        }
+        assertThat(page).contains("value=\"CHECKPOINT\"").doesNotContain("value=\"CIVILIAN\"");
+    }
+
+    @Test
     void shouldCreateAStaffAccount() throws Exception {
         String email = "officer-" + UUID.randomUUID() + "@test.example";
 

@@ -37,6 +37,18 @@ class RegistrationTests {
     }
 
     @Test
+    void shouldShowEachFieldOnceWithItsLabel() throws Exception {
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/register")
+                .param("lang", "en")).andReturn().getResponse().getContentAsString();
+
+        for (String field : new String[] {"email", "displayName", "password", "language"}) {
+            assertThat(page.split("name=\"" + field + "\"", -1)).as(field).hasSize(2);
+            assertThat(page).contains("<label for=\"" + field + "\"");
+        }
+        assertThat(page).contains("At least 12 characters");
+    }
+
+    @Test
     void shouldRefuseACommonPasswordInTheVisitorsLanguage() throws Exception {
         String email = "weak-" + UUID.randomUUID() + "@test.example";
 
