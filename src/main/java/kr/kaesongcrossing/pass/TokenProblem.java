@@ -1,0 +1,3 @@
+package kr.kaesongcrossing.pass;
+
+public enum TokenProblem { MALFORMED, INVALID_SIGNATURE, UNKNOWN_KEY }
