@@ -83,7 +83,7 @@ class ScanService {
     private CrossingLogEntry decideAndRecord(ScanRequest request) {
         Instant now = now();
         Instant at = request.scannedAt() == null || request.scannedAt().isAfter(now) ? now
-                : request.scannedAt().truncatedTo(ChronoUnit.MICROS);
+                : request.scannedAt().truncatedTo(ChronoUnit.SECONDS);
         request = at.equals(request.scannedAt()) ? request : new ScanRequest(request.scanId(), request.token(),
                 request.direction(), request.lane(), at, request.operator());
         if (TokenInput.unreadable(request.token())) {
@@ -148,9 +148,12 @@ class ScanService {
         }
     }
 
-    /** Now, at the database's precision, so a first answer equals its stored replay. */
+    /**
+     * Now, in whole seconds, so a first answer equals its stored replay on every database: Connector/J drops
+     * fractional seconds against MariaDB 10.x (it reports itself as 5.5.5). Log order ties break on the row id.
+     */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     static String overrideScanId(String refusedScanId) {
