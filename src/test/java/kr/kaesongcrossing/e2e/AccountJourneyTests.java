@@ -1,0 +1,132 @@
+package kr.kaesongcrossing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Registering, logging in, switching language and being refused, in a real browser. */
+@BrowserTest
+class AccountJourneyTests {
+
+    @Autowired
+    E2eAccounts.StaffAccounts staff;
+
+    @Test
+    @JourneyName("accounts-register-ko")
+    void shouldRegisterInKoreanAfterFixingFormErrors(Journey journey) {
+        Browser civilian = journey.browser("civilian", Viewport.PHONE);
+        String email = "hana-" + UUID.randomUUID() + "@e2e.test";
+
+        civilian.open("/register");
+        assertThat(civilian.language()).isEqualTo("ko");
+        assertThat(civilian.text(By.tagName("h1"))).isEqualTo("회원가입");
+        civilian.snap("register-form");
+
+        civilian.type("email", "hana-at-example").type("displayName", "김하나").type("password", "짧은암호");
+        civilian.clickText("가입하기");
+        civilian.waitForText("올바른 이메일 주소를 입력하십시오.");
+        assertThat(errorNextTo(civilian, "email")).isEqualTo("올바른 이메일 주소를 입력하십시오.");
+        assertThat(errorNextTo(civilian, "password")).isEqualTo("비밀번호는 12자 이상 128자 이하로 입력하십시오.");
+        assertThat(formGroupOf(civilian, "displayName").findElements(By.cssSelector(".form-hint-invalid"))).isEmpty();
+        assertThat(civilian.find(By.id("email")).getDomProperty("value")).isEqualTo("hana-at-example");
+        assertThat(civilian.find(By.id("displayName")).getDomProperty("value")).isEqualTo("김하나");
+        civilian.snap("register-errors");
+
+        civilian.type("email", email).type("password", "봄날 개성 가는 길은 멀지 않다");
+        civilian.clickText("가입하기");
+        civilian.waitForPath("/login").waitForText("가입이 완료되었습니다. 로그인해 주십시오.");
+        civilian.snap("login-after-register");
+
+        civilian.login(email, "봄날 개성 가는 길은 멀지 않다");
+        assertThat(civilian.text(By.tagName("h1"))).isEqualTo("김하나님, 환영합니다");
+        assertThat(civilian.pageText()).contains("나의 신청", "출입 신청", "출입증");
+        civilian.snap("civilian-home");
+    }
+
+    @Test
+    @JourneyName("accounts-language-en")
+    void shouldKeepEnglishOnceChosen(Journey journey) {
+        Browser civilian = journey.browser("civilian", Viewport.PHONE);
+        String email = registerCivilian(civilian, "Ahn Jisoo");
+
+        civilian.login(email, PASSWORD);
+        civilian.clickText("English");
+        civilian.waitForText("Welcome, Ahn Jisoo");
+        assertThat(civilian.language()).isEqualTo("en");
+        civilian.snap("home-english");
+
+        civilian.open("/");
+        assertThat(civilian.text(By.tagName("h1"))).isEqualTo("Welcome, Ahn Jisoo");
+        civilian.logout();
+        assertThat(civilian.text(By.tagName("h1"))).isEqualTo("Log in");
+        assertThat(civilian.pageText()).contains("You have been logged out.");
+        civilian.snap("login-english-after-logout");
+    }
+
+    @Test
+    @JourneyName("accounts-forbidden")
+    void shouldShowTheAccessDeniedPageInTheUsersLanguage(Journey journey) {
+        Browser civilian = journey.browser("civilian", Viewport.PHONE);
+        String email = registerCivilian(civilian, "정다은");
+        civilian.login(email, PASSWORD);
+
+        civilian.open("/admin/users");
+        assertThat(civilian.text(By.tagName("h1"))).isEqualTo("접근 권한이 없습니다");
+        assertThat(civilian.pageText()).doesNotContain("Exception", "Forbidden", "Whitelabel");
+        civilian.snap("admin-users-403-ko");
+
+        civilian.open("/");
+        civilian.clickText("English");
+        civilian.waitForText("Welcome");
+        civilian.open("/admin/users");
+        assertThat(civilian.text(By.tagName("h1"))).isEqualTo("Access denied");
+        civilian.snap("admin-users-403-en");
+    }
+
+    @Test
+    @JourneyName("accounts-role-homes")
+    void shouldLandEachStaffRoleOnItsHome(Journey journey) {
+        Browser officer = journey.browser("officer", Viewport.DESKTOP);
+        officer.login(staff.officer().email(), staff.officer().password());
+        assertThat(officer.text(By.tagName("h1"))).isEqualTo("이서연님, 환영합니다");
+        assertThat(officer.pageText()).contains("심사 대기열", "상대측 동의", "출입 기록", "현재 체류자");
+        officer.snap("officer-home");
+
+        Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
+        checkpoint.login(staff.checkpoint().email(), staff.checkpoint().password());
+        assertThat(checkpoint.text(By.tagName("h1"))).isEqualTo("박지훈님, 환영합니다");
+        assertThat(checkpoint.pageText()).contains("출입 검문", "출입 기록", "현재 체류자").doesNotContain("심사 대기열");
+        checkpoint.snap("checkpoint-home");
+
+        Browser admin = journey.browser("admin", Viewport.DESKTOP);
+        admin.login(staff.admin().email(), staff.admin().password());
+        assertThat(admin.text(By.tagName("h1"))).isEqualTo("최유진님, 환영합니다");
+        assertThat(admin.pageText()).contains("사용자 관리", "스캐너 기기", "서명 키");
+        admin.snap("admin-home");
+    }
+
+    static final String PASSWORD = "압록강 물결 위로 해가 뜬다 2026";
+
+    /** Registers a civilian through the form and returns the email. */
+    static String registerCivilian(Browser browser, String name) {
+        String email = "civilian-" + UUID.randomUUID() + "@e2e.test";
+        browser.open("/register");
+        browser.type("email", email).type("displayName", name).type("password", PASSWORD);
+        browser.find(By.id("password")).submit();
+        browser.waitForPath("/login");
+        return email;
+    }
+
+    /** The error message shown in the same form group as a field. */
+    static String errorNextTo(Browser browser, String fieldId) {
+        return formGroupOf(browser, fieldId).findElement(By.cssSelector(".form-hint-invalid")).getText();
+    }
+
+    static WebElement formGroupOf(Browser browser, String fieldId) {
+        return browser.find(By.xpath("//*[@id='" + fieldId + "']/ancestor::div[contains(@class,'form-group')][1]"));
+    }
+}

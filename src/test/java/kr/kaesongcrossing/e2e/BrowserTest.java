@@ -1,0 +1,24 @@
+package kr.kaesongcrossing.e2e;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A browser suite: the whole app on a random port against the test database (H2, or MariaDB with
+ * {@code KC_TEST_DB=mysql}), staff accounts from {@link E2eAccounts}, and a {@link Journey} parameter for each test.
+ * Skipped, by name, when Chromium or chromedriver is missing, unless {@code KC_REQUIRE_BROWSER=true}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("browser")
+@ExtendWith(BrowserExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(E2eAccounts.class)
+public @interface BrowserTest {
+}
