@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Registering, logging in, switching language and being refused, in a real browser. */
@@ -29,11 +28,11 @@ class AccountJourneyTests {
         civilian.type("email", "hana-at-example").type("displayName", "김하나").type("password", "짧은암호");
         civilian.clickText("가입하기");
         civilian.waitForText("올바른 이메일 주소를 입력하십시오.");
-        assertThat(errorNextTo(civilian, "email")).isEqualTo("올바른 이메일 주소를 입력하십시오.");
-        assertThat(errorNextTo(civilian, "password")).isEqualTo("비밀번호는 12자 이상 128자 이하로 입력하십시오.");
-        assertThat(formGroupOf(civilian, "displayName").findElements(By.cssSelector(".form-hint-invalid"))).isEmpty();
-        assertThat(civilian.find(By.id("email")).getDomProperty("value")).isEqualTo("hana-at-example");
-        assertThat(civilian.find(By.id("displayName")).getDomProperty("value")).isEqualTo("김하나");
+        assertThat(Forms.errorFor(civilian, "email")).isEqualTo("올바른 이메일 주소를 입력하십시오.");
+        assertThat(Forms.errorFor(civilian, "password")).isEqualTo("비밀번호는 12자 이상 128자 이하로 입력하십시오.");
+        assertThat(Forms.hasNoError(civilian, "displayName")).isTrue();
+        assertThat(Forms.valueOf(civilian, "email")).isEqualTo("hana-at-example");
+        assertThat(Forms.valueOf(civilian, "displayName")).isEqualTo("김하나");
         civilian.snap("register-errors");
 
         civilian.type("email", email).type("password", "봄날 개성 가는 길은 멀지 않다");
@@ -119,14 +118,5 @@ class AccountJourneyTests {
         browser.find(By.id("password")).submit();
         browser.waitForPath("/login");
         return email;
-    }
-
-    /** The error message shown in the same form group as a field. */
-    static String errorNextTo(Browser browser, String fieldId) {
-        return formGroupOf(browser, fieldId).findElement(By.cssSelector(".form-hint-invalid")).getText();
-    }
-
-    static WebElement formGroupOf(Browser browser, String fieldId) {
-        return browser.find(By.xpath("//*[@id='" + fieldId + "']/ancestor::div[contains(@class,'form-group')][1]"));
     }
 }
