@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.account.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Registering, logging in, switching language and being refused, in a real browser. */
@@ -12,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccountJourneyTests {
 
     @Autowired
-    E2eAccounts.StaffAccounts staff;
+    TestAccounts accounts;
 
     @Test
     @JourneyName("accounts-register-ko")
@@ -64,6 +67,11 @@ class AccountJourneyTests {
         assertThat(civilian.text(By.tagName("h1"))).isEqualTo("Log in");
         assertThat(civilian.pageText()).contains("You have been logged out.");
         civilian.snap("login-english-after-logout");
+
+        Browser elsewhere = journey.browser("civilian-other-device", Viewport.PHONE);
+        elsewhere.login(email, PASSWORD);
+        assertThat(elsewhere.text(By.tagName("h1"))).isEqualTo("Welcome, Ahn Jisoo");
+        assertThat(elsewhere.language()).isEqualTo("en");
     }
 
     @Test
@@ -89,23 +97,63 @@ class AccountJourneyTests {
     @Test
     @JourneyName("accounts-role-homes")
     void shouldLandEachStaffRoleOnItsHome(Journey journey) {
+        AccountPrincipal officerAccount = accounts.create(Role.OFFICER);
         Browser officer = journey.browser("officer", Viewport.DESKTOP);
-        officer.login(staff.officer().email(), staff.officer().password());
-        assertThat(officer.text(By.tagName("h1"))).isEqualTo("이서연님, 환영합니다");
+        officer.login(officerAccount.email(), TestAccounts.PASSWORD);
+        assertThat(officer.text(By.tagName("h1"))).isEqualTo(officerAccount.displayName() + "님, 환영합니다");
         assertThat(officer.pageText()).contains("심사 대기열", "상대측 동의", "출입 기록", "현재 체류자");
         officer.snap("officer-home");
 
+        AccountPrincipal checkpointAccount = accounts.create(Role.CHECKPOINT);
         Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
-        checkpoint.login(staff.checkpoint().email(), staff.checkpoint().password());
-        assertThat(checkpoint.text(By.tagName("h1"))).isEqualTo("박지훈님, 환영합니다");
+        checkpoint.login(checkpointAccount.email(), TestAccounts.PASSWORD);
+        assertThat(checkpoint.text(By.tagName("h1"))).isEqualTo(checkpointAccount.displayName() + "님, 환영합니다");
         assertThat(checkpoint.pageText()).contains("출입 검문", "출입 기록", "현재 체류자").doesNotContain("심사 대기열");
         checkpoint.snap("checkpoint-home");
 
+        AccountPrincipal adminAccount = accounts.create(Role.ADMIN, "en");
         Browser admin = journey.browser("admin", Viewport.DESKTOP);
-        admin.login(staff.admin().email(), staff.admin().password());
-        assertThat(admin.text(By.tagName("h1"))).isEqualTo("최유진님, 환영합니다");
-        assertThat(admin.pageText()).contains("사용자 관리", "스캐너 기기", "서명 키");
+        admin.login(adminAccount.email(), TestAccounts.PASSWORD);
+        assertThat(admin.text(By.tagName("h1"))).isEqualTo("Welcome, " + adminAccount.displayName());
+        assertThat(admin.pageText()).contains("Users", "Scanner devices", "Signing keys");
         admin.snap("admin-home");
+    }
+
+    @Test
+    @JourneyName("accounts-admin-creates-staff")
+    void shouldLetAnAdministratorCreateAStaffAccountAfterFixingErrors(Journey journey) {
+        AccountPrincipal adminAccount = accounts.create(Role.ADMIN, "en");
+        Browser admin = journey.browser("admin", Viewport.DESKTOP);
+        admin.login(adminAccount.email(), TestAccounts.PASSWORD);
+        admin.clickText("Users");
+        admin.waitForPath("/admin/users");
+        admin.snap("users");
+
+        admin.clickText("Create a staff account");
+        admin.type("email", "kang@").type("displayName", "Kang Minho").select("role", "CHECKPOINT").select("language", "ko")
+                .type("password", "short");
+        admin.clickText("Create account");
+        admin.waitForText("The password must be");
+        assertThat(Forms.errorFor(admin, "email")).isEqualTo("Enter a valid email address.");
+        assertThat(Forms.errorFor(admin, "password")).startsWith("The password must be");
+        assertThat(Forms.hasNoError(admin, "displayName")).isTrue();
+        assertThat(Forms.valueOf(admin, "email")).isEqualTo("kang@");
+        assertThat(Forms.valueOf(admin, "displayName")).isEqualTo("Kang Minho");
+        assertThat(Forms.valueOf(admin, "role")).isEqualTo("CHECKPOINT");
+        admin.snap("new-staff-errors");
+
+        String email = "kang-" + UUID.randomUUID() + "@e2e.test";
+        admin.type("email", email).type("password", "north gate morning shift 0600");
+        admin.clickText("Create account");
+        admin.waitForText("The staff account was created.");
+        assertThat(admin.pageText()).contains(email, "Kang Minho");
+        admin.snap("staff-created");
+
+        Browser checkpoint = journey.browser("new-checkpoint-officer", Viewport.TABLET);
+        checkpoint.login(email, "north gate morning shift 0600");
+        assertThat(checkpoint.text(By.tagName("h1"))).isEqualTo("Kang Minho님, 환영합니다");
+        assertThat(checkpoint.pageText()).contains("출입 검문");
+        checkpoint.snap("checkpoint-home");
     }
 
     static final String PASSWORD = "압록강 물결 위로 해가 뜬다 2026";

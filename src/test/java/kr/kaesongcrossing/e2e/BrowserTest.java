@@ -7,11 +7,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * A browser suite: the whole app on a random port against the test database (H2, or MariaDB with
- * {@code KC_TEST_DB=mysql}), staff accounts from {@link E2eAccounts}, and a {@link Journey} parameter for each test.
+ * {@code KC_TEST_DB=mysql}) without demo data, and a {@link Journey} parameter for each test. Staff accounts come
+ * from {@code TestAccounts}; civilians register through the UI.
  * Skipped, by name, when Chromium or chromedriver is missing, unless {@code KC_REQUIRE_BROWSER=true}.
  */
 @Target(ElementType.TYPE)
@@ -19,6 +19,5 @@ import org.springframework.context.annotation.Import;
 @Tag("browser")
 @ExtendWith(BrowserExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(E2eAccounts.class)
 public @interface BrowserTest {
 }
