@@ -63,7 +63,7 @@ public final class Browser {
         options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--user-data-dir=" + profile.toAbsolutePath(), "--lang=en-US",
                 "--window-size=" + viewport.width + "," + viewport.height);
         if (fakeCamera != null) {
             options.addArguments("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
@@ -143,6 +143,14 @@ public final class Browser {
     /** Types into a field and presses Enter, as a handheld barcode scanner does. */
     public Browser typeAndEnter(By field, String text) {
         find(field).sendKeys(text + Keys.ENTER);
+        return this;
+    }
+
+    /** Types a date into an {@code <input type="date">} as a person does (the browser runs in en-US: mm/dd/yyyy). */
+    public Browser typeDate(String fieldId, java.time.LocalDate date) {
+        WebElement field = find(By.id(fieldId));
+        field.clear();
+        field.sendKeys("%02d%02d%04d".formatted(date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
         return this;
     }
 
