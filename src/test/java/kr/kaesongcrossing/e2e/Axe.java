@@ -46,7 +46,7 @@ final class Axe {
             text.append("  [").append(impact).append("] ").append(id).append(": ").append(help)
                     .append(" (").append(helpUrl).append(")\n");
             for (Node node : nodes) {
-                text.append("      at ").append(node.target()).append("  ").append(shorten(node.html())).append('\n');
+                text.append("      element ").append(node.target()).append("  ").append(shorten(node.html())).append('\n');
                 for (String line : node.summary().split("\n")) {
                     if (!line.isBlank()) {
                         text.append("         ").append(line.strip()).append('\n');

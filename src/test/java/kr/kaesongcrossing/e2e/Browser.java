@@ -54,7 +54,11 @@ public final class Browser {
         this.baseUrl = baseUrl;
         try {
             this.profile = Files.createTempDirectory("kc-chromium-");
-            this.downloads = Files.createDirectories(Path.of("target", "e2e-downloads", journey.name(), actor));
+            this.downloads = Path.of("target", "e2e-downloads", journey.name(), actor);
+            if (Files.isDirectory(downloads)) {
+                deleteQuietly(downloads);
+            }
+            Files.createDirectories(downloads);
             Files.createDirectories(Path.of("target", "e2e-logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -184,7 +188,16 @@ public final class Browser {
 
     /** Visible text of the whole page. */
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                // The page was replaced while reading it (a navigation finished): read the new one.
+            }
+        }
     }
 
     public Browser waitForPath(String prefix) {
@@ -255,7 +268,7 @@ public final class Browser {
     public Path download(By link) {
         List<Path> before = downloadedFiles();
         click(link);
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("a finished download in " + downloads)
+        return new WebDriverWait(driver, Duration.ofSeconds(90)).withMessage("a finished download in " + downloads)
                 .until(d -> downloadedFiles().stream().filter(f -> !before.contains(f))
                         .filter(f -> !f.getFileName().toString().endsWith(".crdownload"))
                         .filter(f -> f.toFile().length() > 0).findFirst().orElse(null));

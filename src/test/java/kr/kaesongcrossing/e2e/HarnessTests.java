@@ -27,7 +27,7 @@ class HarnessTests {
 
         List<Axe.Violation> violations = Axe.check(browser.driver());
         assertThat(violations).filteredOn(Axe.Violation::blocking).extracting(Axe.Violation::id).contains("label");
-        assertThat(violations.get(0).describe()).contains("[critical] label", "at input[type=\"text\"]");
+        assertThat(violations.get(0).describe()).contains("[critical] label", "element input[type=\"text\"]");
     }
 
     @Test
