@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MysqlProfileTests {
 
     private static final String ADMIN_PASSWORD = "harbour lights at incheon";
+    private static final String KEYSTORE_PASSWORD = "changeit-please";
+
+    /** Production secrets other modules require in this profile (pass signing keystore, ID number key). */
+    @TempDir
+    static Path secrets;
+
+    @BeforeAll
+    static void makeProductionSecrets() throws Exception {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keyalg", "Ed25519",
+                "-storetype", "PKCS12", "-keystore", secrets.resolve("signing.p12").toString(), "-storepass",
+                KEYSTORE_PASSWORD, "-alias", "kc-test", "-dname", "CN=Kaesong Crossing test", "-validity", "30")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
 
     @Test
     void shouldStartWithoutDemoDataAndCreateTheFirstAdministratorOnlyOnce() {
@@ -51,6 +74,12 @@ class MysqlProfileTests {
     private static AppBoot boot(TestDatabase db, String adminEmail, String adminPassword) {
         List<String> args = new ArrayList<>(db.appArguments());
         args.add("--spring.profiles.active=mysql");
+        args.add("--KC_SIGNING_KEYSTORE=" + secrets.resolve("signing.p12"));
+        args.add("--KC_SIGNING_KEYSTORE_PASSWORD=" + KEYSTORE_PASSWORD);
+        args.add("--KC_SIGNING_ACTIVE_ALIAS=kc-test");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        args.add("--kc.crypto.id-number-key=" + Base64.getEncoder().encodeToString(key));
         if (adminEmail != null) {
             args.add("--KC_BOOTSTRAP_ADMIN_EMAIL=" + adminEmail);
             args.add("--KC_BOOTSTRAP_ADMIN_PASSWORD=" + adminPassword);

@@ -4,9 +4,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Gives this module's list pages the current query string without "page", for the page links. */
+/** Gives this module's list pages the current query string without "page" (for page links) and the count cap. */
 @ControllerAdvice(assignableTypes = {ApplicationController.class, ReviewController.class, ConsentController.class})
 class PagingAdvice {
+
+    @ModelAttribute("countCap")
+    int countCap() {
+        return ReviewQueue.COUNT_CAP;
+    }
 
     @ModelAttribute("pageQuery")
     String pageQuery() {

@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.application;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -23,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 class ReviewQueue {
 
     static final int PAGE_SIZE = 20;
+    /** Counting stops here: beyond it the page says "10,000 or more" (an exact count would read every row). */
+    static final int COUNT_CAP = 10_000;
     private static final Pattern REFERENCE = Pattern.compile("KC-\\d{4}-\\d{1,10}");
+    private static final Pattern FIELD = Pattern.compile("#([a-zA-Z]+)");
     private static final Pattern HANGUL = Pattern.compile(".*[\\uAC00-\\uD7A3\\u3131-\\u318E].*");
 
     /** The officer's choice; null fields are not filtered on. {@code status} null means every submitted one. */
@@ -46,59 +50,71 @@ class ReviewQueue {
 
     @Transactional(readOnly = true)
     Page<QueueRow> find(Filter filter, int page) {
+        // Conditions name fields as #field; they become entity paths for the page query and columns for the count.
         StringBuilder where = new StringBuilder(" where ");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.status() == null) {
-            where.append("a.submittedAt is not null");
+            where.append("#submittedAt is not null");
         } else {
-            where.append("a.status = :status");
+            where.append("#status = :status");
             params.put("status", filter.status());
             if (filter.status() == ApplicationStatus.WITHDRAWN || filter.status() == ApplicationStatus.DRAFT) {
-                where.append(" and a.submittedAt is not null");
+                where.append(" and #submittedAt is not null");
             }
         }
         if (filter.entryFrom() != null) {
-            where.append(" and a.entryDate >= :entryFrom");
+            where.append(" and #entryDate >= :entryFrom");
             params.put("entryFrom", filter.entryFrom());
         }
         if (filter.entryTo() != null) {
-            where.append(" and a.entryDate <= :entryTo");
+            where.append(" and #entryDate <= :entryTo");
             params.put("entryTo", filter.entryTo());
         }
         if (filter.purpose() != null) {
-            where.append(" and a.purpose = :purpose");
+            where.append(" and #purpose = :purpose");
             params.put("purpose", filter.purpose());
         }
         if (filter.name() != null) {
             String upper = filter.name().toUpperCase(Locale.ROOT);
             if (REFERENCE.matcher(upper).matches()) {
-                where.append(" and a.reference = :reference");
+                where.append(" and #reference = :reference");
                 params.put("reference", upper);
             } else if (HANGUL.matcher(filter.name()).matches()) {
-                where.append(" and a.nameKorean like :name escape '!'");
+                where.append(" and #nameKorean like :name escape '!'");
                 params.put("name", likePrefix(filter.name()));
             } else {
-                where.append(" and a.nameLatin like :name escape '!'");
+                where.append(" and #nameLatin like :name escape '!'");
                 params.put("name", likePrefix(upper));
             }
         }
         String direction = filter.descending() ? " desc" : " asc";
         String order = " order by a.entryDate" + direction + ", a.submittedAt" + direction + ", a.id" + direction;
 
-        TypedQuery<QueueRow> rows = entityManager.createQuery("select new kr.kaesongcrossing.application.QueueRow("
-                + "a.id, a.version, a.reference, a.status, a.nameKorean, a.nameLatin, a.purpose, a.entryDate, a.returnDate, "
-                + "a.submittedAt) from TravelApplication a" + where + order, QueueRow.class);
-        TypedQuery<Long> count = entityManager.createQuery(
-                "select count(a) from TravelApplication a" + where, Long.class);
-        params.forEach((k, v) -> {
-            rows.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        long total = count.getSingleResult();
+        // Counting stops after COUNT_CAP + 1 rows: a native query, because HQL wants an order by in a limited
+        // subquery, and sorting would cost more than the count saves.
+        Query count = entityManager.createNativeQuery("select count(*) from (select id from travel_application"
+                + columns(where) + " limit " + (COUNT_CAP + 1) + ") capped");
+        params.forEach((k, v) -> count.setParameter(k, v instanceof Enum<?> e ? e.name() : v));
+        long total = ((Number) count.getSingleResult()).longValue();
         int lastPage = (int) Math.max(0, (total - 1) / PAGE_SIZE);
         int safePage = Math.max(0, Math.min(page, lastPage));
+        if (total == 0) {
+            return new PageImpl<>(List.of(), PageRequest.of(0, PAGE_SIZE), 0);
+        }
+        TypedQuery<QueueRow> rows = entityManager.createQuery("select new kr.kaesongcrossing.application.QueueRow("
+                + "a.id, a.version, a.reference, a.status, a.nameKorean, a.nameLatin, a.purpose, a.entryDate, "
+                + "a.returnDate, a.submittedAt) from TravelApplication a" + paths(where) + order, QueueRow.class);
+        params.forEach(rows::setParameter);
         List<QueueRow> content = rows.setFirstResult(safePage * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         return new PageImpl<>(content, PageRequest.of(safePage, PAGE_SIZE), total);
+    }
+
+    private static String paths(CharSequence where) {
+        return FIELD.matcher(where).replaceAll("a.$1");
+    }
+
+    private static String columns(CharSequence where) {
+        return FIELD.matcher(where).replaceAll(m -> m.group(1).replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
     }
 
     private static String likePrefix(String text) {

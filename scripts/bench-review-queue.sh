@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Measures how long the office's review queue (/review) takes to render with 100,000 applications in MariaDB.
+#
+#   scripts/bench-review-queue.sh            # build, seed a fresh database, start the app, measure, stop it
+#
+# Environment: BENCH_DB (default kc_bench; dropped and recreated!), BENCH_PORT (8082), BENCH_RUNS (15 timed
+# requests per scenario after 3 warm-ups), MARIADB (client command, default "mariadb -uroot -h127.0.0.1"),
+# SKIP_BUILD=1 to reuse target/*.jar. Needs curl, a MariaDB 10.11 server and a JDK 17+.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-kc_bench}
+PORT=${BENCH_PORT:-8082}
+RUNS=${BENCH_RUNS:-15}
+MARIADB=${MARIADB:-mariadb -uroot -h127.0.0.1}
+BASE="http://localhost:$PORT"
+WORK=$(mktemp -d)
+JAR=""
+APP_PID=""
+
+cleanup() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "== building the jar"
+  ./mvnw -B -q -DskipTests package
+fi
+JAR=$(ls target/kaesong-crossing-*.jar | grep -v original | head -1)
+
+echo "== fresh database $DB"
+$MARIADB -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+
+echo "== starting the app (mysql profile) on port $PORT"
+DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true" \
+DB_USERNAME=root DB_PASSWORD= DB_PRODUCT=MariaDB DB_MAJOR_VERSION=10 DB_MINOR_VERSION=11 \
+  java -Xmx512m -jar "$JAR" --spring.profiles.active=mysql --server.port="$PORT" \
+    --kc.crypto.id-number-key=YmVuY2gta2V5LWZvci1yZXZpZXctcXVldWUtMjAyNiE= \
+    --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 600); do
+  if curl -fs "$BASE/actuator/health" > /dev/null 2>&1; then break; fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then cat "$WORK/app.log"; exit 1; fi
+  sleep 1
+done
+curl -fs "$BASE/actuator/health" > /dev/null || { echo "the app did not start:"; tail -40 "$WORK/app.log"; exit 1; }
+
+echo "== seeding 100,000 applications"
+SEED_START=$(date +%s)
+$MARIADB "$DB" < scripts/bench-review-queue-seed.sql > /dev/null
+echo "   seeded in $(( $(date +%s) - SEED_START )) s: $($MARIADB -N "$DB" -e "SELECT COUNT(*) FROM travel_application") applications"
+
+echo "== logging in as the officer"
+JAR_COOKIES="$WORK/cookies"
+TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null \
+  --data-urlencode "username=bench-officer@bench.test" --data-urlencode "password=bench-officer-2026" \
+  --data-urlencode "_csrf=$TOKEN" "$BASE/login"
+STATUS=$(curl -s -b "$JAR_COOKIES" -o /dev/null -w '%{http_code}' "$BASE/review")
+[ "$STATUS" = 200 ] || { echo "login failed (/review answered $STATUS)"; exit 1; }
+
+FROM=$(date -d '+10 days' +%F)
+TO=$(date -d '+40 days' +%F)
+declare -a SCENARIOS=(
+  "default queue (submitted, entry date asc)|/review"
+  "submitted, page 200 (offset 4000)|/review?status=SUBMITTED&page=200"
+  "all statuses|/review?status=ALL"
+  "all statuses, latest entry first|/review?status=ALL&sort=desc"
+  "submitted, entry date range 30 days|/review?status=SUBMITTED&from=$FROM&to=$TO"
+  "submitted, purpose FAMILY|/review?status=SUBMITTED&purpose=FAMILY"
+  "all statuses, purpose PRESS, desc|/review?status=ALL&purpose=PRESS&sort=desc"
+  "all statuses, name starts with 김 (common)|/review?status=ALL&q=%EA%B9%80"
+  "all statuses, name starts with 홍소율 (rare)|/review?status=ALL&q=%ED%99%8D%EC%86%8C%EC%9C%A8"
+  "all statuses, a name that matches nothing|/review?status=ALL&q=%EC%97%86%EB%8A%94%EC%9D%B4%EB%A6%84"
+  "submitted, name starts with 박서|/review?status=SUBMITTED&q=%EB%B0%95%EC%84%9C"
+  "all statuses, Latin name starts with KIM|/review?status=ALL&q=KIM"
+  "application no. KC-2026-050001|/review?status=ALL&q=KC-2026-050001"
+  "consent page (awaiting consent)|/review/consent"
+)
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "== measuring ($RUNS requests per scenario after 3 warm-ups; total time per request in ms)"
+printf '%-48s %8s %8s %8s %6s\n' "scenario" "median" "min" "max" "rows"
+for entry in "${SCENARIOS[@]}"; do
+  NAME=${entry%%|*}
+  URL=${entry#*|}
+  for _ in 1 2 3; do curl -s -b "$JAR_COOKIES" -o /dev/null "$BASE$URL"; done
+  : > "$WORK/times"
+  for _ in $(seq 1 "$RUNS"); do
+    curl -s -b "$JAR_COOKIES" -o "$WORK/page.html" -w '%{http_code} %{time_total}\n' "$BASE$URL" > "$WORK/one"
+    read -r CODE SECS < "$WORK/one"
+    [ "$CODE" = 200 ] || { echo "$URL answered $CODE"; exit 1; }
+    awk -v s="$SECS" 'BEGIN {printf "%.1f\n", s * 1000}' >> "$WORK/times"
+  done
+  ROWS=$(grep -c 'href="/review/applications/' "$WORK/page.html" || true)
+  printf '%-48s %8s %8s %8s %6s\n' "$NAME" "$(median < "$WORK/times")" "$(sort -n "$WORK/times" | head -1)" \
+    "$(sort -n "$WORK/times" | tail -1)" "$ROWS"
+done
+
+if [ "${EXPLAIN:-0}" = 1 ]; then
+  echo "== query plans"
+  $MARIADB "$DB" -e "EXPLAIN SELECT id, reference FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20;
+    EXPLAIN SELECT COUNT(*) FROM travel_application WHERE status = 'SUBMITTED';
+    EXPLAIN SELECT id FROM travel_application WHERE submitted_at IS NOT NULL ORDER BY entry_date, submitted_at, id LIMIT 20;
+    EXPLAIN SELECT id FROM travel_application WHERE status = 'SUBMITTED' AND purpose = 'FAMILY' ORDER BY entry_date, submitted_at, id LIMIT 20;
+    EXPLAIN SELECT id FROM travel_application WHERE submitted_at IS NOT NULL AND name_korean LIKE '김%' ORDER BY entry_date, submitted_at, id LIMIT 20;"
+fi
