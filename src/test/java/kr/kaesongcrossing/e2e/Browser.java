@@ -1,0 +1,400 @@
+package kr.kaesongcrossing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's headless Chromium (fresh profile, own download folder) driving the app the way a person does:
+ * opening addresses, typing, clicking, uploading files. {@link #snap(String)} records a key screen.
+ */
+public final class Browser {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final Journey journey;
+    private final String actor;
+    private final Viewport viewport;
+    private final String baseUrl;
+    private final Path profile;
+    private final Path downloads;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    Browser(Journey journey, String actor, Viewport viewport, String baseUrl, Path fakeCamera) {
+        this.journey = journey;
+        this.actor = actor;
+        this.viewport = viewport;
+        this.baseUrl = baseUrl;
+        try {
+            this.profile = Files.createTempDirectory("kc-chromium-");
+            this.downloads = Path.of("target", "e2e-downloads", journey.name(), actor);
+            if (Files.isDirectory(downloads)) {
+                deleteQuietly(downloads);
+            }
+            Files.createDirectories(downloads);
+            Files.createDirectories(Path.of("target", "e2e-logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Chromium.BINARY.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--lang=en-US",
+                "--window-size=" + viewport.width + "," + viewport.height);
+        if (fakeCamera != null) {
+            options.addArguments("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + fakeCamera.toAbsolutePath());
+        }
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+        prefs.put("download.prompt_for_download", false);
+        prefs.put("plugins.always_open_pdf_externally", true);
+        options.setExperimentalOption("prefs", prefs);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        this.service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Chromium.DRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(Path.of("target", "e2e-logs", journey.name() + "-" + actor + "-chromedriver.log").toFile())
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // Headless windows have a minimum width above a phone's: emulate the viewport instead (desktop-style
+        // layout viewport, so sideways overflow shows up as scrollWidth > innerWidth rather than as zoom-out).
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width,
+                "height", viewport.height, "deviceScaleFactor", 1, "mobile", false));
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the app, e.g. {@code /register}. */
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    /** The path (and query) of the current page. */
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+    }
+
+    public WebElement find(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    public boolean has(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Replaces the content of a text field, as a person selecting all and typing does. */
+    public Browser type(By field, String text) {
+        WebElement element = find(field);
+        element.clear();
+        element.sendKeys(text);
+        return this;
+    }
+
+    public Browser type(String fieldId, String text) {
+        return type(By.id(fieldId), text);
+    }
+
+    /** Types into a field and presses Enter, as a handheld barcode scanner does. */
+    public Browser typeAndEnter(By field, String text) {
+        find(field).sendKeys(text + Keys.ENTER);
+        return this;
+    }
+
+    /** Types a date into an {@code <input type="date">} as a person does (the browser runs in en-US: mm/dd/yyyy). */
+    public Browser typeDate(String fieldId, java.time.LocalDate date) {
+        WebElement field = find(By.id(fieldId));
+        field.clear();
+        field.sendKeys("%02d%02d%04d".formatted(date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+        return this;
+    }
+
+    public Browser select(String fieldId, String value) {
+        new org.openqa.selenium.support.ui.Select(find(By.id(fieldId))).selectByValue(value);
+        return this;
+    }
+
+    /** Chooses a file in a file input. */
+    public Browser upload(By fileInput, Path file) {
+        find(fileInput).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    public Browser click(By by) {
+        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+        return this;
+    }
+
+    /** Clicks the button or link showing exactly this text (what a person reads on screen). */
+    public Browser clickText(String text) {
+        return click(By.xpath("//*[self::button or self::a or self::input[@type='submit']]"
+                + "[normalize-space(.)=" + xpathLiteral(text) + " or @value=" + xpathLiteral(text) + "]"));
+    }
+
+    public String text(By by) {
+        return find(by).getText();
+    }
+
+    /** Visible text of the whole page. */
+    public String pageText() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                // The page was replaced while reading it (a navigation finished): read the new one.
+            }
+        }
+    }
+
+    public Browser waitForPath(String prefix) {
+        new WebDriverWait(driver, WAIT).until(d -> path().startsWith(prefix));
+        return this;
+    }
+
+    public Browser waitForText(String text) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "text '" + text + "' on " + path() + ":\n" + pageText())
+                .until(d -> pageText().contains(text));
+        return this;
+    }
+
+    public <T> T waitUntil(java.util.function.Function<Browser, T> condition, String what) {
+        return new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.apply(this));
+    }
+
+    /** The {@code <html lang>} of the current page. */
+    public String language() {
+        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+    }
+
+    public Browser login(String email, String password) {
+        open("/login");
+        type("username", email);
+        type("password", password);
+        find(By.id("password")).submit();
+        new WebDriverWait(driver, WAIT).until(d -> !path().startsWith("/login"));
+        return this;
+    }
+
+    public Browser logout() {
+        click(By.cssSelector("form.app-logout button[type=submit]"));
+        waitForPath("/login");
+        return this;
+    }
+
+    /** Records a key screen: screenshot, axe-core check and, on phone and tablet, no sideways scrolling. */
+    public Browser snap(String step) {
+        journey.record(this, step);
+        return this;
+    }
+
+    /** Fetches a URL of the app inside this browser's session (its cookies), as the page itself would. */
+    public Download fetch(String path) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
+                  const bytes = new Uint8Array(await r.arrayBuffer());
+                  let binary = '';
+                  for (let i = 0; i < bytes.length; i += 8192) {
+                    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+                  }
+                  done({status: r.status, type: r.headers.get('content-type') || '',
+                        disposition: r.headers.get('content-disposition') || '', body: btoa(binary)});
+                }).catch(e => done({status: -1, type: '', disposition: String(e), body: ''}));
+                """, path);
+        return new Download(((Number) result.get("status")).intValue(), (String) result.get("type"),
+                (String) result.get("disposition"), Base64.getDecoder().decode((String) result.get("body")));
+    }
+
+    /** What a fetch in the page returned. */
+    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
+    }
+
+    /** Clicks a download link and waits for the file to land in this browser's download folder. */
+    public Path download(By link) {
+        List<Path> before = downloadedFiles();
+        click(link);
+        return new WebDriverWait(driver, Duration.ofSeconds(90)).withMessage("a finished download in " + downloads)
+                .until(d -> downloadedFiles().stream().filter(f -> !before.contains(f))
+                        .filter(f -> !f.getFileName().toString().endsWith(".crdownload"))
+                        .filter(f -> f.toFile().length() > 0).findFirst().orElse(null));
+    }
+
+    private List<Path> downloadedFiles() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The pixels of one element as shown on screen (e.g. a QR code image). */
+    public BufferedImage imageOf(By by) {
+        byte[] png = find(by).getScreenshotAs(OutputType.BYTES);
+        try {
+            return ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The element that has keyboard focus. */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    void screenshot(Path file) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics",
+                    Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            double width = Math.max(viewport.width, ((Number) size.get("width")).doubleValue());
+            double height = Math.min(8000, Math.max(viewport.height, ((Number) size.get("height")).doubleValue()));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Console messages the page logged since the last call (CSP violations show up here). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage()).toList();
+    }
+
+    Optional<String> sidewaysScroll() {
+        if (!viewport.mustNotScrollSideways) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> widths = (List<Object>) driver.executeScript("""
+                const limit = window.innerWidth;
+                const reach = e => e.getBoundingClientRect().left + Math.max(e.scrollWidth, e.offsetWidth);
+                const overflows = e => reach(e) > limit + 1 || e.getBoundingClientRect().right > limit + 1;
+                const wide = [...document.querySelectorAll('body *')]
+                    .filter(overflows)
+                    .filter(e => ![...e.children].some(overflows))
+                    .slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                              + (e.className && typeof e.className === 'string'
+                                 ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                              + ' (reaches ' + Math.round(reach(e)) + 'px)');
+                return [document.documentElement.scrollWidth, window.innerWidth, wide.join(', ')];
+                """);
+        long scrollWidth = ((Number) widths.get(0)).longValue();
+        long innerWidth = ((Number) widths.get(1)).longValue();
+        if (scrollWidth <= innerWidth) {
+            return Optional.empty();
+        }
+        return Optional.of("scrolls sideways at " + viewport + " width: scrollWidth " + scrollWidth
+                + " > innerWidth " + innerWidth + "; widest elements: " + widths.get(2));
+    }
+
+    void awaitSettled() {
+        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done());");
+    }
+
+    int innerWidth() {
+        return ((Number) driver.executeScript("return window.innerWidth")).intValue();
+    }
+
+    void quit() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // A leftover temporary profile is harmless.
+        }
+    }
+
+    static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    @Override
+    public String toString() {
+        return actor + "@" + viewport;
+    }
+
+    static void assertPdf(Path file) {
+        try {
+            byte[] head = Files.readAllBytes(file);
+            assertThat(new String(head, 0, Math.min(5, head.length), java.nio.charset.StandardCharsets.US_ASCII))
+                    .as("downloaded file %s starts like a PDF", file).isEqualTo("%PDF-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

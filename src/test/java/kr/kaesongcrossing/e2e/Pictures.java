@@ -1,0 +1,81 @@
+package kr.kaesongcrossing.e2e;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Images the journeys need: a traveller's photo to upload, and reading a QR code the way a scanner does. */
+public final class Pictures {
+
+    private Pictures() {
+    }
+
+    /** A passport-style PNG photo (a drawn face on a light background), written to a temporary file. */
+    public static Path travellerPhotoPng(Path directory) {
+        BufferedImage image = new BufferedImage(600, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(new Color(0xE8EEF5));
+            g.fillRect(0, 0, 600, 800);
+            g.setColor(new Color(0x2F3B4C));
+            g.fillRoundRect(150, 520, 300, 320, 120, 120);
+            g.setColor(new Color(0xE0B99A));
+            g.fillOval(190, 180, 220, 280);
+            g.setColor(new Color(0x1E1E1E));
+            g.fillArc(180, 150, 240, 160, 0, 180);
+            g.fillOval(245, 290, 24, 16);
+            g.fillOval(331, 290, 24, 16);
+            g.setColor(new Color(0xA0524B));
+            g.fillArc(255, 370, 90, 40, 180, 180);
+        } finally {
+            g.dispose();
+        }
+        try {
+            Files.createDirectories(directory);
+            Path file = Files.createTempFile(directory, "traveller-", ".png");
+            ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of the QR code in an image, read with ZXing as a handheld scanner would. */
+    public static String readQr(BufferedImage image) {
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE))).getText();
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            throw new AssertionError("no readable QR code in the image (" + image.getWidth() + "x"
+                    + image.getHeight() + ")", e);
+        }
+    }
+
+    public static BufferedImage read(byte[] png) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            if (image == null) {
+                throw new AssertionError("not an image (" + png.length + " bytes)");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

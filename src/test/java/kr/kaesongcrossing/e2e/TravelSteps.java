@@ -1,0 +1,195 @@
+package kr.kaesongcrossing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.openqa.selenium.By;
+
+/**
+ * The steps of the travel flow as people do them in the browser: a civilian registers and applies, office staff
+ * review and record the counterpart's consent, the civilian opens the pass. Each step snaps its key screen when
+ * asked to, under the given prefix.
+ */
+final class TravelSteps {
+
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    static final String PASSWORD = "압록강 물결 위로 해가 뜬다 2026";
+
+    private TravelSteps() {
+    }
+
+    /** Who travels, as written on their ID document. */
+    record Traveller(String nameKorean, String nameLatin, LocalDate dateOfBirth, String idNumber, String phone) {
+    }
+
+    static Traveller traveller(String nameKorean, String nameLatin) {
+        return new Traveller(nameKorean, nameLatin, LocalDate.of(1984, 5, 17),
+                "M" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(), "010-2345-6789");
+    }
+
+    static LocalDate todayInSeoul() {
+        return LocalDate.now(SEOUL);
+    }
+
+    /** Registers through the form (in the page's current language) and logs in; returns the email. */
+    static String registerAndLogIn(Browser civilian, Texts t, String displayName) {
+        String email = "civilian-" + UUID.randomUUID() + "@e2e.test";
+        civilian.open("/register?lang=" + t.language());
+        civilian.type("email", email).type("displayName", displayName).type("password", PASSWORD)
+                .select("language", t.language());
+        civilian.clickText(t.get("register.submit"));
+        civilian.waitForText(t.get("register.done"));
+        civilian.login(email, PASSWORD);
+        civilian.waitForText(t.get("home.welcome", displayName));
+        return email;
+    }
+
+    /** Fills the application form (without submitting). */
+    static void fillApplication(Browser civilian, Traveller who, LocalDate entry, LocalDate returning) {
+        civilian.type("nameKorean", who.nameKorean()).type("nameLatin", who.nameLatin())
+                .typeDate("dateOfBirth", who.dateOfBirth()).select("nationality", "KOR")
+                .select("idDocumentType", "PASSPORT").type("idNumber", who.idNumber()).type("phone", who.phone())
+                .type("organisation", "개성공업지구 지원재단")
+                .select("purpose", "ECONOMIC_COOPERATION").type("purposeDetail", "공동 사업 협의 및 현장 점검")
+                .typeDate("entryDate", entry).typeDate("returnDate", returning);
+    }
+
+    /** Applies with a photo from the menu, submits, and returns the application's reference. */
+    static String apply(Browser civilian, Texts t, Traveller who, Path photo, boolean snaps) {
+        civilian.clickText(t.get("menu.applications.new"));
+        civilian.waitForPath("/applications/new");
+        fillApplication(civilian, who, todayInSeoul(), todayInSeoul().plusDays(2));
+        civilian.upload(By.id("photo"), photo);
+        if (snaps) {
+            civilian.snap("application-form");
+        }
+        civilian.clickText(t.get("application.form.submit"));
+        civilian.waitForText(t.get("application.notice.submitted"));
+        assertThat(civilian.pageText()).contains(t.get("application.status.SUBMITTED"));
+        if (snaps) {
+            civilian.snap("application-submitted");
+        }
+        return referenceOnPage(civilian);
+    }
+
+    /** The reference shown in the heading of an application page ("신청서 KC-2026-000123"). */
+    static String referenceOnPage(Browser browser) {
+        String heading = browser.text(By.tagName("h1"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("KC-\\d{4}-\\d+").matcher(heading);
+        assertThat(m.find()).as("reference in heading '%s'", heading).isTrue();
+        return m.group();
+    }
+
+    /** An officer finds the application in the review queue by its reference and opens it. */
+    static void officerOpens(Browser officer, Texts t, String reference) {
+        officer.clickText(t.get("menu.review"));
+        officer.waitForPath("/review");
+        officer.type("q", reference);
+        officer.clickText(t.get("application.queue.filter"));
+        officer.click(By.linkText(reference));
+        officer.waitForPath("/review/applications/");
+        officer.waitForText(reference);
+    }
+
+    static void officerRequestsInformation(Browser officer, Texts t, String reference, String message, boolean snaps) {
+        officerOpens(officer, t, reference);
+        if (snaps) {
+            officer.snap("review-detail");
+        }
+        officer.type("message", message);
+        officer.click(By.xpath("//form[contains(@action,'/request-information')]//button[@type='submit']"));
+        officer.waitForText(t.get("application.review.done", t.get("application.status.INFORMATION_REQUESTED")));
+        if (snaps) {
+            officer.snap("review-information-requested");
+        }
+    }
+
+    /** The civilian reads the request on the application page, edits and resubmits (the stored photo stays). */
+    static void resubmit(Browser civilian, Texts t, String reference, String newPhone, String expectedMessage,
+            boolean snaps) {
+        civilian.clickText(t.get("menu.applications"));
+        civilian.click(By.partialLinkText(reference));
+        civilian.waitForText(t.get("application.status.INFORMATION_REQUESTED"));
+        assertThat(civilian.pageText()).contains(expectedMessage);
+        if (snaps) {
+            civilian.snap("application-information-requested");
+        }
+        civilian.clickText(t.get("application.detail.editResubmit"));
+        civilian.waitForPath("/applications/");
+        assertThat(civilian.pageText()).contains(expectedMessage);
+        civilian.type("phone", newPhone);
+        if (snaps) {
+            civilian.snap("application-edit");
+        }
+        civilian.clickText(t.get("application.form.submit"));
+        civilian.waitForText(t.get("application.notice.submitted"));
+    }
+
+    static void officerApproves(Browser officer, Texts t, String reference, boolean snaps) {
+        officerOpens(officer, t, reference);
+        officer.clickText(t.get("application.review.approve"));
+        officer.waitForText(t.get("application.review.done", t.get("application.status.AWAITING_CONSENT")));
+        if (snaps) {
+            officer.snap("review-approved-awaiting-consent");
+        }
+    }
+
+    /** An officer records the counterpart's consent on the consent page, row by row. */
+    static void officerRecordsConsent(Browser officer, Texts t, String reference, String counterpartReference,
+            boolean snaps) {
+        officer.clickText(t.get("menu.consent"));
+        officer.waitForPath("/review/consent");
+        String row = "//tr[.//a[normalize-space(.)='" + reference + "']]";
+        officer.type(By.xpath(row + "//input[@name='counterpartReference']"), counterpartReference);
+        if (snaps) {
+            officer.snap("consent-list");
+        }
+        officer.click(By.xpath(row + "//button[@value='consent']"));
+        officer.waitForText(t.get("application.review.done", t.get("application.status.APPROVED_FOR_TRAVEL")));
+    }
+
+    /** The civilian sees the approval and opens the pass; returns the pass page's path. */
+    static String openPass(Browser civilian, Texts t, String reference, boolean snaps) {
+        civilian.clickText(t.get("menu.applications"));
+        civilian.click(By.partialLinkText(reference));
+        civilian.waitForText(t.get("application.status.APPROVED_FOR_TRAVEL"));
+        if (snaps) {
+            civilian.snap("application-approved");
+        }
+        civilian.clickText(t.get("application.detail.pass"));
+        civilian.waitForPath("/passes");
+        civilian.click(By.partialLinkText(reference));
+        civilian.waitForPath("/passes/");
+        civilian.find(By.cssSelector("img.pass-qr-img"));
+        return civilian.path();
+    }
+
+    /** The token in the pass's QR code, read from the PNG the page shows (as a scanner would read it). */
+    static String tokenFromQr(Browser browser) {
+        String src = browser.find(By.cssSelector("img.pass-qr-img")).getDomAttribute("src");
+        assertThat(src).endsWith("qr.png");
+        Browser.Download png = browser.fetch(src);
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.contentType()).startsWith("image/png");
+        return Pictures.readQr(Pictures.read(png.body()));
+    }
+
+    /** Office staff find a pass by the application's reference and revoke it with a reason the holder reads. */
+    static void officerRevokesPass(Browser officer, Texts t, String reference, String reason, boolean snaps) {
+        officer.clickText(t.get("menu.passes"));
+        officer.waitForPath("/passes");
+        officer.type("q", reference);
+        officer.clickText(t.get("pass.list.search.submit"));
+        officer.click(By.linkText(reference));
+        officer.waitForPath("/passes/");
+        officer.type("revoke-reason", reason);
+        if (snaps) {
+            officer.snap("pass-staff-revoke");
+        }
+        officer.clickText(t.get("pass.revoke.submit"));
+        officer.waitForText(t.get("pass.revoke.done"));
+    }
+}
