@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.system;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -46,9 +47,11 @@ class DatabaseUnavailableResponder {
         this.demoMode = demoMode;
     }
 
+    /** True for the JSON API (also while rendering an error for it, where the URI is the error path). */
     static boolean isApiRequest(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/");
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String text ? text : request.getRequestURI();
+        return uri != null && uri.startsWith(request.getContextPath() + "/api/");
     }
 
     /** Answers 503 if nothing has been sent yet; returns false when the response was already committed. */

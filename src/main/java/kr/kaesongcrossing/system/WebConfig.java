@@ -42,6 +42,7 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
+        resolver.setRejectInvalidCookies(false); // a tampered cookie falls back to Korean instead of a 500
         return resolver;
     }
 
@@ -51,7 +52,7 @@ class WebConfig implements WebMvcConfigurer {
             @Override
             protected Locale parseLocaleValue(String value) {
                 Locale requested = super.parseLocaleValue(value);
-                return SUPPORTED.contains(requested) ? requested : Locale.KOREAN;
+                return requested != null && SUPPORTED.contains(requested) ? requested : Locale.KOREAN;
             }
         };
         interceptor.setParamName("lang");
