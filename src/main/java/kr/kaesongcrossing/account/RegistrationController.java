@@ -3,6 +3,7 @@ package kr.kaesongcrossing.account;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Locale;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,34 +17,47 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegistrationController {
 
     private static final String VIEW = "account/register";
+    private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final Clock clock;
 
-    RegistrationController(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    RegistrationController(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.clock = clock;
     }
 
     @GetMapping("/register")
     String initRegistrationForm(Model model, Locale locale) {
-        model.addAttribute("form", new RegistrationForm("", "", "", locale.getLanguage()));
+        model.addAttribute("form", new RegistrationForm("", "", "", Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : "ko"));
         return VIEW;
     }
 
     @PostMapping("/register")
     String processRegistrationForm(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
             RedirectAttributes redirect) {
+        passwordPolicy.validate(form.password(), form.email(), result, "password");
         if (!result.hasFieldErrors("email") && accounts.existsByEmailIgnoreCase(form.email().strip())) {
             result.rejectValue("email", "register.email.taken");
         }
         if (result.hasErrors()) {
             return VIEW;
         }
-        accounts.save(new UserAccount(form.email().strip().toLowerCase(Locale.ROOT), form.displayName().strip(),
-                passwordEncoder.encode(form.password()), Role.CIVILIAN, form.language(), clock.instant()));
+        UserAccount account;
+        try {
+            account = accounts.saveAndFlush(new UserAccount(form.email().strip().toLowerCase(Locale.ROOT),
+                    form.displayName().strip(), passwordEncoder.encode(form.password()), Role.CIVILIAN,
+                    form.language(), clock.instant()));
+        } catch (DataIntegrityViolationException sameEmailMeanwhile) {
+            result.rejectValue("email", "register.email.taken");
+            return VIEW;
+        }
+        AUDIT.info("account.registered account={}", account.getId());
         redirect.addFlashAttribute("message", "register.done");
         return "redirect:/login";
     }

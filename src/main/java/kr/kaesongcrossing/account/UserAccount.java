@@ -50,6 +50,9 @@ class UserAccount {
     }
 
     UserAccount(String email, String displayName, String passwordHash, Role role, String language, Instant now) {
+        if (!Languages.isSupported(language)) {
+            throw new IllegalArgumentException("unsupported language");
+        }
         this.email = email;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -100,10 +103,64 @@ class UserAccount {
     }
 
     void changeLanguage(String language) {
+        if (!Languages.isSupported(language)) {
+            throw new IllegalArgumentException("unsupported language");
+        }
         this.language = language;
     }
 
+    /** True while a lock set by {@link #recordFailedLogin} lasts. */
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /**
+     * Counts a wrong password; the {@code maxFailures}-th failure in a row locks the account until
+     * {@code now + lockFor} and starts the count again. Returns whether this failure locked the account.
+     */
+    boolean recordFailedLogin(Instant now, int maxFailures, java.time.Duration lockFor) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            failedLogins = 0;
+            lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    void changeRole(Role newRole) {
+        if (newRole == null) {
+            throw new IllegalArgumentException("role required");
+        }
+        if (newRole == role) {
+            throw new AccountChangeRefused("admin.users.refused.sameRole");
+        }
+        this.role = newRole;
+    }
+
+    void disable() {
+        if (!enabled) {
+            throw new AccountChangeRefused("admin.users.refused.alreadyDisabled");
+        }
+        this.enabled = false;
+    }
+
+    /** Enabling also lifts a login lock, so an administrator can let a locked-out person in again. */
+    void enable() {
+        if (enabled) {
+            throw new AccountChangeRefused("admin.users.refused.alreadyEnabled");
+        }
+        this.enabled = true;
+        recordSuccessfulLogin();
+    }
+
+    /** The session principal: never carries the password hash. */
     AccountPrincipal toPrincipal() {
-        return new AccountPrincipal(id, email, displayName, passwordHash, role, language, enabled);
+        return new AccountPrincipal(id, email, displayName, null, role, language, enabled);
     }
 }

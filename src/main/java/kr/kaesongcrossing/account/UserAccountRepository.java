@@ -1,6 +1,8 @@
 package kr.kaesongcrossing.account;
 
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
@@ -8,4 +10,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByEmailIgnoreCase(String email);
 
     boolean existsByEmailIgnoreCase(String email);
+
+    boolean existsByRole(Role role);
+
+    long countByRoleAndEnabledTrue(Role role);
+
+    Page<UserAccount> findAllByOrderByEmailAsc(Pageable pageable);
 }

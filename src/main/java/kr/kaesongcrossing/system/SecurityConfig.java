@@ -1,36 +1,47 @@
 package kr.kaesongcrossing.system;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 
 /**
  * One filter chain for the web pages. Every path is closed unless listed in {@link #PUBLIC_PATHS}; each
- * feature's area is tied to the roles that work in it.
+ * feature's area is tied to the roles that work in it. Form login uses the account module's
+ * {@code accountAuthenticationManager} (throttled) and its success handler (sets the account's language).
+ * Headers: CSP below, nosniff, frame DENY, Referrer-Policy same-origin, Cache-Control no-store on every dynamic
+ * response, HSTS when the request came over HTTPS (directly or through a proxy with forwarded headers).
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
 
     static final String[] PUBLIC_PATHS = {"/login", "/register", "/error", "/error/**", "/krds/**", "/css/**",
-        "/js/**", "/img/**", "/vendor/**", "/favicon.ico", "/actuator/health", "/.well-known/jwks.json"};
+        "/js/**", "/img/**", "/vendor/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+        "/.well-known/jwks.json"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    /** bcrypt, cost 11 (about 100 ms here); stored hashes keep their own cost. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(11);
     }
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http,
+            @Qualifier("accountAuthenticationManager") AuthenticationManager accountAuthenticationManager,
+            AuthenticationSuccessHandler loginSuccessHandler) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
@@ -40,11 +51,18 @@ class SecurityConfig {
                         .hasAnyRole("CHECKPOINT", "OFFICER", "ADMIN")
                         .requestMatchers("/checkpoint/**").hasRole("CHECKPOINT")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .authenticationManager(accountAuthenticationManager)
+                .formLogin(form -> form.loginPage("/login").successHandler(loginSuccessHandler)
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("KCSESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(31_536_000)));
         return http.build();
     }
 }

@@ -1,5 +1,7 @@
 package kr.kaesongcrossing.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Korean by default, English on request; {@code ?lang=en|ko} switches and a cookie keeps the choice. */
+/**
+ * Korean by default, English on request; {@code ?lang=en|ko} switches and a cookie keeps the choice (a signed-in
+ * person's choice is also stored in their account, see the account module). Any other locale, from a cookie or
+ * a parameter, counts as Korean.
+ */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -37,7 +43,17 @@ class WebConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("KCLANG");
+        CookieLocaleResolver resolver = new CookieLocaleResolver("KCLANG") {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return supported(super.resolveLocale(request));
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                super.setLocale(request, response, locale == null ? null : supported(locale));
+            }
+        };
         resolver.setDefaultLocale(Locale.KOREAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
@@ -46,13 +62,23 @@ class WebConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    static Locale supported(Locale requested) {
+        if (requested != null) {
+            for (Locale locale : SUPPORTED) {
+                if (locale.getLanguage().equals(requested.getLanguage())) {
+                    return locale;
+                }
+            }
+        }
+        return Locale.KOREAN;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
             @Override
             protected Locale parseLocaleValue(String value) {
-                Locale requested = super.parseLocaleValue(value);
-                return requested != null && SUPPORTED.contains(requested) ? requested : Locale.KOREAN;
+                return supported(super.parseLocaleValue(value));
             }
         };
         interceptor.setParamName("lang");

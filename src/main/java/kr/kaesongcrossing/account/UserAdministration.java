@@ -1,0 +1,117 @@
+package kr.kaesongcrossing.account;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What administrators do with accounts. Each change is logged to the {@code kr.kaesongcrossing.audit} logger
+ * with the acting and the changed account's ids (never passwords). Removing someone's access (disable, role
+ * change) ends their sessions after commit. An administrator cannot lock themselves out, and the last enabled
+ * administrator stays one.
+ */
+@Service
+class UserAdministration {
+
+    static final int PAGE_SIZE = 20;
+    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One page (0-based) of accounts, by email. */
+    @Transactional(readOnly = true)
+    Page<UserRow> page(int pageIndex) {
+        return accounts.findAllByOrderByEmailAsc(PageRequest.of(Math.max(0, pageIndex), PAGE_SIZE))
+                .map(a -> UserRow.of(a, clock.instant()));
+    }
+
+    /** Creates a staff account; the caller has validated the form (including the password policy). */
+    @Transactional
+    long createStaff(long actorId, StaffAccountForm form) {
+        Role role = Role.valueOf(form.role());
+        if (role == Role.CIVILIAN) {
+            throw new AccountChangeRefused("admin.users.refused.notStaff");
+        }
+        String email = form.email().strip().toLowerCase(Locale.ROOT);
+        if (accounts.existsByEmailIgnoreCase(email)) {
+            throw new AccountChangeRefused("register.email.taken");
+        }
+        UserAccount account = accounts.save(new UserAccount(email, form.displayName().strip(),
+                passwordEncoder.encode(form.password()), role, form.language(), clock.instant()));
+        AUDIT.info("account.created actor={} account={} role={}", actorId, account.getId(), role);
+        return account.getId();
+    }
+
+    @Transactional
+    void changeRole(long actorId, long accountId, Role role) {
+        UserAccount account = find(accountId);
+        if (account.getRole() == Role.ADMIN && role != Role.ADMIN) {
+            refuseSelfOrLastAdmin(actorId, account);
+        }
+        Role before = account.getRole();
+        account.changeRole(role);
+        AUDIT.info("account.role-changed actor={} account={} from={} to={}", actorId, accountId, before, role);
+        events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
+    }
+
+    @Transactional
+    void disable(long actorId, long accountId) {
+        UserAccount account = find(accountId);
+        if (account.getRole() == Role.ADMIN) {
+            refuseSelfOrLastAdmin(actorId, account);
+        }
+        account.disable();
+        AUDIT.info("account.disabled actor={} account={}", actorId, accountId);
+        events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
+    }
+
+    @Transactional
+    void enable(long actorId, long accountId) {
+        UserAccount account = find(accountId);
+        account.enable();
+        AUDIT.info("account.enabled actor={} account={}", actorId, accountId);
+    }
+
+    private void refuseSelfOrLastAdmin(long actorId, UserAccount account) {
+        if (account.getId() == actorId) {
+            throw new AccountChangeRefused("admin.users.refused.self");
+        }
+        if (account.isEnabled() && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new AccountChangeRefused("admin.users.refused.lastAdmin");
+        }
+    }
+
+    private UserAccount find(long accountId) {
+        return accounts.findById(accountId).orElseThrow(() -> new AccountChangeRefused("admin.users.refused.notFound"));
+    }
+
+    /** An account as the user list shows it. */
+    record UserRow(long id, String email, String displayName, Role role, String language, boolean enabled,
+            boolean locked, java.time.LocalDate createdOn) {
+
+        private static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
+
+        static UserRow of(UserAccount a, java.time.Instant now) {
+            return new UserRow(a.getId(), a.getEmail(), a.getDisplayName(), a.getRole(), a.getLanguage(),
+                    a.isEnabled(), a.isLockedAt(now), a.getCreatedAt().atZone(SEOUL).toLocalDate());
+        }
+    }
+}

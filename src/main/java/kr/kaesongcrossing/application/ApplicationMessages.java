@@ -1,0 +1,52 @@
+package kr.kaesongcrossing.application;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Turns refusals and statuses into sentences in the reader's language, for flash messages. */
+@Component
+class ApplicationMessages {
+
+    private final MessageSource messages;
+
+    ApplicationMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String get(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    String status(ApplicationStatus status, Locale locale) {
+        return get("application.status." + status.name(), locale);
+    }
+
+    String refusal(IllegalTransitionException e, Locale locale) {
+        return get(e.action().messageKey(), locale, status(e.current(), locale));
+    }
+
+    String stale(StaleApplicationException e, Locale locale) {
+        return get("application.refused.stale", locale, status(e.current(), locale));
+    }
+
+    String concurrent(Locale locale) {
+        return get("application.refused.concurrent", locale);
+    }
+
+    /** A problem or outcome key whose argument may be a status name. */
+    String describe(String key, String arg, Locale locale) {
+        if (key == null) {
+            return "";
+        }
+        Object shown = arg;
+        if (arg != null) {
+            try {
+                shown = status(ApplicationStatus.valueOf(arg), locale);
+            } catch (IllegalArgumentException notAStatus) {
+                shown = arg;
+            }
+        }
+        return get(key, locale, shown);
+    }
+}

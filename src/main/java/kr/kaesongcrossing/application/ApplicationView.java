@@ -1,0 +1,48 @@
+package kr.kaesongcrossing.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * An application as a detail page shows it. {@code idNumber} is whatever the viewer may see: masked for the
+ * applicant, in full for staff.
+ */
+record ApplicationView(long id, String reference, ApplicationStatus status, long version, long applicantId,
+        String nameKorean, String nameLatin, LocalDate dateOfBirth, String nationality,
+        IdDocumentType idDocumentType, String idNumber, String phone, String organisation, Purpose purpose,
+        String purposeDetail, LocalDate entryDate, LocalDate returnDate, String vehiclePlate,
+        VehicleType vehicleType, boolean hasPhoto, String counterpartReference, Instant createdAt,
+        Instant submittedAt, List<GoodsLine> goods, List<TimelineEntry> timeline, boolean editable,
+        boolean withdrawable) {
+
+    static ApplicationView of(TravelApplication a, String idNumberShown, boolean withdrawable) {
+        return new ApplicationView(a.getId(), a.getReference(), a.getStatus(), a.getVersion(), a.getApplicantId(),
+                a.getNameKorean(), a.getNameLatin(), a.getDateOfBirth(), a.getNationality(), a.getIdDocumentType(),
+                idNumberShown, a.getPhone(), a.getOrganisation(), a.getPurpose(), a.getPurposeDetail(),
+                a.getEntryDate(), a.getReturnDate(), a.getVehiclePlate(), a.getVehicleType(), a.hasPhoto(),
+                a.getCounterpartReference(), a.getCreatedAt(), a.getSubmittedAt(), List.copyOf(a.getGoods()),
+                a.getChanges().stream().map(TimelineEntry::of).toList(), a.isEditable(), withdrawable);
+    }
+
+    public ZonedDateTime submittedAtSeoul() {
+        return submittedAt == null ? null : submittedAt.atZone(TripRules.SEOUL);
+    }
+
+    /** The latest message staff wrote with an information request, shown above the edit form. */
+    public String openInformationRequest() {
+        if (status != ApplicationStatus.INFORMATION_REQUESTED || timeline.isEmpty()) {
+            return null;
+        }
+        return timeline.get(timeline.size() - 1).reason();
+    }
+
+    public String nationalityName(java.util.Locale locale) {
+        return Countries.name(nationality, locale);
+    }
+
+    public long goodsTotalKrw() {
+        return goods.stream().mapToLong(GoodsLine::valueKrw).sum();
+    }
+}

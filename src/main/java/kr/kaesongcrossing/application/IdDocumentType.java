@@ -1,0 +1,6 @@
+package kr.kaesongcrossing.application;
+
+/** The identity document the traveller carries. */
+enum IdDocumentType {
+    PASSPORT, RESIDENT_CARD, VISIT_CERTIFICATE, OTHER
+}

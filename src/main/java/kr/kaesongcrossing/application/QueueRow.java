@@ -1,0 +1,14 @@
+package kr.kaesongcrossing.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+
+/** A line of the review queue: enough to pick an application, nothing heavy (no photo, no ID number). */
+record QueueRow(Long id, long version, String reference, ApplicationStatus status, String nameKorean, String nameLatin,
+        Purpose purpose, LocalDate entryDate, LocalDate returnDate, Instant submittedAt) {
+
+    public ZonedDateTime submittedAtSeoul() {
+        return submittedAt == null ? null : submittedAt.atZone(TripRules.SEOUL);
+    }
+}

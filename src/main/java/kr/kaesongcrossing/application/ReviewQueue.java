@@ -1,0 +1,107 @@
+package kr.kaesongcrossing.application;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The office's queue: only submitted applications (never drafts), filtered and sorted by planned entry date,
+ * a page at a time. Each filter adds a condition only when set, so that the database can use the index that
+ * matches (see V10); rows are projections, so no photo, goods or timeline is loaded.
+ */
+@Component
+class ReviewQueue {
+
+    static final int PAGE_SIZE = 20;
+    private static final Pattern REFERENCE = Pattern.compile("KC-\\d{4}-\\d{1,10}");
+    private static final Pattern HANGUL = Pattern.compile(".*[\\uAC00-\\uD7A3\\u3131-\\u318E].*");
+
+    /** The officer's choice; null fields are not filtered on. {@code status} null means every submitted one. */
+    record Filter(ApplicationStatus status, LocalDate entryFrom, LocalDate entryTo, Purpose purpose, String name,
+            boolean descending) {
+
+        Filter {
+            name = name == null || name.isBlank() ? null : name.strip();
+            if (name != null && name.length() > 100) {
+                name = name.substring(0, 100);
+            }
+        }
+    }
+
+    private final EntityManager entityManager;
+
+    ReviewQueue(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(readOnly = true)
+    Page<QueueRow> find(Filter filter, int page) {
+        StringBuilder where = new StringBuilder(" where ");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.status() == null) {
+            where.append("a.submittedAt is not null");
+        } else {
+            where.append("a.status = :status");
+            params.put("status", filter.status());
+            if (filter.status() == ApplicationStatus.WITHDRAWN || filter.status() == ApplicationStatus.DRAFT) {
+                where.append(" and a.submittedAt is not null");
+            }
+        }
+        if (filter.entryFrom() != null) {
+            where.append(" and a.entryDate >= :entryFrom");
+            params.put("entryFrom", filter.entryFrom());
+        }
+        if (filter.entryTo() != null) {
+            where.append(" and a.entryDate <= :entryTo");
+            params.put("entryTo", filter.entryTo());
+        }
+        if (filter.purpose() != null) {
+            where.append(" and a.purpose = :purpose");
+            params.put("purpose", filter.purpose());
+        }
+        if (filter.name() != null) {
+            String upper = filter.name().toUpperCase(Locale.ROOT);
+            if (REFERENCE.matcher(upper).matches()) {
+                where.append(" and a.reference = :reference");
+                params.put("reference", upper);
+            } else if (HANGUL.matcher(filter.name()).matches()) {
+                where.append(" and a.nameKorean like :name escape '!'");
+                params.put("name", likePrefix(filter.name()));
+            } else {
+                where.append(" and a.nameLatin like :name escape '!'");
+                params.put("name", likePrefix(upper));
+            }
+        }
+        String direction = filter.descending() ? " desc" : " asc";
+        String order = " order by a.entryDate" + direction + ", a.submittedAt" + direction + ", a.id" + direction;
+
+        TypedQuery<QueueRow> rows = entityManager.createQuery("select new kr.kaesongcrossing.application.QueueRow("
+                + "a.id, a.version, a.reference, a.status, a.nameKorean, a.nameLatin, a.purpose, a.entryDate, a.returnDate, "
+                + "a.submittedAt) from TravelApplication a" + where + order, QueueRow.class);
+        TypedQuery<Long> count = entityManager.createQuery(
+                "select count(a) from TravelApplication a" + where, Long.class);
+        params.forEach((k, v) -> {
+            rows.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        int lastPage = (int) Math.max(0, (total - 1) / PAGE_SIZE);
+        int safePage = Math.max(0, Math.min(page, lastPage));
+        List<QueueRow> content = rows.setFirstResult(safePage * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        return new PageImpl<>(content, PageRequest.of(safePage, PAGE_SIZE), total);
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}

@@ -1,0 +1,30 @@
+package kr.kaesongcrossing.application;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/** One status change as shown on a detail page; the time is shown in Asia/Seoul. */
+record TimelineEntry(ApplicationStatus from, ApplicationStatus to, Instant at, Long actorId, String actorName,
+        String actorRole, String reason, String counterpartReference) {
+
+    static TimelineEntry of(StatusChange change) {
+        return new TimelineEntry(change.getFromStatus(), change.getToStatus(), change.getChangedAt(),
+                change.getActorId(), change.getActorName(), change.getActorRole(), change.getReason(),
+                change.getCounterpartReference());
+    }
+
+    public ZonedDateTime atSeoul() {
+        return at.atZone(TripRules.SEOUL);
+    }
+
+    /** Message key naming what happened, e.g. {@code application.event.SUBMITTED.RESUBMITTED}. */
+    public String eventKey() {
+        if (to == ApplicationStatus.SUBMITTED && from == ApplicationStatus.INFORMATION_REQUESTED) {
+            return "application.event.RESUBMITTED";
+        }
+        if (to == ApplicationStatus.WITHDRAWN && "OFFICER".equals(actorRole)) {
+            return "application.event.REVOKED";
+        }
+        return "application.event." + to.name();
+    }
+}

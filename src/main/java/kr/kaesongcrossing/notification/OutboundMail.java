@@ -1,0 +1,128 @@
+package kr.kaesongcrossing.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/** A message to an applicant and how it went out. */
+@Entity
+@Table(name = "outbound_mail")
+class OutboundMail {
+
+    enum Status { PENDING, SENT, LOGGED, FAILED }
+
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 254)
+    private String recipient;
+
+    @Column(nullable = false, length = 5)
+    private String language;
+
+    @Column(nullable = false, length = 300)
+    private String subject;
+
+    @Column(nullable = false, length = 4000)
+    private String body;
+
+    @Column(length = 20)
+    private String reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Status status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(length = 500)
+    private String error;
+
+    protected OutboundMail() {
+    }
+
+    OutboundMail(String recipient, String language, String subject, String body, String reference, Instant now) {
+        this.recipient = recipient;
+        this.language = language;
+        this.subject = cut(subject, 300);
+        this.body = cut(body, 4000);
+        this.reference = reference;
+        this.status = Status.PENDING;
+        this.createdAt = now;
+    }
+
+    void sent(Instant now) {
+        this.status = Status.SENT;
+        this.sentAt = now;
+        this.error = null;
+    }
+
+    void logged(Instant now) {
+        this.status = Status.LOGGED;
+        this.sentAt = now;
+    }
+
+    void failed(String error) {
+        this.status = Status.FAILED;
+        this.error = cut(error == null ? "unknown error" : error, 500);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public ZonedDateTime getCreatedAtSeoul() {
+        return createdAt.atZone(SEOUL);
+    }
+
+    public ZonedDateTime getSentAtSeoul() {
+        return sentAt == null ? null : sentAt.atZone(SEOUL);
+    }
+
+    public String getError() {
+        return error;
+    }
+}

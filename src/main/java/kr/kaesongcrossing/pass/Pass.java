@@ -1,0 +1,249 @@
+package kr.kaesongcrossing.pass;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * An issued pass: who it is for, its validity window and the signed token its QR carries. A pass is issued once
+ * and can only be revoked (by an officer, by re-issue or because the trip's approval was withdrawn).
+ */
+@Entity
+@Table(name = "pass")
+class Pass {
+
+    static final int MAX_REASON_LENGTH = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "pass_id", nullable = false, unique = true, length = 43)
+    private String passId;
+
+    @Column(name = "application_id", nullable = false)
+    private long applicationId;
+
+    @Column(name = "application_reference", nullable = false, length = 20)
+    private String applicationReference;
+
+    @Column(name = "holder_account_id", nullable = false)
+    private long holderAccountId;
+
+    @Column(name = "holder_name_korean", nullable = false, length = 100)
+    private String holderNameKorean;
+
+    @Column(name = "holder_name_latin", nullable = false, length = 100)
+    private String holderNameLatin;
+
+    @Column(name = "valid_from", nullable = false)
+    private Instant validFrom;
+
+    @Column(name = "valid_until", nullable = false)
+    private Instant validUntil;
+
+    @Column(nullable = false, length = 40)
+    private String kid;
+
+    @Column(nullable = false, length = 2000)
+    private String token;
+
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
+
+    @Column(name = "current_for_application")
+    private Long currentForApplication;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revocation_cause", length = 30)
+    private RevocationCause revocationCause;
+
+    @Column(name = "revocation_reason", length = MAX_REASON_LENGTH)
+    private String revocationReason;
+
+    @Column(name = "revoked_by")
+    private Long revokedBy;
+
+    @Column(name = "replaced_by", length = 43)
+    private String replacedBy;
+
+    protected Pass() {
+    }
+
+    Pass(PassContent content, SignedToken token, Instant issuedAt) {
+        this.passId = content.passId();
+        this.applicationId = content.applicationId();
+        this.applicationReference = content.applicationReference();
+        this.holderAccountId = content.holderAccountId();
+        this.holderNameKorean = content.holderNameKorean();
+        this.holderNameLatin = content.holderNameLatin();
+        this.validFrom = content.validFrom();
+        this.validUntil = content.validUntil();
+        this.kid = token.kid();
+        this.token = token.compact();
+        this.issuedAt = issuedAt;
+        this.currentForApplication = content.applicationId();
+    }
+
+    /** An officer revokes the pass; the reason is shown to the holder. */
+    void revoke(String reason, long officerId, Instant now) {
+        markRevoked(RevocationCause.OFFICER, requireReason(reason), officerId, now);
+    }
+
+    /**
+     * The trip's approval was withdrawn; the reason (possibly empty) comes from the application. A live pass is
+     * revoked (returns true); one an officer had already revoked keeps its reason but can no longer be re-issued.
+     */
+    boolean approvalWithdrawn(String reason, Instant now) {
+        if (revokedAt == null) {
+            markRevoked(RevocationCause.APPLICATION_WITHDRAWN, reason == null ? "" : truncate(reason.strip()), null,
+                    now);
+            return true;
+        }
+        if (replacedBy == null) {
+            this.revocationCause = RevocationCause.APPLICATION_WITHDRAWN;
+        }
+        return false;
+    }
+
+    /**
+     * Revokes this pass in favour of a replacement with the same trip and window. Allowed on a pass that is not
+     * expired, not yet replaced and not revoked by a withdrawal (an officer's revocation can be undone this way).
+     */
+    PassContent reissue(String newPassId, String reason, long officerId, Instant now) {
+        String checkedReason = requireReason(reason);
+        if (replacedBy != null) {
+            throw new PassStateException("pass.error.alreadyReplaced");
+        }
+        if (revocationCause == RevocationCause.APPLICATION_WITHDRAWN) {
+            throw new PassStateException("pass.error.approvalWithdrawn");
+        }
+        if (!now.isBefore(validUntil)) {
+            throw new PassStateException("pass.error.expired");
+        }
+        if (revokedAt == null) {
+            markRevoked(RevocationCause.REISSUED, checkedReason, officerId, now);
+        }
+        this.replacedBy = newPassId;
+        return new PassContent(newPassId, applicationId, applicationReference, holderAccountId, holderNameKorean,
+                holderNameLatin, validFrom, validUntil);
+    }
+
+    private void markRevoked(RevocationCause cause, String reason, Long by, Instant now) {
+        if (revokedAt != null) {
+            throw new PassStateException("pass.error.alreadyRevoked");
+        }
+        this.revokedAt = now;
+        this.revocationCause = cause;
+        this.revocationReason = reason;
+        this.revokedBy = by;
+        this.currentForApplication = null;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new PassStateException("pass.error.reasonRequired");
+        }
+        String stripped = reason.strip();
+        if (stripped.length() > MAX_REASON_LENGTH) {
+            throw new PassStateException("pass.error.reasonTooLong");
+        }
+        return stripped;
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_REASON_LENGTH ? text.substring(0, MAX_REASON_LENGTH) : text;
+    }
+
+    PassStatus statusAt(Instant now) {
+        if (revokedAt != null) {
+            return PassStatus.REVOKED;
+        }
+        if (now.isBefore(validFrom)) {
+            return PassStatus.NOT_YET_VALID;
+        }
+        return now.isBefore(validUntil) ? PassStatus.ACTIVE : PassStatus.EXPIRED;
+    }
+
+    boolean isHeldBy(long accountId) {
+        return holderAccountId == accountId;
+    }
+
+    PassForScan forScan() {
+        return new PassForScan(passId, applicationId, holderAccountId, revokedAt != null, revocationReason, validFrom,
+                validUntil, holderNameKorean, holderNameLatin);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getPassId() {
+        return passId;
+    }
+
+    long getApplicationId() {
+        return applicationId;
+    }
+
+    String getApplicationReference() {
+        return applicationReference;
+    }
+
+    long getHolderAccountId() {
+        return holderAccountId;
+    }
+
+    String getHolderNameKorean() {
+        return holderNameKorean;
+    }
+
+    String getHolderNameLatin() {
+        return holderNameLatin;
+    }
+
+    Instant getValidFrom() {
+        return validFrom;
+    }
+
+    Instant getValidUntil() {
+        return validUntil;
+    }
+
+    String getKid() {
+        return kid;
+    }
+
+    String getToken() {
+        return token;
+    }
+
+    Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    RevocationCause getRevocationCause() {
+        return revocationCause;
+    }
+
+    String getRevocationReason() {
+        return revocationReason;
+    }
+
+    String getReplacedBy() {
+        return replacedBy;
+    }
+}

@@ -1,0 +1,155 @@
+package kr.kaesongcrossing.pass;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The holder's passes and, for staff, any pass. A civilian who asks for a pass that is not theirs (or does not
+ * exist) gets 403, so pass ids cannot be probed; staff get 404 for unknown ids.
+ */
+@Controller
+class PassController {
+
+    static final String VIEW_LIST = "pass/list";
+    static final String VIEW_DETAIL = "pass/detail";
+    private static final int STAFF_LIST_SIZE = 50;
+    private static final MediaType IMAGE_JPEG = MediaType.IMAGE_JPEG;
+
+    private final PassRepository passes;
+    private final PassPhotoRepository photos;
+    private final PassLifecycle lifecycle;
+    private final PassPdf pdf;
+    private final Clock clock;
+
+    PassController(PassRepository passes, PassPhotoRepository photos, PassLifecycle lifecycle, PassPdf pdf,
+            Clock clock) {
+        this.passes = passes;
+        this.photos = photos;
+        this.lifecycle = lifecycle;
+        this.pdf = pdf;
+        this.clock = clock;
+    }
+
+    @GetMapping("/passes")
+    String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(required = false) String q,
+            Model model) {
+        Instant now = clock.instant();
+        List<Pass> found;
+        if (!isStaff(user)) {
+            found = passes.findByHolderAccountIdOrderByIssuedAtDesc(user.id());
+        } else if (q == null || q.isBlank()) {
+            found = passes.findAllByOrderByIssuedAtDesc(PageRequest.of(0, STAFF_LIST_SIZE));
+        } else {
+            found = passes.search(q.strip(), PageRequest.of(0, STAFF_LIST_SIZE));
+        }
+        model.addAttribute("passes", found.stream().map(p -> PassView.of(p, now)).toList());
+        model.addAttribute("staff", isStaff(user));
+        model.addAttribute("q", q == null ? "" : q.strip());
+        return VIEW_LIST;
+    }
+
+    @GetMapping("/passes/{passId}")
+    String detail(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId, Model model) {
+        Pass pass = visible(passId, user);
+        PassView view = PassView.of(pass, clock.instant());
+        model.addAttribute("pass", view);
+        model.addAttribute("hasPhoto", photos.existsById(pass.getId()));
+        model.addAttribute("staff", isStaff(user));
+        model.addAttribute("officer", user.role() == Role.OFFICER);
+        model.addAttribute("canReissue", pass.getReplacedBy() == null
+                && pass.getRevocationCause() != RevocationCause.APPLICATION_WITHDRAWN
+                && view.status() != PassStatus.EXPIRED);
+        return VIEW_DETAIL;
+    }
+
+    @GetMapping("/passes/{passId}/qr.png")
+    ResponseEntity<byte[]> qr(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId) {
+        Pass pass = visible(passId, user);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrCodes.png(pass.getToken()));
+    }
+
+    @GetMapping("/passes/{passId}/photo")
+    ResponseEntity<byte[]> photo(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId) {
+        Pass pass = visible(passId, user);
+        byte[] jpeg = photos.findById(pass.getId()).map(PassPhoto::getJpeg)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(IMAGE_JPEG).body(jpeg);
+    }
+
+    @GetMapping("/passes/{passId}/pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId,
+            Locale locale) {
+        Pass pass = visible(passId, user);
+        byte[] photo = photos.findById(pass.getId()).map(PassPhoto::getJpeg).orElse(null);
+        byte[] document = pdf.render(PassView.of(pass, clock.instant()), photo, locale);
+        String filename = "kaesong-pass-" + pass.getApplicationReference().replaceAll("[^A-Za-z0-9-]", "") + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build()
+                        .toString())
+                .body(document);
+    }
+
+    @PostMapping("/passes/{passId}/revoke")
+    @PreAuthorize("hasRole('OFFICER')")
+    String revoke(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        Pass pass = visible(passId, user);
+        try {
+            lifecycle.revoke(pass.getPassId(), reason, user.id());
+            redirect.addFlashAttribute("success", "pass.revoke.done");
+        } catch (PassStateException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/passes/" + pass.getPassId();
+    }
+
+    @PostMapping("/passes/{passId}/reissue")
+    @PreAuthorize("hasRole('OFFICER')")
+    String reissue(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        Pass pass = visible(passId, user);
+        try {
+            Pass replacement = lifecycle.reissue(pass.getPassId(), reason, user.id());
+            redirect.addFlashAttribute("success", "pass.reissue.done");
+            return "redirect:/passes/" + replacement.getPassId();
+        } catch (PassStateException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            return "redirect:/passes/" + pass.getPassId();
+        }
+    }
+
+    private Pass visible(String passId, AccountPrincipal user) {
+        Optional<Pass> pass = PassTokens.looksLikePassId(passId) ? passes.findByPassId(passId) : Optional.empty();
+        if (isStaff(user)) {
+            return pass.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        }
+        return pass.filter(p -> p.isHeldBy(user.id()))
+                .orElseThrow(() -> new AccessDeniedException("Not the holder of this pass"));
+    }
+
+    private static boolean isStaff(AccountPrincipal user) {
+        return user.role() == Role.OFFICER || user.role() == Role.CHECKPOINT || user.role() == Role.ADMIN;
+    }
+}

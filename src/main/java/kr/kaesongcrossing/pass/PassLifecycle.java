@@ -1,0 +1,113 @@
+package kr.kaesongcrossing.pass;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import kr.kaesongcrossing.application.TripApprovedForTravel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, revokes and re-issues passes; every change publishes {@link PassIssued} or {@link PassRevoked}. */
+@Service
+class PassLifecycle {
+
+    static final ZoneId KST = ZoneId.of("Asia/Seoul");
+    private static final Logger log = LoggerFactory.getLogger(PassLifecycle.class);
+
+    private final PassRepository passes;
+    private final PassPhotoRepository photos;
+    private final SigningKeys keys;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PassLifecycle(PassRepository passes, PassPhotoRepository photos, SigningKeys keys,
+            ApplicationEventPublisher events, Clock clock) {
+        this.passes = passes;
+        this.photos = photos;
+        this.keys = keys;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** From 00:00 KST on the planned entry date. */
+    static Instant startOfTrip(LocalDate entryDate) {
+        return entryDate.atStartOfDay(KST).toInstant();
+    }
+
+    /** Until the end of the planned return date, KST (exclusive: 00:00 KST the day after). */
+    static Instant endOfTrip(LocalDate returnDate) {
+        return returnDate.plusDays(1).atStartOfDay(KST).toInstant();
+    }
+
+    /**
+     * Issues the trip's pass, signed with the active key, with the holder's photo. Idempotent: when the trip
+     * already has a live pass, that pass is returned and nothing is issued.
+     */
+    @Transactional
+    Pass issue(TripApprovedForTravel trip) {
+        Optional<Pass> existing = passes.findByCurrentForApplication(trip.applicationId());
+        if (existing.isPresent()) {
+            log.info("Application {} already has pass {}; not issuing another", trip.applicationId(),
+                    existing.get().getPassId());
+            return existing.get();
+        }
+        PassContent content = new PassContent(PassTokens.newPassId(), trip.applicationId(), trip.reference(),
+                trip.applicantAccountId(), trip.holderNameKorean(), trip.holderNameLatin(),
+                startOfTrip(trip.entryDate()), endOfTrip(trip.returnDate()));
+        Pass pass = save(content, trip.holderPhotoJpeg());
+        log.info("Issued pass {} for application {}", pass.getPassId(), trip.reference());
+        return pass;
+    }
+
+    /** Revokes the trip's live pass (if any) because its approval was withdrawn. */
+    @Transactional
+    void approvalWithdrawn(long applicationId, String reason) {
+        Instant now = clock.instant();
+        for (Pass pass : passes.findByApplicationIdAndReplacedByIsNull(applicationId)) {
+            if (pass.approvalWithdrawn(reason, now)) {
+                events.publishEvent(new PassRevoked(pass.getPassId(), pass.getRevocationReason()));
+                log.info("Revoked pass {}: approval of application {} withdrawn", pass.getPassId(), applicationId);
+            }
+        }
+    }
+
+    /** An officer revokes a pass, with a reason the holder will read. */
+    @Transactional
+    void revoke(String passId, String reason, long officerId) {
+        Pass pass = passes.lockByPassId(passId).orElseThrow(() -> new PassStateException("pass.error.notFound"));
+        pass.revoke(reason, officerId, clock.instant());
+        events.publishEvent(new PassRevoked(pass.getPassId(), pass.getRevocationReason()));
+        log.info("Officer {} revoked pass {}", officerId, passId);
+    }
+
+    /** An officer replaces a pass with a new one (new id, active key); the old one is revoked. */
+    @Transactional
+    Pass reissue(String passId, String reason, long officerId) {
+        Pass old = passes.lockByPassId(passId).orElseThrow(() -> new PassStateException("pass.error.notFound"));
+        boolean wasLive = old.getRevokedAt() == null;
+        PassContent content = old.reissue(PassTokens.newPassId(), reason, officerId, clock.instant());
+        passes.saveAndFlush(old);
+        if (wasLive) {
+            events.publishEvent(new PassRevoked(old.getPassId(), old.getRevocationReason()));
+        }
+        byte[] photo = photos.findById(old.getId()).map(PassPhoto::getJpeg).orElse(null);
+        Pass pass = save(content, photo);
+        log.info("Officer {} re-issued pass {} as {}", officerId, passId, pass.getPassId());
+        return pass;
+    }
+
+    private Pass save(PassContent content, byte[] photoJpeg) {
+        Pass pass = passes.saveAndFlush(new Pass(content, PassTokens.sign(content, keys.ring()), clock.instant()));
+        if (photoJpeg != null && photoJpeg.length > 0) {
+            photos.save(new PassPhoto(pass.getId(), photoJpeg));
+        }
+        events.publishEvent(new PassIssued(pass.getPassId(), pass.getApplicationId(), pass.getHolderAccountId(),
+                pass.getValidFrom(), pass.getValidUntil()));
+        return pass;
+    }
+}

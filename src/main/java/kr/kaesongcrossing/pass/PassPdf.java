@@ -1,0 +1,91 @@
+package kr.kaesongcrossing.pass;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * The printable pass: an XHTML template ({@code templates/pass/pdf.html}, XML mode) rendered by openhtmltopdf with
+ * the Pretendard TrueType fonts embedded (subset), so Hangul prints the same everywhere.
+ */
+@Component
+class PassPdf {
+
+    static final String FONT_FAMILY = "Pretendard";
+    private static final String FONT_DIR = "/fonts/";
+
+    private final byte[] regular;
+    private final byte[] bold;
+    private final SpringTemplateEngine templates;
+    private final String baseUri;
+
+    PassPdf(MessageSource messages) {
+        this.regular = resource(FONT_DIR + "Pretendard-Regular.ttf");
+        this.bold = resource(FONT_DIR + "Pretendard-Bold.ttf");
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(PassPdf.class.getClassLoader());
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        this.templates = new SpringTemplateEngine();
+        this.templates.setTemplateResolver(resolver);
+        this.templates.setTemplateEngineMessageSource(messages);
+        URL css = PassPdf.class.getResource("/pdf/pass.css");
+        if (css == null) {
+            throw new IllegalStateException("pdf/pass.css is missing from the classpath");
+        }
+        String cssUri = css.toExternalForm();
+        this.baseUri = cssUri.substring(0, cssUri.lastIndexOf('/') + 1);
+    }
+
+    byte[] render(PassView pass, byte[] photoJpeg, Locale locale) {
+        Context context = new Context(locale, Map.of(
+                "pass", pass,
+                "qr", pass.usable() ? dataUri("image/png", QrCodes.png(pass.token())) : "",
+                "photo", photoJpeg == null ? "" : dataUri("image/jpeg", photoJpeg)));
+        String xhtml = templates.process("pass/pdf", context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+        builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+        builder.withHtmlContent(xhtml, baseUri);
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String dataUri(String type, byte[] bytes) {
+        return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = PassPdf.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

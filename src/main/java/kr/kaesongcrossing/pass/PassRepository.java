@@ -1,0 +1,43 @@
+package kr.kaesongcrossing.pass;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface PassRepository extends JpaRepository<Pass, Long> {
+
+    Optional<Pass> findByPassId(String passId);
+
+    /** {@code SELECT ... FOR UPDATE} of one pass row. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Pass p where p.passId = :passId")
+    Optional<Pass> lockByPassId(String passId);
+
+    Optional<Pass> findByCurrentForApplication(Long applicationId);
+
+    List<Pass> findByApplicationIdAndReplacedByIsNull(long applicationId);
+
+    List<Pass> findByHolderAccountIdOrderByIssuedAtDesc(long holderAccountId);
+
+    List<Pass> findAllByOrderByIssuedAtDesc(Pageable page);
+
+    @Query("""
+            select p from Pass p
+            where p.applicationReference = :query or p.passId = :query
+               or lower(p.holderNameLatin) like lower(concat('%', :query, '%'))
+               or p.holderNameKorean like concat('%', :query, '%')
+            order by p.issuedAt desc""")
+    List<Pass> search(String query, Pageable page);
+
+    /** Revoked passes whose window has not ended: what an offline verifier must refuse. */
+    @Query("""
+            select new kr.kaesongcrossing.pass.RevokedPass(p.passId, p.revokedAt) from Pass p
+            where p.revokedAt is not null and p.validUntil > :now
+            order by p.revokedAt""")
+    List<RevokedPass> findRevokedValidAfter(Instant now);
+}

@@ -1,0 +1,51 @@
+package kr.kaesongcrossing.pass;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the checkpoint asks of passes. */
+@Service
+public class PassVerifier {
+
+    private final SigningKeys keys;
+    private final PassRepository passes;
+    private final PassPhotoRepository photos;
+
+    PassVerifier(SigningKeys keys, PassRepository passes, PassPhotoRepository photos) {
+        this.keys = keys;
+        this.passes = passes;
+        this.photos = photos;
+    }
+
+    /**
+     * Checks that {@code compactJws} (surrounding white space ignored) is a well-formed pass token signed by one of
+     * this office's keys, active or retired. No database access for known keys; validity window and revocation
+     * are not checked here.
+     */
+    public TokenReading read(String compactJws) {
+        return PassTokens.read(compactJws, keys::verifier);
+    }
+
+    /**
+     * {@code SELECT ... FOR UPDATE} of the pass: call it as the first statement of the scan's transaction so that
+     * concurrent scans of one pass queue up behind each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<PassForScan> lockForScan(String passId) {
+        if (!PassTokens.looksLikePassId(passId)) {
+            return Optional.empty();
+        }
+        return passes.lockByPassId(passId).map(Pass::forScan);
+    }
+
+    /** The holder's JPEG photo, if the application had one. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> holderPhoto(String passId) {
+        if (!PassTokens.looksLikePassId(passId)) {
+            return Optional.empty();
+        }
+        return photos.findJpegByPassId(passId);
+    }
+}

@@ -1,0 +1,63 @@
+package kr.kaesongcrossing.pass;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators list the signing keys and rotate: new passes use the new key, old ones keep verifying. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class SigningKeyAdminController {
+
+    static final String VIEW = "pass/keys";
+
+    record KeyRow(String kid, String createdAt, String activatedAt, String retiredAt, boolean active,
+            boolean published) {
+    }
+
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    SigningKeyAdminController(SigningKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/keys")
+    String list(Model model) {
+        Set<String> published = keys.publishedKeys().getKeys().stream().map(k -> k.getKeyID())
+                .collect(Collectors.toSet());
+        List<KeyRow> rows = keys.all().stream()
+                .map(k -> new KeyRow(k.getKid(), kst(k.getCreatedAt()), kst(k.getActivatedAt()), kst(k.getRetiredAt()),
+                        k.isActive(), published.contains(k.getKid())))
+                .toList();
+        model.addAttribute("keys", rows);
+        model.addAttribute("generates", keys.generatesKeys());
+        model.addAttribute("candidates", keys.candidates());
+        return VIEW;
+    }
+
+    @PostMapping("/admin/keys/rotate")
+    String rotate(@RequestParam(required = false) String alias, RedirectAttributes redirect) {
+        try {
+            String kid = keys.rotate(alias);
+            redirect.addFlashAttribute("rotated", kid);
+        } catch (PassStateException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/admin/keys";
+    }
+
+    private static String kst(Instant instant) {
+        return instant == null ? "" : PassView.kst(instant);
+    }
+}

@@ -1,0 +1,78 @@
+package kr.kaesongcrossing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code ./mvnw spring-boot:run} gives on a fresh machine: the packaged default configuration (H2 file, demo
+ * data on), only with the data directory moved to a temporary folder. Each demo account logs in and sees its own
+ * home; data survives a restart.
+ */
+class EmbeddedDefaultSmokeTests {
+
+    private static final String DEMO_PASSWORD = "kaesong-demo-2026";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldServeLoginAndLetEachDemoAccountReachItsHomeAndKeepDataAcrossRestart() throws IOException {
+        String url = defaultDatasourceUrl();
+        assertThat(url).startsWith("jdbc:h2:file:./data/").contains("MODE=MySQL");
+        String tempUrl = url.replace("./data/", dataDir.toAbsolutePath().toString().replace('\\', '/') + "/");
+        String email = "smoke-" + UUID.randomUUID() + "@test.example";
+
+        try (AppBoot app = AppBoot.start("--spring.datasource.url=" + tempUrl, "--kc.data-dir=" + dataDir)) {
+            TestHttp anonymous = app.http();
+            HttpResponse<String> login = anonymous.get("/login");
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("civilian@demo.test", DEMO_PASSWORD, "demo-banner");
+            assertThat(anonymous.get("/actuator/health").body()).contains("UP");
+
+            assertHome(app, "civilian@demo.test", "/applications");
+            assertHome(app, "officer@demo.test", "/review");
+            assertHome(app, "checkpoint@demo.test", "/checkpoint");
+            assertHome(app, "admin@demo.test", "/admin/users");
+
+            TestHttp newcomer = app.http();
+            HttpResponse<String> registered = newcomer.postForm("/register", "/register", Map.of("email", email,
+                    "displayName", "Smoke Test", "password", "lanterns drift over the imjin", "language", "en"));
+            assertThat(TestHttp.location(registered)).endsWith("/login");
+        }
+        assertThat(Files.list(dataDir).map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".mv.db"));
+
+        try (AppBoot again = AppBoot.start("--spring.datasource.url=" + tempUrl, "--kc.data-dir=" + dataDir)) {
+            TestHttp http = again.http();
+            assertThat(TestHttp.location(http.login(email, "lanterns drift over the imjin"))).doesNotContain("error");
+            assertThat(http.get("/").body()).contains("Smoke Test");
+        }
+    }
+
+    private static void assertHome(AppBoot app, String email, String menuLink) {
+        TestHttp http = app.http();
+        HttpResponse<String> login = http.login(email, DEMO_PASSWORD);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(TestHttp.location(login)).as(email).doesNotContain("error");
+        HttpResponse<String> home = http.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("href=\"" + menuLink + "\"");
+    }
+
+    private static String defaultDatasourceUrl() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = EmbeddedDefaultSmokeTests.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        }
+        return defaults.getProperty("spring.datasource.url");
+    }
+}

@@ -1,0 +1,52 @@
+package kr.kaesongcrossing.account;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Test data for every module: real accounts in the test database, each with a unique email.
+ * {@code @Autowired TestAccounts accounts; AccountPrincipal officer = accounts.create(Role.OFFICER);} then
+ * {@code mockMvc.perform(get("/review").with(user(officer)))}. All share the password {@link #PASSWORD}.
+ */
+@Component
+public class TestAccounts {
+
+    public static final String PASSWORD = "quiet river under old bridges";
+    private static final String HASH = new BCryptPasswordEncoder(10).encode(PASSWORD);
+
+    private final UserAccountRepository accounts;
+    private final Clock clock;
+
+    TestAccounts(UserAccountRepository accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public AccountPrincipal create(Role role) {
+        return create(role, "ko");
+    }
+
+    @Transactional
+    public AccountPrincipal create(Role role, String language) {
+        String email = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@test.example";
+        String name = role.name().charAt(0) + role.name().substring(1).toLowerCase(Locale.ROOT) + " Test";
+        return accounts.save(new UserAccount(email, name, HASH, role, language, clock.instant())).toPrincipal();
+    }
+
+    /** Fresh state of an account, as stored. */
+    @Transactional(readOnly = true)
+    public Optional<Snapshot> find(String email) {
+        return accounts.findByEmailIgnoreCase(email).map(a -> new Snapshot(a.getId(), a.getEmail(), a.getRole(),
+                a.getLanguage(), a.isEnabled(), a.getFailedLogins(), a.getLockedUntil() != null,
+                a.getPasswordHash()));
+    }
+
+    public record Snapshot(long id, String email, Role role, String language, boolean enabled, int failedLogins,
+            boolean lockSet, String passwordHash) {
+    }
+}

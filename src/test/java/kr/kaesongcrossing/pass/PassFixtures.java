@@ -1,0 +1,88 @@
+package kr.kaesongcrossing.pass;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.application.TripApprovedForTravel;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Test data: accounts inserted with SQL (the account module keeps its entity private) and approved trips. */
+final class PassFixtures {
+
+    private static final AtomicLong APPLICATION_IDS = new AtomicLong(
+            System.currentTimeMillis() % 1_000_000_000L * 1000);
+
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    PassFixtures(JdbcTemplate jdbc, ApplicationEventPublisher events, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    AccountPrincipal account(Role role) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@pass.test";
+        jdbc.update("insert into user_account (email, display_name, password_hash, role, language, enabled, "
+                + "failed_logins, created_at) values (?, ?, ?, ?, 'ko', true, 0, ?)",
+                email, "테스트", "{noop}unused", role.name(), Timestamp.from(Instant.now()));
+        Long id = jdbc.queryForObject("select id from user_account where email = ?", Long.class, email);
+        return new AccountPrincipal(id, email, "테스트", "{noop}unused", role, "ko", true);
+    }
+
+    /** A trip from today (KST) to the day after tomorrow. */
+    TripApprovedForTravel trip(AccountPrincipal holder) {
+        LocalDate today = LocalDate.now(PassLifecycle.KST);
+        return trip(holder, today, today.plusDays(2), "김민준", "KIM MINJUN");
+    }
+
+    TripApprovedForTravel trip(AccountPrincipal holder, LocalDate entry, LocalDate back, String korean,
+            String latin) {
+        long applicationId = APPLICATION_IDS.incrementAndGet();
+        String reference = "KC-2026-" + String.format("%06d", applicationId % 1_000_000);
+        return new TripApprovedForTravel(applicationId, reference, holder.id(), korean, latin,
+                LocalDate.of(1990, 3, 15), "KOR", entry, back, jpeg());
+    }
+
+    /** Publishes the approval in a transaction, as the application module does; returns the issued pass id. */
+    String approve(TripApprovedForTravel trip) {
+        transaction.executeWithoutResult(status -> events.publishEvent(trip));
+        return jdbc.queryForObject("select pass_id from pass where current_for_application = ?", String.class,
+                trip.applicationId());
+    }
+
+    String token(String passId) {
+        return jdbc.queryForObject("select token from pass where pass_id = ?", String.class, passId);
+    }
+
+    static byte[] jpeg() {
+        BufferedImage image = new BufferedImage(90, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(200, 210, 230));
+        g.fillRect(0, 0, 90, 120);
+        g.setColor(new Color(60, 60, 80));
+        g.fillOval(25, 20, 40, 50);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
