@@ -37,13 +37,18 @@ public final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String baseUrl;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     private Duration timeout = DEFAULT_TIMEOUT;
     private String csrfToken;
 
     public WebClient(String baseUrl) {
+        this(baseUrl, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(String baseUrl, CookieManager cookies) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -54,6 +59,14 @@ public final class WebClient {
 
     public static WebClient forPort(int port) {
         return new WebClient("http://127.0.0.1:" + port);
+    }
+
+    /** The same browser (cookies, CSRF token) talking to another instance of the app on this host. */
+    public WebClient sameBrowserOn(int port) {
+        WebClient other = new WebClient(baseUrl.replaceFirst(":\\d+$", ":" + port), cookies);
+        other.csrfToken = csrfToken;
+        other.timeout = timeout;
+        return other;
     }
 
     public WebClient withTimeout(Duration timeout) {
