@@ -178,6 +178,14 @@ public final class WebClient {
         return csrfToken;
     }
 
+    public void useCsrfToken(String token) {
+        csrfToken = token;
+    }
+
+    public void forgetCsrfToken() {
+        csrfToken = null;
+    }
+
     /** Signs in through the login form; true when the app redirected away from the login page. */
     public boolean login(String email, String password) {
         open("/login");
