@@ -89,6 +89,45 @@ class ReliabilitySuiteIT {
     }
 
     @Test
+    @Order(2)
+    void shouldKeepEveryAcknowledgedWriteWhenOneOfTwoInstancesIsKilledOnTheSharedDatabase() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("mysql".equalsIgnoreCase(System.getenv("KC_TEST_DB")),
+                "runs with KC_TEST_DB=mysql (the server CI points at); two processes cannot share the H2 file");
+        String url = System.getenv("KC_TEST_DB_URL");
+        String user = System.getenv().getOrDefault("KC_TEST_DB_USERNAME", "root");
+        String password = System.getenv().getOrDefault("KC_TEST_DB_PASSWORD", "");
+        Path work = Tools.workDir("shared-mysql");
+        try (AppProcess a = AppProcess.mysql("instance-a", work, url, user, password);
+                AppProcess b = a.sibling("instance-b")) {
+            a.start();
+            b.start();
+            // A sign-in on one instance is valid on the other (sessions live in the database).
+            WebClient onA = WebClient.forPort(a.port());
+            String email = "two-processes-" + UUID.randomUUID() + "@reliability.test";
+            assertThat(onA.register(email, "두 프로세스", Crowd.PASSWORD, "ko")).isTrue();
+            assertThat(onA.login(email, Crowd.PASSWORD)).isTrue();
+            WebClient.Answer onB = onA.sameBrowserOn(b.port()).get("/");
+            assertThat(onB.status()).as("signed in on A, page on B").isEqualTo(200);
+            assertThat(onB.body()).contains("두 프로세스");
+
+            Traffic traffic = new Traffic();
+            long restartMs;
+            Set<String> acknowledged;
+            String runId;
+            try (Crowd crowd = new Crowd(traffic, PROFILE)) {
+                runId = crowd.runId();
+                crowd.start(List.of(a.port(), b.port())); // every client alternates between A and B
+                restartMs = crashAndRestartDuringLoad(a, crowd);
+                crowd.stop(DRAIN);
+                acknowledged = crowd.acknowledged();
+            }
+            Map<String, Integer> stored = signUps(url, user, password, runId);
+            record("2 instances, kill -9 one x" + PROFILE.crashes(), "MariaDB (KC_TEST_DB)", traffic, acknowledged,
+                    stored, -1, restartMs);
+        }
+    }
+
+    @Test
     @Order(3)
     void shouldFailClosedAndRecoverWhenTheDatabaseIsKilled() {
         startPrivateDatabaseAndApp();
