@@ -53,6 +53,8 @@ public final class TestDatabase implements AutoCloseable {
         args.add("--DB_MINOR_VERSION=" + (mysql ? env("KC_TEST_DB_MINOR_VERSION", "11") : "4"));
         if (!mysql) {
             args.add("--spring.datasource.driver-class-name=org.h2.Driver");
+            // H2's identifier case (DATABASE_TO_LOWER) is read from JDBC metadata; MySQL-family servers need not.
+            args.add("--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=true");
         }
         return args;
     }

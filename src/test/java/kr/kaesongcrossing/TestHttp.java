@@ -74,6 +74,7 @@ public final class TestHttp {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            request.setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
             return client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

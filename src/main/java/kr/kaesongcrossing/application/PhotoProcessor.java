@@ -61,10 +61,11 @@ class PhotoProcessor {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
-                    throw new PhotoRejectedException("application.error.photo.dimensions", MAX_SIDE, MAX_SIDE);
+                    throw new PhotoRejectedException("application.error.photo.dimensions", String.valueOf(MAX_SIDE),
+                            String.valueOf(MAX_SIDE));
                 }
                 if (width < MIN_SIDE || height < MIN_SIDE) {
-                    throw new PhotoRejectedException("application.error.photo.tooSmall", MIN_SIDE);
+                    throw new PhotoRejectedException("application.error.photo.tooSmall", String.valueOf(MIN_SIDE));
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.min(width / (2 * MAX_WIDTH), height / (2 * MAX_HEIGHT)));

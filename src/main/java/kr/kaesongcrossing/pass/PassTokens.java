@@ -18,14 +18,19 @@ import java.util.function.Function;
  * The pass token format (docs/pass-token.md): a compact JWS, header {@code {"kid":..,"alg":"EdDSA"}}, claims
  * {@code jti} (pass id), {@code nbf}, {@code exp}, {@code ref} (application reference), {@code name} (holder's
  * name in Latin letters as on the ID document) and {@code name_ko} (holder's name in Hangul). Nothing else: the
- * token is public to anyone who sees the QR code, and it must fit a version 15 QR code at error correction M.
+ * token is public to anyone who sees the QR code, and it must fit a version 15 QR code at error correction M. So
+ * names are capped: {@value #MAX_NAME_LATIN} characters for the Latin name (the name field of a passport's
+ * machine-readable zone, which truncates the same way) and {@value #MAX_NAME_KOREAN} for the Hangul name; the pass
+ * record keeps the full names.
  */
 final class PassTokens {
 
     static final String CLAIM_REFERENCE = "ref";
     static final String CLAIM_NAME = "name";
     static final String CLAIM_NAME_KOREAN = "name_ko";
-    /** Longer input is not one of our tokens (ours are about 400 characters). */
+    static final int MAX_NAME_LATIN = 39;
+    static final int MAX_NAME_KOREAN = 12;
+    /** Longer input is not one of our tokens (ours are at most about 410 characters). */
     static final int MAX_LENGTH = 1500;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int PASS_ID_BYTES = 16;
@@ -51,8 +56,8 @@ final class PassTokens {
                 .notBeforeTime(Date.from(pass.validFrom()))
                 .expirationTime(Date.from(pass.validUntil()))
                 .claim(CLAIM_REFERENCE, pass.applicationReference())
-                .claim(CLAIM_NAME, pass.holderNameLatin())
-                .claim(CLAIM_NAME_KOREAN, pass.holderNameKorean())
+                .claim(CLAIM_NAME, cap(pass.holderNameLatin(), MAX_NAME_LATIN))
+                .claim(CLAIM_NAME_KOREAN, cap(pass.holderNameKorean(), MAX_NAME_KOREAN))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.activeKid()).build(),
                 claims);
@@ -109,6 +114,14 @@ final class PassTokens {
         } catch (ParseException e) {
             return TokenReading.failed(TokenProblem.MALFORMED);
         }
+    }
+
+    /** The first {@code max} code points of {@code name}, trailing blanks removed. */
+    static String cap(String name, int max) {
+        if (name.codePointCount(0, name.length()) <= max) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, max)).stripTrailing();
     }
 
     private static boolean isCompactJws(String text) {

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  */
 final class Pkcs12KeyStore implements PrivateKeyStore {
 
-    static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    /** Key ids (aliases) are short: the kid travels in every QR code. */
+    static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,20}");
 
     /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
     private static final int SPKI_ED25519_LENGTH = 44;

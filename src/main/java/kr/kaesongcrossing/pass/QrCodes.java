@@ -5,27 +5,23 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * Renders a token as a QR code PNG: error correction M, each module a whole square of {@link #MODULE_PIXELS}
- * pixels, a quiet zone of {@link #QUIET_ZONE} modules, 1-bit black on white (crisp when printed or scaled by an
- * integer factor).
+ * pixels, a quiet zone of {@link #QUIET_ZONE} modules, 1-bit greyscale black on white (crisp when printed or scaled
+ * by an integer factor). The PNG is written directly (one IDAT chunk), which is several times faster than ImageIO.
  */
 final class QrCodes {
 
     static final int MODULE_PIXELS = 8;
     static final int QUIET_ZONE = 4;
     static final ErrorCorrectionLevel ERROR_CORRECTION = ErrorCorrectionLevel.M;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private QrCodes() {
     }
@@ -49,38 +45,74 @@ final class QrCodes {
 
     static byte[] png(String text, int modulePixels) {
         ByteMatrix matrix = encode(text).getMatrix();
-        int modules = matrix.getWidth() + 2 * QUIET_ZONE;
-        int size = modules * modulePixels;
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int size = (matrix.getWidth() + 2 * QUIET_ZONE) * modulePixels;
         int stride = (size + 7) / 8;
-        Arrays.fill(pixels, (byte) 0xFF);
-        byte[] row = new byte[stride];
-        for (int y = 0; y < matrix.getHeight(); y++) {
+        // Scanlines: a filter byte (0 = none) and 1 bit per pixel, most significant first, 1 = white.
+        byte[] raw = new byte[(stride + 1) * size];
+        byte[] row = new byte[stride + 1];
+        for (int y = -QUIET_ZONE; y < matrix.getHeight() + QUIET_ZONE; y++) {
             Arrays.fill(row, (byte) 0xFF);
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                if (matrix.get(x, y) == 1) {
-                    int from = (x + QUIET_ZONE) * modulePixels;
-                    for (int px = from; px < from + modulePixels; px++) {
-                        row[px >> 3] &= (byte) ~(0x80 >> (px & 7));
+            row[0] = 0;
+            if (y >= 0 && y < matrix.getHeight()) {
+                for (int x = 0; x < matrix.getWidth(); x++) {
+                    if (matrix.get(x, y) == 1) {
+                        int from = (x + QUIET_ZONE) * modulePixels;
+                        for (int px = from; px < from + modulePixels; px++) {
+                            row[1 + (px >> 3)] &= (byte) ~(0x80 >> (px & 7));
+                        }
                     }
                 }
             }
             int top = (y + QUIET_ZONE) * modulePixels;
             for (int py = top; py < top + modulePixels; py++) {
-                System.arraycopy(row, 0, pixels, py * stride, stride);
+                System.arraycopy(row, 0, raw, py * (stride + 1), stride + 1);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ByteArrayOutputStream png = new ByteArrayOutputStream(4096);
+        png.writeBytes(PNG_SIGNATURE);
+        byte[] header = new byte[13];
+        putInt(header, 0, size);
+        putInt(header, 4, size);
+        header[8] = 1;
+        chunk(png, "IHDR", header, header.length);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            byte[] compressed = new byte[raw.length / 4 + 1024];
+            int length = 0;
+            while (!deflater.finished()) {
+                if (length == compressed.length) {
+                    compressed = Arrays.copyOf(compressed, compressed.length * 2);
+                }
+                length += deflater.deflate(compressed, length, compressed.length - length);
+            }
+            chunk(png, "IDAT", compressed, length);
         } finally {
-            writer.dispose();
+            deflater.end();
         }
-        return out.toByteArray();
+        chunk(png, "IEND", new byte[0], 0);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data, int length) {
+        byte[] head = new byte[8];
+        putInt(head, 0, length);
+        System.arraycopy(type.getBytes(StandardCharsets.US_ASCII), 0, head, 4, 4);
+        CRC32 crc = new CRC32();
+        crc.update(head, 4, 4);
+        crc.update(data, 0, length);
+        byte[] tail = new byte[4];
+        putInt(tail, 0, (int) crc.getValue());
+        png.write(head, 0, 8);
+        png.write(data, 0, length);
+        png.write(tail, 0, 4);
+    }
+
+    private static void putInt(byte[] target, int offset, int value) {
+        target[offset] = (byte) (value >>> 24);
+        target[offset + 1] = (byte) (value >>> 16);
+        target[offset + 2] = (byte) (value >>> 8);
+        target[offset + 3] = (byte) value;
     }
 }

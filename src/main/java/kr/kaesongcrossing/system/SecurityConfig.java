@@ -45,6 +45,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .hasAnyRole("ADMIN", "CHECKPOINT")
                         .requestMatchers("/applications/**").hasRole("CIVILIAN")
                         .requestMatchers("/review/**").hasRole("OFFICER")
                         .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**")

@@ -6,42 +6,38 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Test data: accounts inserted with SQL (the account module keeps its entity private) and approved trips. */
+/** Test data: accounts (through the foundation's TestAccounts) and trips approved for travel. */
 final class PassFixtures {
 
     private static final AtomicLong APPLICATION_IDS = new AtomicLong(
             System.currentTimeMillis() % 1_000_000_000L * 1000);
 
+    private final TestAccounts accounts;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    PassFixtures(JdbcTemplate jdbc, ApplicationEventPublisher events, TransactionTemplate transaction) {
+    PassFixtures(TestAccounts accounts, JdbcTemplate jdbc, ApplicationEventPublisher events,
+            TransactionTemplate transaction) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.events = events;
         this.transaction = transaction;
     }
 
     AccountPrincipal account(Role role) {
-        String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@pass.test";
-        jdbc.update("insert into user_account (email, display_name, password_hash, role, language, enabled, "
-                + "failed_logins, created_at) values (?, ?, ?, ?, 'ko', true, 0, ?)",
-                email, "테스트", "{noop}unused", role.name(), Timestamp.from(Instant.now()));
-        Long id = jdbc.queryForObject("select id from user_account where email = ?", Long.class, email);
-        return new AccountPrincipal(id, email, "테스트", "{noop}unused", role, "ko", true);
+        return accounts.create(role);
     }
 
     /** A trip from today (KST) to the day after tomorrow. */

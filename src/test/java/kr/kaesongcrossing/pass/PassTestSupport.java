@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.pass;
 
+import kr.kaesongcrossing.account.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,10 +30,13 @@ abstract class PassTestSupport {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    TestAccounts accounts;
+
     PassFixtures fixtures;
 
     @BeforeEach
     void setUpFixtures() {
-        fixtures = new PassFixtures(jdbc, publisher, new TransactionTemplate(transactionManager));
+        fixtures = new PassFixtures(accounts, jdbc, publisher, new TransactionTemplate(transactionManager));
     }
 }

@@ -107,9 +107,9 @@ class PassTokenTests extends PassTestSupport {
     void shouldFitTheLongestNamesInQrVersion15AtErrorCorrectionM() throws Exception {
         AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
         LocalDate today = LocalDate.now(PassLifecycle.KST);
-        // 39 characters: the longest name an ICAO passport's machine-readable zone holds; 15 Hangul syllables.
-        String latin = "WOLFESCHLEGELSTEINHAUSEN BERGERDORFF JR";
-        String korean = "황보남궁제갈선우독고사공서문동방";
+        // The longest names the application form accepts: 100 Latin characters, 50 Hangul syllables.
+        String latin = "WOLFESCHLEGELSTEINHAUSENBERGERDORFF O'NEILL-".repeat(3).substring(0, 100);
+        String korean = "황보남궁제갈선우독고사공서문동방".repeat(4).substring(0, 50);
         String passId = fixtures.approve(fixtures.trip(holder, today, today.plusDays(30), korean, latin));
         String token = fixtures.token(passId);
 
@@ -123,7 +123,23 @@ class PassTokenTests extends PassTestSupport {
         assertThat(version).isEqualTo(QrCodes.version(token)).isLessThanOrEqualTo(15);
         assertThat(QrCodes.encode(token).getECLevel()).isEqualTo(QrCodes.ERROR_CORRECTION);
         assertThat(decodeQr(image)).isEqualTo(token);
-        assertThat(token.length()).isLessThan(412);
+        Map<String, Object> claims = JWSObject.parse(token).getPayload().toJSONObject();
+        assertThat(claims.get("name")).isEqualTo(latin.substring(0, 39));
+        assertThat(claims.get("name_ko")).isEqualTo(korean.substring(0, 12));
+        mvc.perform(get("/passes/{id}", passId).with(user(holder)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(korean)));
+    }
+
+    @Test
+    void shouldStayWithinVersion15WithTheLongestKeyIdAndReference() throws Exception {
+        OctetKeyPair key = new OctetKeyPairGenerator(Curve.Ed25519).keyID("k".repeat(20)).generate();
+        Instant far = Instant.parse("2286-11-20T00:00:00Z");
+        PassContent longest = new PassContent(PassTokens.newPassId(), 1, "R".repeat(20), 1, "가".repeat(50),
+                "W".repeat(100), far, far);
+
+        String token = PassTokens.sign(longest, KeyRing.of(key, List.of())).compact();
+
+        assertThat(QrCodes.version(token)).isLessThanOrEqualTo(15);
     }
 
     @Test

@@ -1,0 +1,77 @@
+# Shared by the bench scripts: build once, start the app on $PORT against H2 (file, AUTO_SERVER) or MariaDB,
+# log in as a demo account with curl, run SQL against the same database.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DB="${1:-h2}"
+PORT="${PORT:-8099}"
+BENCH_DIR="$ROOT/target/bench"
+MYSQL_DB="${MYSQL_DB:-kc_bench}"
+H2_JAR="$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | grep -v sources | tail -1)"
+mkdir -p "$BENCH_DIR"
+
+build() {
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+  JAR="$(ls "$ROOT"/target/kaesong-crossing-*.jar | grep -v original | head -1)"
+}
+
+app_args() {
+  if [ "$DB" = "mysql" ]; then
+    echo "--spring.profiles.active=mysql --kc.demo.enabled=true \
+--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$MYSQL_DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true \
+--spring.datasource.username=root --spring.datasource.password= \
+--spring.jpa.properties.jakarta.persistence.database-product-name=MariaDB \
+--spring.jpa.properties.jakarta.persistence.database-major-version=10 \
+--spring.jpa.properties.jakarta.persistence.database-minor-version=11"
+  else
+    echo "--spring.datasource.url=jdbc:h2:file:$BENCH_DIR/h2/kaesong;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE \
+--kc.data-dir=$BENCH_DIR/data"
+  fi
+}
+
+fresh_db() {
+  if [ "$DB" = "mysql" ]; then
+    mariadb -uroot -e "drop database if exists $MYSQL_DB; create database $MYSQL_DB character set utf8mb4 collate utf8mb4_unicode_ci"
+  else
+    rm -rf "$BENCH_DIR/h2" "$BENCH_DIR/data"
+  fi
+}
+
+start_app() {
+  # extra arguments are passed to the app
+  # shellcheck disable=SC2046
+  java -Xms512m -Xmx1g -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN $(app_args) "$@" \
+    >"$BENCH_DIR/app-$DB.log" 2>&1 &
+  APP_PID=$!
+  trap 'kill $APP_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 400); do
+    if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "app did not start, see $BENCH_DIR/app-$DB.log" >&2
+  exit 1
+}
+
+stop_app() {
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  trap - EXIT
+}
+
+sql() {
+  if [ "$DB" = "mysql" ]; then
+    mariadb -uroot -N -B "$MYSQL_DB" -e "$1"
+  else
+    java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$BENCH_DIR/h2/kaesong;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;AUTO_SERVER=TRUE" \
+      -user sa -password "" -sql "$1" | sed '/^(.*row/d' | tail -n +2
+  fi
+}
+
+login() {
+  # $1 = email; leaves the session in $BENCH_DIR/cookies-$1
+  local jar="$BENCH_DIR/cookies-$1" csrf
+  rm -f "$jar"
+  csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=kaesong-demo-2026" \
+    --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$PORT/login"
+  COOKIES="$jar"
+}

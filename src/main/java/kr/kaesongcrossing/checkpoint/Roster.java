@@ -1,0 +1,63 @@
+package kr.kaesongcrossing.checkpoint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who is inside the office zone now, by the crossing log; overstays first. */
+@Service
+class Roster {
+
+    /**
+     * A person inside. {@code overstay} when now is past the pass's end or past the end (KST) of the trip's
+     * planned return day.
+     */
+    record Inside(String passId, String holderNameKorean, String holderNameLatin, Instant since, String lane,
+            LocalDate plannedReturn, Instant validUntil, String reference, boolean overstay) {
+
+        public String sinceText() {
+            return Kst.minutes(since);
+        }
+
+        public String validUntilText() {
+            return Kst.minutes(validUntil);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Roster(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<Inside> inside() {
+        Instant now = clock.instant();
+        return jdbc.query("""
+                SELECT p.pass_id, p.holder_name_korean, p.holder_name_latin, p.since, p.lane, p.valid_until,
+                       t.return_date, t.reference
+                FROM pass_presence p LEFT JOIN checkpoint_trip t ON t.application_id = p.application_id
+                WHERE p.inside = TRUE ORDER BY p.since""", (rs, n) -> {
+                    LocalDateTime validUntil = rs.getObject("valid_until", LocalDateTime.class);
+                    LocalDate plannedReturn = rs.getObject("return_date", LocalDate.class);
+                    Instant end = validUntil == null ? null : validUntil.toInstant(ZoneOffset.UTC);
+                    boolean overstay = (end != null && !now.isBefore(end)) || (plannedReturn != null
+                            && !now.isBefore(plannedReturn.plusDays(1).atStartOfDay(Kst.ZONE).toInstant()));
+                    return new Inside(rs.getString("pass_id"), rs.getString("holder_name_korean"),
+                            rs.getString("holder_name_latin"),
+                            rs.getObject("since", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("lane"),
+                            plannedReturn, end, rs.getString("reference"), overstay);
+                }).stream()
+                .sorted(Comparator.comparing((Inside i) -> !i.overstay()))
+                .toList();
+    }
+}

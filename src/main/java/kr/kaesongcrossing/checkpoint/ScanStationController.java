@@ -1,0 +1,160 @@
+package kr.kaesongcrossing.checkpoint;
+
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.UUID;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The scan station: the officer picks lane and direction once (kept in the session), then a handheld scanner
+ * types each token and Enter into the always-focused field. Works without JavaScript: every scan is a plain form
+ * POST that redirects to the result, which is shown above a fresh scan field. Each rendered form carries its own
+ * scan id, so a double submit records one scan.
+ */
+@Controller
+class ScanStationController {
+
+    static final String LANE = "checkpoint.lane";
+    static final String DIRECTION = "checkpoint.direction";
+    private static final String VIEW = "checkpoint/station";
+    private static final int MAX_OVERRIDE_REASON = 500;
+
+    private final ScanService scans;
+    private final QrPhotoDecoder photos;
+
+    ScanStationController(ScanService scans, QrPhotoDecoder photos) {
+        this.scans = scans;
+        this.photos = photos;
+    }
+
+    /** The lane and direction the station works in, kept in the session as plain strings. */
+    record Station(String lane, Direction direction) {
+
+        static Optional<Station> of(HttpSession session) {
+            Object lane = session.getAttribute(LANE);
+            Object direction = session.getAttribute(DIRECTION);
+            if (lane instanceof String l && direction instanceof String d) {
+                return Optional.of(new Station(l, Direction.valueOf(d)));
+            }
+            return Optional.empty();
+        }
+    }
+
+    @GetMapping("/checkpoint")
+    String station(@RequestParam(required = false) String scan, @RequestParam(required = false) Boolean change,
+            HttpSession session, Model model) {
+        Optional<Station> station = Station.of(session);
+        model.addAttribute("directions", Direction.values());
+        if (station.isEmpty() || Boolean.TRUE.equals(change)) {
+            model.addAttribute("lane", station.map(Station::lane).orElse(""));
+            model.addAttribute("direction", station.map(Station::direction).orElse(Direction.ENTRY));
+            return "checkpoint/setup";
+        }
+        model.addAttribute("station", station.get());
+        model.addAttribute("scanId", UUID.randomUUID().toString());
+        if (scan != null && ScanApiController.SCAN_ID.matcher(scan.replace("override:", "")).matches()) {
+            scans.stored(scan).ifPresent(answer -> model.addAttribute("answer", answer));
+        }
+        return VIEW;
+    }
+
+    @PostMapping("/checkpoint/station")
+    String choose(@RequestParam(defaultValue = "") String lane, @RequestParam(required = false) Direction direction,
+            HttpSession session, Model model) {
+        String cleaned = lane.strip();
+        if (cleaned.isEmpty() || cleaned.length() > ScanApiController.MAX_LANE || direction == null) {
+            model.addAttribute("directions", Direction.values());
+            model.addAttribute("lane", cleaned);
+            model.addAttribute("direction", direction == null ? Direction.ENTRY : direction);
+            model.addAttribute("laneError", true);
+            return "checkpoint/setup";
+        }
+        session.setAttribute(LANE, cleaned);
+        session.setAttribute(DIRECTION, direction.name());
+        return "redirect:/checkpoint";
+    }
+
+    @PostMapping("/checkpoint/scan")
+    String scan(@RequestParam(defaultValue = "") String scanId, @RequestParam(defaultValue = "") String token,
+            @AuthenticationPrincipal AccountPrincipal officer, HttpSession session) {
+        Optional<Station> station = Station.of(session);
+        String input = TokenInput.clean(token);
+        if (station.isEmpty()) {
+            return "redirect:/checkpoint";
+        }
+        if (input.isEmpty() || !ScanApiController.SCAN_ID.matcher(scanId).matches()) {
+            return "redirect:/checkpoint";
+        }
+        return record(scanId, input.length() > TokenInput.MAX_LENGTH ? input.substring(0, TokenInput.MAX_LENGTH + 1)
+                : input, station.get(), officer);
+    }
+
+    @PostMapping("/checkpoint/photo")
+    String photo(@RequestParam(defaultValue = "") String scanId, @RequestParam("photo") MultipartFile photo,
+            @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, RedirectAttributes redirect)
+            throws IOException {
+        Optional<Station> station = Station.of(session);
+        if (station.isEmpty() || !ScanApiController.SCAN_ID.matcher(scanId).matches()) {
+            return "redirect:/checkpoint";
+        }
+        if (photo.isEmpty()) {
+            redirect.addFlashAttribute("photoError", "checkpoint.photo.NOT_AN_IMAGE");
+            return "redirect:/checkpoint";
+        }
+        QrPhotoDecoder.Decoded decoded;
+        try (InputStream in = photo.getInputStream()) {
+            decoded = photos.decode(in);
+        }
+        if (decoded.failure() != null) {
+            redirect.addFlashAttribute("photoError", "checkpoint.photo." + decoded.failure());
+            return "redirect:/checkpoint";
+        }
+        return record(scanId, TokenInput.clean(decoded.text()), station.get(), officer);
+    }
+
+    @PostMapping("/checkpoint/scans/{scanId}/override")
+    String override(@PathVariable String scanId, @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal AccountPrincipal supervisor, RedirectAttributes redirect) {
+        String cleaned = reason.strip();
+        if (cleaned.isEmpty() || cleaned.length() > MAX_OVERRIDE_REASON) {
+            redirect.addFlashAttribute("overrideError", cleaned.isEmpty() ? "checkpoint.override.reason.required"
+                    : "checkpoint.override.reason.tooLong");
+            return "redirect:/checkpoint?scan=" + scanId;
+        }
+        try {
+            ScanAnswer answer = scans.override(scanId, cleaned,
+                    ScanRequest.Operator.officer(supervisor.id(), supervisor.displayName()));
+            return "redirect:/checkpoint?scan=" + answer.scanId();
+        } catch (ScanService.OverrideRefused e) {
+            redirect.addFlashAttribute("overrideError", "checkpoint.override.impossible");
+            return "redirect:/checkpoint?scan=" + scanId;
+        }
+    }
+
+    @GetMapping("/checkpoint/camera")
+    String camera(HttpSession session, Model model) {
+        Optional<Station> station = Station.of(session);
+        if (station.isEmpty()) {
+            return "redirect:/checkpoint";
+        }
+        model.addAttribute("station", station.get());
+        return "checkpoint/camera";
+    }
+
+    private String record(String scanId, String token, Station station, AccountPrincipal officer) {
+        ScanAnswer answer = scans.scan(new ScanRequest(scanId, token, station.direction(), station.lane(), null,
+                ScanRequest.Operator.officer(officer.id(), officer.displayName())));
+        return "redirect:/checkpoint?scan=" + answer.scanId();
+    }
+}

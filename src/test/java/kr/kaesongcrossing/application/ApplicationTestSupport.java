@@ -1,0 +1,164 @@
+package kr.kaesongcrossing.application;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import jakarta.servlet.http.Cookie;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/**
+ * Full-stack tests of the application module on the real database (H2 by default, MariaDB with KC_TEST_DB=mysql).
+ * Every test makes its own accounts (unique emails) and its own applications.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class ApplicationTestSupport {
+
+    static final PhotoProcessor.Photo PHOTO = DemoApplications.demoPhoto();
+    static final Cookie ENGLISH = new Cookie("KCLANG", "en");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationService applications;
+    @Autowired
+    ReviewService reviews;
+    @Autowired
+    TravelApplicationRepository repository;
+
+    AccountPrincipal account(Role role) {
+        return account(role, "ko");
+    }
+
+    AccountPrincipal account(Role role, String language) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@test.kc";
+        String name = role == Role.CIVILIAN ? "신청인" : "직원" + ThreadLocalRandom.current().nextInt(1000);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("insert into user_account (email, display_name, "
+                    + "password_hash, role, language, enabled, failed_logins, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            ps.setString(1, email);
+            ps.setString(2, name);
+            ps.setString(3, "{noop}unused");
+            ps.setString(4, role.name());
+            ps.setString(5, language);
+            ps.setBoolean(6, true);
+            ps.setInt(7, 0);
+            ps.setTimestamp(8, Timestamp.from(Instant.now()));
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        return new AccountPrincipal(id, email, name, "{noop}unused", role, language, true);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(TripRules.SEOUL);
+    }
+
+    /** A unique Hangul name (so that a name search finds only this test's applications). */
+    static String uniqueKoreanName() {
+        StringBuilder name = new StringBuilder("테");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 5; i++) {
+            name.append((char) (0xAC00 + random.nextInt(11172)));
+        }
+        return name.toString();
+    }
+
+    static TripDetails details(String nameKorean, LocalDate entry, LocalDate ret, Purpose purpose) {
+        return new TripDetails(nameKorean, "TEST PERSON", LocalDate.of(1980, 1, 2), "KOR", IdDocumentType.PASSPORT,
+                "M98765432", "010-0000-0000", "테스트 기관", purpose, "업무 협의", entry, ret, null, null,
+                List.of(new GoodsLine("노트북", 1, 1_500_000)));
+    }
+
+    /** A submitted application of {@code applicant}, created through the service. */
+    long submitted(AccountPrincipal applicant) {
+        return submitted(applicant, uniqueKoreanName(), today().plusDays(10), Purpose.TALKS);
+    }
+
+    long submitted(AccountPrincipal applicant, String name, LocalDate entry, Purpose purpose) {
+        return applications.create(applicant, details(name, entry, entry.plusDays(2), purpose), PHOTO, true);
+    }
+
+    long awaitingConsent(AccountPrincipal applicant, AccountPrincipal officer, LocalDate entry) {
+        long id = submitted(applicant, uniqueKoreanName(), entry, Purpose.TALKS);
+        reviews.approve(id, version(id), Actor.of(officer));
+        return id;
+    }
+
+    long version(long id) {
+        return repository.findById(id).orElseThrow().getVersion();
+    }
+
+    ApplicationStatus statusOf(long id) {
+        return repository.findById(id).orElseThrow().getStatus();
+    }
+
+    /**
+     * The application form filled in correctly, with {@code overrides} (name, value, name, value...) replacing
+     * or adding fields; ready for a photo and an action.
+     */
+    MockMultipartHttpServletRequestBuilder filledForm(String url, AccountPrincipal applicant, String... overrides) {
+        LocalDate entry = today().plusDays(10);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("nameKorean", "홍길동");
+        fields.put("nameLatin", "Hong Gildong");
+        fields.put("dateOfBirth", "1979-05-06");
+        fields.put("nationality", "KOR");
+        fields.put("idDocumentType", "PASSPORT");
+        fields.put("idNumber", "m55554444");
+        fields.put("phone", "010-9876-5432");
+        fields.put("organisation", "개성협력재단");
+        fields.put("purpose", "ECONOMIC_COOPERATION");
+        fields.put("purposeDetail", "공장 설비 점검");
+        fields.put("entryDate", entry.toString());
+        fields.put("returnDate", entry.plusDays(3).toString());
+        fields.put("vehiclePlate", "12가3456");
+        fields.put("vehicleType", "TRUCK");
+        fields.put("goods[0].description", "공구 세트");
+        fields.put("goods[0].quantity", "2");
+        fields.put("goods[0].valueKrw", "300000");
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            fields.put(overrides[i], overrides[i + 1]);
+        }
+        MockMultipartHttpServletRequestBuilder request = multipart(url);
+        fields.forEach((name, value) -> request.param(name, value));
+        return (MockMultipartHttpServletRequestBuilder) request.with(user(applicant)).with(csrf());
+    }
+
+    static MockMultipartFile photo(byte[] content) {
+        return new MockMultipartFile("photo", "photo.jpg", "image/jpeg", content);
+    }
+
+    long applicationCount(AccountPrincipal applicant) {
+        return jdbc.queryForObject("select count(*) from travel_application where applicant_id = ?", Long.class,
+                applicant.id());
+    }
+
+    long latestApplication(AccountPrincipal applicant) {
+        return jdbc.queryForObject("select max(id) from travel_application where applicant_id = ?", Long.class,
+                applicant.id());
+    }
+}

@@ -1,0 +1,127 @@
+package kr.kaesongcrossing.checkpoint;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.account.TestAccounts;
+import kr.kaesongcrossing.application.TripApprovalWithdrawn;
+import kr.kaesongcrossing.application.TripApprovedForTravel;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Test data for scans: a real approved application row (so {@code TravelApprovals} says yes) and a real pass,
+ * issued by the pass module from the public {@link TripApprovedForTravel} event, with its signed token.
+ */
+final class CheckpointFixtures {
+
+    private static final AtomicLong REFERENCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    /** An issued pass and what its QR code carries. */
+    record IssuedPass(String passId, String token, long applicationId, String nameKorean) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final TestAccounts accounts;
+
+    CheckpointFixtures(JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            TestAccounts accounts) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.accounts = accounts;
+    }
+
+    /** A pass valid from today (KST) to the day after tomorrow, its trip approved. */
+    IssuedPass pass(String nameKorean) {
+        LocalDate today = LocalDate.now(Kst.ZONE);
+        return pass(nameKorean, today, today.plusDays(2));
+    }
+
+    IssuedPass pass(String nameKorean, LocalDate entry, LocalDate back) {
+        AccountPrincipal holder = accounts.create(Role.CIVILIAN);
+        String reference = "KC-T-" + REFERENCES.incrementAndGet();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        jdbc.update("INSERT INTO travel_application (reference, applicant_id, status, name_korean, name_latin, "
+                + "entry_date, return_date, created_at, updated_at) VALUES (?, ?, 'APPROVED_FOR_TRAVEL', ?, ?, ?, ?, ?, ?)",
+                reference, holder.id(), nameKorean, "TEST HOLDER", entry, back, now, now);
+        long applicationId = jdbc.queryForObject("SELECT id FROM travel_application WHERE reference = ?", Long.class,
+                reference);
+        TripApprovedForTravel trip = new TripApprovedForTravel(applicationId, reference, holder.id(), nameKorean,
+                "TEST HOLDER", LocalDate.of(1988, 5, 1), "KOR", entry, back, jpeg());
+        transaction.executeWithoutResult(status -> events.publishEvent(trip));
+        String passId = jdbc.queryForObject("SELECT pass_id FROM pass WHERE current_for_application = ?",
+                String.class, applicationId);
+        String token = jdbc.queryForObject("SELECT token FROM pass WHERE pass_id = ?", String.class, passId);
+        return new IssuedPass(passId, token, applicationId, nameKorean);
+    }
+
+    /** The approval is withdrawn: the pass module revokes the pass. */
+    void withdraw(IssuedPass pass) {
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new TripApprovalWithdrawn(pass.applicationId(), "test withdrawal")));
+    }
+
+    /** The application leaves APPROVED_FOR_TRAVEL while its pass stays live (e.g. a race with the revocation). */
+    void unapprove(IssuedPass pass) {
+        jdbc.update("UPDATE travel_application SET status = 'WITHDRAWN' WHERE id = ?", pass.applicationId());
+    }
+
+    /** The pass row disappears from under its (validly signed) token. */
+    void forget(IssuedPass pass) {
+        jdbc.update("UPDATE pass SET pass_id = ? WHERE pass_id = ?", "gone" + pass.passId().substring(4),
+                pass.passId());
+    }
+
+    static String tamperedSignature(String token) {
+        int dot = token.lastIndexOf('.');
+        char last = token.charAt(dot + 1);
+        return token.substring(0, dot + 1) + (last == 'A' ? 'B' : 'A') + token.substring(dot + 2);
+    }
+
+    static String unknownKey(String token) {
+        int dot = token.indexOf('.');
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+        String changed = header.replaceFirst("\"kid\"\\s*:\\s*\"[^\"]*\"", "\"kid\":\"never-published\"");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8))
+                + token.substring(dot);
+    }
+
+    static Instant hoursAgo(int hours) {
+        return Instant.now().minusSeconds(3600L * hours);
+    }
+
+    static byte[] jpeg() {
+        BufferedImage image = new BufferedImage(90, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(210, 220, 235));
+        g.fillRect(0, 0, 90, 120);
+        g.setColor(new Color(70, 60, 60));
+        g.fillOval(25, 20, 40, 50);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

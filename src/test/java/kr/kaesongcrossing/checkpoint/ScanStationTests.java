@@ -1,0 +1,154 @@
+package kr.kaesongcrossing.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.account.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ScanStationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    TestAccounts accounts;
+
+    CheckpointFixtures fixtures;
+    AccountPrincipal officer;
+    /** The Spring Session cookie: the station's lane and direction live in the (database-backed) session. */
+    Cookie session;
+
+    @BeforeEach
+    void station() throws Exception {
+        fixtures = new CheckpointFixtures(jdbc, events, transactions, accounts);
+        officer = accounts.create(Role.CHECKPOINT);
+        var response = mvc.perform(post("/checkpoint/station").param("lane", "2").param("direction", "ENTRY")
+                .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse();
+        // Spring Session's cookie (SESSION under MockMvc, KCSESSION in the running app)
+        session = java.util.Arrays.stream(response.getCookies()).filter(c -> c.getName().endsWith("SESSION"))
+                .findFirst().orElseThrow();
+    }
+
+    private String page(String url) throws Exception {
+        return mvc.perform(get(url).cookie(session).with(user(officer))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String scan(String input) throws Exception {
+        String location = mvc.perform(post("/checkpoint/scan").param("scanId", UUID.randomUUID().toString())
+                        .param("token", input).cookie(session).with(user(officer)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return page(location);
+    }
+
+    @Test
+    void shouldAskForLaneAndDirectionFirst() throws Exception {
+        String setup = mvc.perform(get("/checkpoint").with(user(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(setup).contains("게이트 설정", "사무소 구역으로 입경");
+        assertThat(page("/checkpoint")).contains("게이트 2 · 사무소 구역으로 입경", "출입증 스캔", "autofocus");
+    }
+
+    @Test
+    void shouldShowAGreenAcceptanceWithHolderAndAFreshFocusedField() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("배스캔");
+        String html = scan("  " + pass.token() + "\n");
+        assertThat(html).contains("kc-result accepted", "입경 허가", "✓", "배스캔", "/photo", "data-sound=\"accept\"");
+        assertThat(html).contains("id=\"token\"").contains("autofocus");
+        assertThat(jdbc.queryForObject("SELECT lane FROM crossing_log WHERE pass_id = ?", String.class,
+                pass.passId())).isEqualTo("2");
+    }
+
+    @Test
+    void shouldSayUnreadableForHangulInputAndRefuseWithAdvice() throws Exception {
+        String html = scan("됴ㅓ홰챠ㅐㅑ러");
+        assertThat(html).contains("kc-result rejected", "통과 거부", "✕", "키보드 입력 설정을 확인하십시오",
+                "영문 입력으로 바꾸고");
+        assertThat(html).doesNotContain("위조");
+    }
+
+    @Test
+    void shouldLetASupervisorOverrideARefusalWithAReason() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("노예외");
+        scan(pass.token());
+        String refused = scan(pass.token());
+        assertThat(refused).contains("이미 입경한 것으로", "책임자 예외 허가");
+        String scanId = jdbc.queryForObject("SELECT scan_id FROM crossing_log WHERE pass_id = ? AND reason = "
+                + "'ALREADY_INSIDE'", String.class, pass.passId());
+
+        mvc.perform(post("/checkpoint/scans/{id}/override", scanId).param("reason", " ").cookie(session)
+                .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
+                        .isEqualTo("checkpoint.override.reason.required"));
+        String location = mvc.perform(post("/checkpoint/scans/{id}/override", scanId).param("reason", "출경 누락 확인")
+                        .cookie(session).with(user(officer)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(location)).contains("입경 허가", "책임자 예외 허가로 통과: 출경 누락 확인");
+    }
+
+    @Test
+    void shouldReadAPhotoOfThePass() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("홍사진");
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        MatrixToImageWriter.writeToStream(new QRCodeWriter().encode(pass.token(), BarcodeFormat.QR_CODE, 900, 900),
+                "PNG", png);
+        String location = mvc.perform(multipart("/checkpoint/photo")
+                        .file(new MockMultipartFile("photo", "pass.png", "image/png", png.toByteArray()))
+                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page(location)).contains("입경 허가", "홍사진");
+
+        mvc.perform(multipart("/checkpoint/photo")
+                        .file(new MockMultipartFile("photo", "blank.jpg", "image/jpeg", CheckpointFixtures.jpeg()))
+                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("photoError"))
+                        .isEqualTo("checkpoint.photo.NO_CODE"));
+    }
+
+    @Test
+    void shouldKeepTheStationForCheckpointStaff() throws Exception {
+        mvc.perform(get("/checkpoint").with(Staff.as(Role.OFFICER))).andExpect(status().isForbidden());
+        mvc.perform(get("/checkpoint/camera").with(Staff.as(Role.ADMIN))).andExpect(status().isForbidden());
+        assertThat(page("/checkpoint/camera")).contains("/vendor/jsqr/jsQR", "/js/camera-scan",
+                "HTTPS", "data-direction=\"ENTRY\"");
+    }
+}

@@ -1,0 +1,141 @@
+package kr.kaesongcrossing.system;
+
+import static kr.kaesongcrossing.account.Role.ADMIN;
+import static kr.kaesongcrossing.account.Role.CHECKPOINT;
+import static kr.kaesongcrossing.account.Role.CIVILIAN;
+import static kr.kaesongcrossing.account.Role.OFFICER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.account.TestAccounts;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every protected path x every role: allowed (anything but 401/403/5xx or a bounce to the login page; 404 is
+ * fine until the module lands) or exactly 403; anonymous is redirected to /login. Add a row when you add a page.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityMatrixTests {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> STAFF_LOG = EnumSet.of(CHECKPOINT, OFFICER, ADMIN);
+
+    /** The table: method, path, roles allowed. Keep one line per page or action. */
+    static final List<Rule> PROTECTED = List.of(
+            Rule.get("/", EVERYONE),
+            Rule.get("/applications", EnumSet.of(CIVILIAN)),
+            Rule.get("/applications/new", EnumSet.of(CIVILIAN)),
+            Rule.get("/passes", EVERYONE),
+            Rule.get("/review", EnumSet.of(OFFICER)),
+            Rule.get("/review/consent", EnumSet.of(OFFICER)),
+            Rule.get("/checkpoint", EnumSet.of(CHECKPOINT)),
+            Rule.get("/checkpoint/log", STAFF_LOG),
+            Rule.get("/checkpoint/roster", STAFF_LOG),
+            Rule.get("/admin/users", EnumSet.of(ADMIN)),
+            Rule.get("/admin/users/new", EnumSet.of(ADMIN)),
+            Rule.post("/admin/users", EnumSet.of(ADMIN)),
+            Rule.post("/admin/users/999999999/role", EnumSet.of(ADMIN)),
+            Rule.post("/admin/users/999999999/disable", EnumSet.of(ADMIN)),
+            Rule.post("/admin/users/999999999/enable", EnumSet.of(ADMIN)),
+            Rule.get("/admin/devices", EnumSet.of(ADMIN)),
+            Rule.get("/admin/keys", EnumSet.of(ADMIN)),
+            Rule.get("/admin/mail", EnumSet.of(ADMIN)),
+            Rule.get("/actuator/info", EnumSet.of(ADMIN)),
+            Rule.get("/actuator/metrics", EnumSet.of(ADMIN)));
+
+    /** Open to everyone, signed in or not (404 allowed until the module lands). */
+    static final List<String> PUBLIC = List.of("/login", "/register", "/actuator/health", "/.well-known/jwks.json",
+            "/krds/css/krds.css", "/css/app.css");
+
+    record Rule(String method, String path, Set<Role> allowed) {
+        static Rule get(String path, Set<Role> allowed) {
+            return new Rule("GET", path, allowed);
+        }
+
+        static Rule post(String path, Set<Role> allowed) {
+            return new Rule("POST", path, allowed);
+        }
+
+        MockHttpServletRequestBuilder request() {
+            return "POST".equals(method)
+                    ? org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path).with(csrf())
+                    : org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final Map<Role, AccountPrincipal> PRINCIPALS = new EnumMap<>(Role.class);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    static Stream<Arguments> pathsAndRoles() {
+        return PROTECTED.stream().flatMap(rule -> Stream.of(Role.values()).map(role -> Arguments.of(rule, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("pathsAndRoles")
+    void shouldAllowOrForbidEachRole(Rule rule, Role role) throws Exception {
+        AccountPrincipal principal = PRINCIPALS.computeIfAbsent(role, accounts::create);
+        MockHttpServletResponse response = mvc.perform(rule.request().with(user(principal))).andReturn().getResponse();
+        if (rule.allowed().contains(role)) {
+            assertThat(response.getStatus()).as("%s as %s", rule, role).isNotIn(401, 403).isLessThan(500);
+            assertThat(String.valueOf(response.getRedirectedUrl())).doesNotEndWith("/login");
+        } else {
+            assertThat(response.getStatus()).as("%s as %s", rule, role).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} anonymous")
+    @MethodSource("protectedRules")
+    void shouldSendAnonymousToLogin(Rule rule) throws Exception {
+        MockHttpServletResponse response = mvc.perform(rule.request()).andReturn().getResponse();
+        assertThat(response.getStatus()).as(rule.toString()).isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).as(rule.toString()).endsWith("/login");
+    }
+
+    static Stream<Rule> protectedRules() {
+        return PROTECTED.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publicPaths")
+    void shouldServePublicPathsWithoutLogin(String path) throws Exception {
+        int status = mvc.perform(get(path)).andReturn().getResponse().getStatus();
+        assertThat(status).as(path).isIn(200, 404);
+        if (!path.equals("/.well-known/jwks.json")) {
+            assertThat(status).as(path).isEqualTo(200);
+        }
+    }
+
+    static Stream<String> publicPaths() {
+        return PUBLIC.stream();
+    }
+}
