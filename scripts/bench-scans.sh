@@ -34,7 +34,7 @@ rm -f "$TOKENS"
 echo "starting the app ($DB) on port $PORT, seeding $PASSES passes ..."
 # shellcheck disable=SC2046
 java -Xms512m -Xmx1g -Dloader.path="$CLASSES" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
-  --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=WARN $(app_args) --kc.demo.enabled=true \
+  --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=WARN $(app_args) \
   --kc.bench.passes="$PASSES" --kc.bench.tokens-file="$TOKENS" >"$BENCH_DIR/app-$DB.log" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
@@ -57,8 +57,8 @@ TOKENS="$BENCH_DIR/tokens-warmup.txt" RUN_ID="w$(date +%s)" timeout 30 wrk -t"$T
 timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$URL/actuator/health" >/dev/null
 
 val() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
-run_health() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/scripts/bench-health.lua" "$URL/actuator/health" >"$1"; }
-run_scans() { TOKENS="$BENCH_DIR/tokens-$3.txt" RUN_ID="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/scripts/bench-scans.lua" "$URL" >"$1"; }
+run_health() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/scripts/bench-health.lua" "$URL/actuator/health" >"$1"; }
+run_scans() { TOKENS="$BENCH_DIR/tokens-$3.txt" RUN_ID="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/scripts/bench-scans.lua" "$URL" >"$1"; }
 
 echo "== health alone ($DURATION, $CONNECTIONS connections) load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run_health "$BENCH_DIR/health-alone.txt"
