@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scanner API throughput against the health endpoint (issue 5, "Performance"); on demand, not part of verify.
 # Usage: scripts/bench-scans.sh [h2|mysql]   (mysql: MariaDB on 127.0.0.1:3306 root/no password, database
-#        $MYSQL_DB dropped and created first). Environment: PASSES (default 400), DURATION (wrk, default 20s),
+#        $MYSQL_DB dropped and created first). Environment: PASSES (default 600, a third per scan run), DURATION (wrk, default 20s),
 #        CONNECTIONS (default 32), THREADS (wrk threads, default 2), PORT (default 8099).
 # Seeding: scripts/bench/BenchPasses.java is compiled against the jar into target/bench/classes and added to the
 # app with Spring Boot's PropertiesLauncher (-Dloader.path); it runs only with kc.bench.passes, so the seeding
@@ -11,7 +11,7 @@
 # Then: answered scans vs crossing_log rows of this run (a scan in flight when wrk stops is logged by the app but
 # not counted by wrk, so rows - answered may be 0..CONNECTIONS; anything else is an error).
 source "$(dirname "$0")/bench-lib.sh"
-PASSES="${PASSES:-400}"
+PASSES="${PASSES:-600}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 export THREADS="${THREADS:-2}"
@@ -34,7 +34,7 @@ rm -f "$TOKENS"
 echo "starting the app ($DB) on port $PORT, seeding $PASSES passes ..."
 # shellcheck disable=SC2046
 java -Xms512m -Xmx1g -Dloader.path="$CLASSES" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
-  --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=WARN $(app_args) --kc.demo.enabled=true \
+  --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=WARN $(app_args) \
   --kc.bench.passes="$PASSES" --kc.bench.tokens-file="$TOKENS" >"$BENCH_DIR/app-$DB.log" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
@@ -47,22 +47,27 @@ done
 echo "seeded $(wc -l <"$TOKENS") passes; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 URL="http://127.0.0.1:$PORT"
+# each wrk run starts its passes with ENTRY, so the warm-up and the two scan runs get disjoint thirds of the passes
+third=$(( $(wc -l <"$TOKENS") / 3 ))
+sed -n "1,${third}p" "$TOKENS" >"$BENCH_DIR/tokens-warmup.txt"
+sed -n "$((third + 1)),$((2 * third))p" "$TOKENS" >"$BENCH_DIR/tokens-alone.txt"
+sed -n "$((2 * third + 1)),\$p" "$TOKENS" >"$BENCH_DIR/tokens-both.txt"
 # warm-up (JIT, connection pool), separate scan ids; its log rows are excluded below by the run prefix
-RUN_ID="w$(date +%s)" timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$ROOT/scripts/bench-scans.lua" "$URL" >/dev/null
+TOKENS="$BENCH_DIR/tokens-warmup.txt" RUN_ID="w$(date +%s)" timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$ROOT/scripts/bench-scans.lua" "$URL" >/dev/null
 timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$URL/actuator/health" >/dev/null
 
 val() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
-run_health() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/scripts/bench-health.lua" "$URL/actuator/health" >"$1"; }
-run_scans() { RUN_ID="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/scripts/bench-scans.lua" "$URL" >"$1"; }
+run_health() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/scripts/bench-health.lua" "$URL/actuator/health" >"$1"; }
+run_scans() { TOKENS="$BENCH_DIR/tokens-$3.txt" RUN_ID="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/scripts/bench-scans.lua" "$URL" >"$1"; }
 
 echo "== health alone ($DURATION, $CONNECTIONS connections) load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run_health "$BENCH_DIR/health-alone.txt"
 echo "== scans alone ($DURATION, $CONNECTIONS connections) load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 RUN_A="a$(date +%s)"
-run_scans "$BENCH_DIR/scans-alone.txt" "$RUN_A"
+run_scans "$BENCH_DIR/scans-alone.txt" "$RUN_A" alone
 echo "== both at once ($DURATION, $CONNECTIONS connections each) load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 RUN_B="b$(date +%s)"
-run_scans "$BENCH_DIR/scans-both.txt" "$RUN_B" &
+run_scans "$BENCH_DIR/scans-both.txt" "$RUN_B" both &
 SCAN_WRK=$!
 run_health "$BENCH_DIR/health-both.txt"
 wait "$SCAN_WRK"

@@ -61,7 +61,7 @@ class BenchPasses implements ApplicationRunner {
         List<String> tokens = new ArrayList<>();
         long stamp = System.currentTimeMillis();
         for (int i = 0; i < count; i++) {
-            String reference = "KC-B-" + stamp + "-" + i;
+            String reference = "KC-B-" + stamp % 10_000_000 + "-" + i;   // reference is VARCHAR(20)
             String name = "벤치" + i;
             String latin = "BENCH " + i;
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
