@@ -65,6 +65,39 @@ class KoreanTravelJourneyTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/pdf");
 
-        // The checkpoint part follows once the checkpoint module is in main.
+
+        // At the checkpoint: the officer's handheld scanner types the token and Enter into the focused field.
+        AccountPrincipal checkpointAccount = accounts.create(Role.CHECKPOINT);
+        Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
+        checkpoint.login(checkpointAccount.email(), TestAccounts.PASSWORD);
+        TravelSteps.checkpointStation(checkpoint, ko, "1", "ENTRY", true);
+        checkpoint.snap("checkpoint-ready");
+
+        String result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "ENTRY")).isEqualTo("accepted");
+        assertThat(result).contains("김하늘", "KIM HANEUL");
+        assertThat(TravelSteps.holderPhotoShown(checkpoint)).isTrue();
+        assertThat(checkpoint.focused().getDomAttribute("id")).as("ready for the next scan").isEqualTo("token");
+        checkpoint.snap("checkpoint-entry-accepted");
+
+        checkpoint.clickText(ko.get("menu.roster"));
+        checkpoint.waitForPath("/checkpoint/roster");
+        assertThat(checkpoint.pageText()).contains("김하늘", "KIM HANEUL", ko.get("checkpoint.roster.count", 1));
+        checkpoint.snap("roster");
+
+        checkpoint.clickText(ko.get("menu.checkpoint"));
+        result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "ENTRY")).isEqualTo("rejected");
+        assertThat(result).contains(ko.get("checkpoint.reason.ALREADY_INSIDE"), ko.get("checkpoint.advice.ALREADY_INSIDE"));
+        checkpoint.snap("checkpoint-entry-refused-already-inside");
+
+        TravelSteps.checkpointStation(checkpoint, ko, "1", "EXIT", false);
+        result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "EXIT")).isEqualTo("accepted");
+        assertThat(result).contains("김하늘");
+        checkpoint.snap("checkpoint-exit-accepted");
+
+        checkpoint.clickText(ko.get("menu.roster"));
+        assertThat(checkpoint.pageText()).doesNotContain("KIM HANEUL");
     }
 }

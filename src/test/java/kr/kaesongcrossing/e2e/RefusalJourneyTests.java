@@ -90,7 +90,15 @@ class RefusalJourneyTests {
         assertThat(other.pageText()).doesNotContain(reference, "이도윤");
         other.snap("other-pass-refused");
 
-        assertThat(token).isNotBlank();
-        // The checkpoint's red screen for this token follows once the checkpoint module is in main.
+        // At the checkpoint the revoked pass is refused: red screen, the reason in words, what to do next.
+        AccountPrincipal checkpointAccount = accounts.create(Role.CHECKPOINT);
+        Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
+        checkpoint.login(checkpointAccount.email(), TestAccounts.PASSWORD);
+        TravelSteps.checkpointStation(checkpoint, ko, "2", "ENTRY", false);
+        String result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "ENTRY")).isEqualTo("rejected");
+        assertThat(result).contains(ko.get("checkpoint.reason.REVOKED"), ko.get("checkpoint.advice.REVOKED"),
+                "REVOKED");
+        checkpoint.snap("checkpoint-revoked-refused");
     }
 }

@@ -192,4 +192,59 @@ final class TravelSteps {
         officer.clickText(t.get("pass.revoke.submit"));
         officer.waitForText(t.get("pass.revoke.done"));
     }
+
+    /** The checkpoint officer picks lane and direction (first visit, or after "change lane or direction"). */
+    static void checkpointStation(Browser checkpoint, Texts t, String lane, String direction, boolean snaps) {
+        if (checkpoint.path().startsWith("/checkpoint") && checkpoint.has(By.id("token"))) {
+            checkpoint.clickText(t.get("checkpoint.station.change"));
+        } else {
+            checkpoint.clickText(t.get("menu.checkpoint"));
+        }
+        checkpoint.waitForPath("/checkpoint");
+        checkpoint.type("lane", lane);
+        checkpoint.click(By.cssSelector("label[for='direction-" + direction + "']"));
+        if (snaps) {
+            checkpoint.snap("checkpoint-setup");
+        }
+        checkpoint.clickText(t.get("checkpoint.setup.submit"));
+        checkpoint.find(By.id("token"));
+        assertThat(checkpoint.pageText()).contains(t.get("checkpoint.direction.long." + direction));
+    }
+
+    /**
+     * Scans a token the way a handheld scanner does: it types into whatever has focus (the scan field, without a
+     * click) and presses Enter. Returns the result panel's text.
+     */
+    static String scanWithKeyboardWedge(Browser checkpoint, String token) {
+        checkpoint.waitUntil(b -> "token".equals(b.focused().getDomAttribute("id")), "the scan field has focus");
+        String before = checkpoint.driver().getCurrentUrl();
+        checkpoint.focused().sendKeys(token + org.openqa.selenium.Keys.ENTER);
+        checkpoint.waitUntil(b -> b.has(By.id("scan-result")) && !before.equals(b.driver().getCurrentUrl()),
+                "a scan result");
+        return checkpoint.text(By.id("scan-result"));
+    }
+
+    /** The decision on screen: "accepted" or "rejected" (the panel's class), checked to be said in words too. */
+    static String decisionOnScreen(Browser checkpoint, Texts t, String direction) {
+        org.openqa.selenium.WebElement panel = checkpoint.find(By.id("scan-result"));
+        String verdict = panel.findElement(By.cssSelector(".kc-result-verdict")).getText();
+        String css = panel.getDomAttribute("class");
+        if (css.contains("accepted")) {
+            assertThat(verdict).isEqualTo(t.get("checkpoint.verdict.ACCEPTED." + direction));
+            return "accepted";
+        }
+        assertThat(css).contains("rejected");
+        assertThat(verdict).isEqualTo(t.get("checkpoint.verdict.REJECTED"));
+        return "rejected";
+    }
+
+    /** True when the holder's photo on the result screen has loaded (an image a person can compare). */
+    static boolean holderPhotoShown(Browser checkpoint) {
+        return checkpoint.waitUntil(b -> {
+            org.openqa.selenium.WebElement photo = b.find(By.cssSelector("#scan-result .kc-result-photo"));
+            Object width = b.driver().executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;",
+                    photo);
+            return ((Number) width).intValue() > 0 ? Boolean.TRUE : null;
+        }, "the holder's photo loads");
+    }
 }
