@@ -126,6 +126,11 @@ class ScanStationController {
     @PostMapping("/checkpoint/scans/{scanId}/override")
     String override(@PathVariable String scanId, @RequestParam(defaultValue = "") String reason,
             @AuthenticationPrincipal AccountPrincipal supervisor, RedirectAttributes redirect) {
+        if (!ScanApiController.SCAN_ID.matcher(scanId).matches()) {
+            // never put what the client sent into a redirect URL ("{...}" is a URI template variable there)
+            redirect.addFlashAttribute("overrideError", "checkpoint.override.impossible");
+            return "redirect:/checkpoint";
+        }
         String cleaned = reason.strip();
         if (cleaned.isEmpty() || cleaned.length() > MAX_OVERRIDE_REASON) {
             redirect.addFlashAttribute("overrideError", cleaned.isEmpty() ? "checkpoint.override.reason.required"
