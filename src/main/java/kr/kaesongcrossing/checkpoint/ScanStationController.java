@@ -127,6 +127,8 @@ class ScanStationController {
     String override(@PathVariable String scanId, @RequestParam(defaultValue = "") String reason,
             @AuthenticationPrincipal AccountPrincipal supervisor, RedirectAttributes redirect) {
         if (!ScanApiController.SCAN_ID.matcher(scanId).matches()) {
+            // never put what the client sent into a redirect URL ("{...}" is a URI template variable there)
+            redirect.addFlashAttribute("overrideError", "checkpoint.override.impossible");
             return "redirect:/checkpoint";
         }
         String cleaned = reason.strip();

@@ -49,8 +49,15 @@ public final class HostileCorpus {
     private HostileCorpus() {
     }
 
+    private static final List<Value> VALUES = buildValues();
+    private static List<Upload> uploads;
+
     /** Every hostile string value. */
     public static List<Value> values() {
+        return VALUES;
+    }
+
+    private static List<Value> buildValues() {
         List<Value> v = new ArrayList<>();
         // lengths and emptiness
         v.add(new Value("empty", ""));
@@ -130,7 +137,7 @@ public final class HostileCorpus {
         List<String> names = List.of("empty", "long-100k", "nul-inside", "crlf-header-injection", "script-tag",
                 "attribute-breakout", "thymeleaf-preprocess", "sql-or-true", "sql-sleep", "path-traversal",
                 "huge-number", "lone-surrogate", "json-object");
-        return values().stream().filter(value -> names.contains(value.name())).toList();
+        return VALUES.stream().filter(value -> names.contains(value.name())).toList();
     }
 
     /** Bodies for JSON endpoints, beyond objects with wrongly typed fields (see {@link #wronglyTypedJson}). */
@@ -188,8 +195,15 @@ public final class HostileCorpus {
         return bodies;
     }
 
-    /** Files for upload fields: lying headers, huge dimensions, bombs, wrong types, hostile names. */
-    public static List<Upload> uploads() {
+    /** Files for upload fields: lying headers, huge dimensions, bombs, wrong types, hostile names (built once). */
+    public static synchronized List<Upload> uploads() {
+        if (uploads == null) {
+            uploads = buildUploads();
+        }
+        return uploads;
+    }
+
+    private static List<Upload> buildUploads() {
         List<Upload> u = new ArrayList<>();
         byte[] realJpeg = smallJpeg();
         byte[] realPng = smallPng();
@@ -206,8 +220,9 @@ public final class HostileCorpus {
                 + "<script>alert('" + XSS_MARKER + "')</script></svg>").getBytes(StandardCharsets.UTF_8)));
         u.add(new Upload("html-as-image", "photo.jpg", "image/jpeg", ("<html><script>alert('" + XSS_MARKER
                 + "')</script></html>").getBytes(StandardCharsets.UTF_8)));
-        u.add(new Upload("zip-bomb", "photo.jpg", "image/jpeg", zipBomb(200)));
-        u.add(new Upload("zip-bomb-as-zip", "archive.zip", "application/zip", zipBomb(200)));
+        byte[] zipBomb = zipBomb(100);
+        u.add(new Upload("zip-bomb", "photo.jpg", "image/jpeg", zipBomb));
+        u.add(new Upload("zip-bomb-as-zip", "archive.zip", "application/zip", zipBomb));
         u.add(new Upload("oversized-7mb", "photo.jpg", "image/jpeg", oversized(7 * 1024 * 1024)));
         u.add(new Upload("traversal-filename", "../../../../tmp/kc-owned.jpg", "image/jpeg", realJpeg));
         u.add(new Upload("nul-filename", "photo.jpg\u0000.html", "image/jpeg", realJpeg));

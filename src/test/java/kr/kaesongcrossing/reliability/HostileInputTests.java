@@ -74,6 +74,10 @@ class HostileInputTests {
     private static final Set<String> REFUSALS_ARE_LOGGED = Set.of("/checkpoint", "/checkpoint/scan",
             "/api/v1/scans");
     private static final Set<String> SKIPPED = Set.of("/logout");
+    private static final int SINGLE_FIELD_BUDGET = 60;
+    /** Uploads that test multipart parsing itself, sent to forms that take no file. */
+    private static final Set<String> PARSER_UPLOADS = Set.of("oversized-7mb", "zip-bomb", "nul-filename",
+            "long-filename", "traversal-filename");
 
     @LocalServerPort
     int port;
@@ -95,7 +99,7 @@ class HostileInputTests {
 
     /** A form or API endpoint and what it reads. */
     record Target(RequestMethod method, String path, List<String> pathVariables, List<String> params,
-            List<String> fileFields, List<String> jsonFields, boolean json) {
+            List<String> fileFields, List<String> jsonFields, boolean json, boolean binary) {
 
         String label() {
             return method + " " + path;
@@ -151,12 +155,15 @@ class HostileInputTests {
                     ? Set.of(RequestMethod.GET, RequestMethod.POST) : info.getMethodsCondition().getMethods();
             boolean consumesJson = info.getConsumesCondition().getConsumableMediaTypes().stream()
                     .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+            var produces = info.getProducesCondition().getProducibleMediaTypes();
+            boolean binary = !produces.isEmpty() && produces.stream().allMatch(type -> type.getType().equals("image")
+                    || type.equals(MediaType.APPLICATION_PDF) || type.equals(MediaType.APPLICATION_OCTET_STREAM));
             for (String pattern : info.getPatternValues()) {
                 if (SKIPPED.contains(pattern)) {
                     continue;
                 }
                 for (RequestMethod method : methods) {
-                    Target target = describe(method, pattern, handler, consumesJson);
+                    Target target = describe(method, pattern, handler, consumesJson, binary);
                     found.putIfAbsent(target.label(), target);
                 }
             }
@@ -164,7 +171,8 @@ class HostileInputTests {
         return List.copyOf(found.values());
     }
 
-    private static Target describe(RequestMethod method, String pattern, HandlerMethod handler, boolean json) {
+    private static Target describe(RequestMethod method, String pattern, HandlerMethod handler, boolean json,
+            boolean binary) {
         List<String> pathVariables = new ArrayList<>();
         Set<String> params = new LinkedHashSet<>();
         List<String> files = new ArrayList<>();
@@ -205,7 +213,7 @@ class HostileInputTests {
             }
         }
         String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
-        return new Target(method, path, pathVariables, List.copyOf(params), files, jsonFields, jsonBody);
+        return new Target(method, path, pathVariables, List.copyOf(params), files, jsonFields, jsonBody, binary);
     }
 
     private static boolean isFile(MethodParameter parameter) {
@@ -266,8 +274,12 @@ class HostileInputTests {
             send(failures, target, value.name(), client, () -> request(client, target, value.text(), null));
         }
         if (target.method() == RequestMethod.POST && target.params().size() > 1) {
+            // one field hostile, the others valid; at most about 60 requests per form
+            List<Value> core = HostileCorpus.core();
+            List<Value> values = core.subList(0, Math.min(core.size(),
+                    Math.max(3, SINGLE_FIELD_BUDGET / target.params().size())));
             for (String field : target.params()) {
-                for (Value value : HostileCorpus.core()) {
+                for (Value value : values) {
                     send(failures, target, field + "=" + value.name(), client,
                             () -> request(client, target, value.text(), field));
                 }
@@ -362,7 +374,8 @@ class HostileInputTests {
         raw.put("HTTP/0.9 style", "GET /login\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         raw.put("garbage", new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xA5, 0x01, 0x00, 0x00, (byte) 0xA1, 0x03});
         List<String> failures = new ArrayList<>();
-        Target target = new Target(RequestMethod.GET, "raw", List.of(), List.of(), List.of(), List.of(), false);
+        Target target = new Target(RequestMethod.GET, "raw", List.of(), List.of(), List.of(), List.of(), false,
+                false);
         raw.forEach((name, bytes) -> send(failures, target, name, client, () -> client.raw(bytes)));
         // Not HTTP at all: closing the connection without an answer is the right response.
         failures.removeIf(failure -> failure.startsWith("HTTP/0.9 style -> -1 ") || failure.startsWith("garbage -> -1 "));
@@ -402,6 +415,9 @@ class HostileInputTests {
             }
             WebClient client = clientFor(target);
             for (Upload upload : HostileCorpus.uploads()) {
+                if (!PARSER_UPLOADS.contains(upload.name())) {
+                    continue;
+                }
                 send(failures, target, "upload " + upload.name(), client, () -> client.postMultipart(
                         fillPath(target, "0"), validFields(target.params()), "photo", upload.fileName(),
                         upload.contentType(), upload.bytes()));
@@ -429,7 +445,7 @@ class HostileInputTests {
         WebClient visitor = WebClient.forPort(port);
         visitor.open("/login");
         Target target = new Target(RequestMethod.POST, "/login", List.of(), List.of("username", "password"),
-                List.of(), List.of(), false);
+                List.of(), List.of(), false, false);
         for (Value value : HostileCorpus.core().subList(0, 8)) {
             send(failures, target, value.name(), visitor,
                     () -> visitor.postForm("/login", Map.of("username", value.text(), "password", value.text())));
@@ -455,7 +471,7 @@ class HostileInputTests {
         if (answer.status() >= 500 || answer.status() < 100) {
             failures.add(label + " (server error)" + excerpt(answer));
         }
-        if (answer.status() >= 400 && answer.body().isBlank()) {
+        if (answer.status() >= 400 && answer.body().isBlank() && !target.binary()) { // an image has no error text
             failures.add(label + ": refused without a message");
         }
         String body = answer.body();

@@ -12,12 +12,13 @@ final class ReliabilityReport {
 
     /** One scenario's figures; -1 prints as "-" (not applicable). */
     record Row(String scenario, String database, long sent, long answered, long errors, long failClosed,
-            long acknowledged, long foundInLog, long lost, long duplicates, long insideTwice, long slowestFailClosedMs,
-            long recoveryMs) {
+            long acknowledged, long foundInLog, long lost, long duplicates, long insideTwice, long halfWritten,
+            long slowestFailClosedMs, long recoveryMs) {
     }
 
     private static final String[] HEADERS = {"scenario", "db", "sent", "answered", "errors", "503 fail-closed",
-        "acknowledged", "in log", "lost", "duplicates", "inside twice", "slowest 503 ms", "recovery ms"};
+        "scans acked", "in log", "lost", "duplicates", "inside twice", "half-written", "slowest 503 ms",
+        "recovery ms"};
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -36,7 +37,7 @@ final class ReliabilityReport {
         for (Row r : rows) {
             cells.add(new String[] {r.scenario(), r.database(), n(r.sent()), n(r.answered()), n(r.errors()),
                 n(r.failClosed()), n(r.acknowledged()), n(r.foundInLog()), n(r.lost()), n(r.duplicates()),
-                n(r.insideTwice()), n(r.slowestFailClosedMs()), n(r.recoveryMs())});
+                n(r.insideTwice()), n(r.halfWritten()), n(r.slowestFailClosedMs()), n(r.recoveryMs())});
         }
         int[] widths = new int[HEADERS.length];
         for (String[] line : cells) {

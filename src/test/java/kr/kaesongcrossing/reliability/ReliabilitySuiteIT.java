@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,8 +33,12 @@ class ReliabilitySuiteIT {
     private static final Duration FAIL_CLOSED_LIMIT = Duration.ofSeconds(12);
 
     private final ReliabilityReport report = new ReliabilityReport();
+    /** Passes shared by all devices, so that they race for the same holder (anti-passback decides). */
+    private static final int CONTENDED_PASSES = 2;
+
     private PrivateMariaDb privateDb;
     private AppProcess privateDbApp;
+    private Crowd.ScanSetup privateScans;
 
     @AfterAll
     void printTable() {
@@ -56,138 +56,94 @@ class ReliabilitySuiteIT {
 
     @Test
     @Order(1)
-    void shouldKeepEveryAcknowledgedWriteWhenTheAppIsKilledOnTheEmbeddedDatabase() {
+    void shouldKeepEveryAnsweredScanWhenTheAppIsKilledOnTheEmbeddedDatabase() {
         Path work = Tools.workDir("embedded");
-        try (AppProcess app = AppProcess.embedded("embedded-app", work)) {
+        try (AppProcess app = AppProcess.embedded("embedded-app", work, ScanFixtures.TRIPS_FROM_TODAY)) {
             app.start();
-            // The sharpest case: an answer, then kill -9 at once.
-            WebClient browser = WebClient.forPort(app.port());
-            String email = "answered-then-killed-" + UUID.randomUUID() + "@reliability.test";
-            assertThat(browser.register(email, "즉시 종료", Crowd.PASSWORD, "ko")).isTrue();
-            long answeredAt = System.nanoTime();
-            app.killHard();
-            long gapMicros = (System.nanoTime() - answeredAt) / 1_000;
-            app.start();
-            assertThat(WebClient.forPort(app.port()).login(email, Crowd.PASSWORD))
-                    .as("a sign-up answered %d µs before kill -9 is still there", gapMicros).isTrue();
-
+            WebClient admin = ScanFixtures.admin(app, true);
+            Crowd.ScanSetup scans = scanSetup(app, admin, true);
             Traffic traffic = new Traffic();
-            long restartMs;
-            Set<String> acknowledged;
-            String runId;
-            try (Crowd crowd = new Crowd(traffic, PROFILE)) {
-                runId = crowd.runId();
-                crowd.start(List.of(app.port()));
-                restartMs = crashAndRestartDuringLoad(app, crowd);
-                crowd.stop(DRAIN);
-                acknowledged = crowd.acknowledged();
-            }
-            app.stop(); // releases the H2 file so this JVM can read it
-            Map<String, Integer> stored = signUps(embeddedUrl(work), "sa", "", runId);
-            record("app kill -9 x" + PROFILE.crashes(), "H2 file", traffic, acknowledged, stored, -1, restartMs);
+            Outcome outcome = runWithAppCrashes(traffic, scans, app, List.of(app.port()));
+            app.stop(); // releases the H2 file so that this JVM can read it
+            CrossingLogCheck log = CrossingLogCheck.read(embeddedUrl(work), "sa", "", outcome.runId(),
+                    outcome.acknowledged(), scans.passIds());
+            record("app kill -9 x" + PROFILE.crashes(), "H2 file", traffic, outcome, log, -1, outcome.restartMs());
         }
     }
 
     @Test
     @Order(2)
-    void shouldKeepEveryAcknowledgedWriteWhenOneOfTwoInstancesIsKilledOnTheSharedDatabase() {
+    void shouldKeepEveryAnsweredScanWhenOneOfTwoInstancesIsKilledOnTheSharedDatabase() {
         org.junit.jupiter.api.Assumptions.assumeTrue("mysql".equalsIgnoreCase(System.getenv("KC_TEST_DB")),
                 "runs with KC_TEST_DB=mysql (the server CI points at); two processes cannot share the H2 file");
-        String url = System.getenv("KC_TEST_DB_URL");
         String user = System.getenv().getOrDefault("KC_TEST_DB_USERNAME", "root");
         String password = System.getenv().getOrDefault("KC_TEST_DB_PASSWORD", "");
         Path work = Tools.workDir("shared-mysql");
-        try (AppProcess a = AppProcess.mysql("instance-a", work, url, user, password);
+        try (kr.kaesongcrossing.TestDatabase database = new kr.kaesongcrossing.TestDatabase();
+                AppProcess a = AppProcess.mysql("instance-a", work, database.url(), user, password,
+                        ScanFixtures.TRIPS_FROM_TODAY);
                 AppProcess b = a.sibling("instance-b")) {
             a.start();
             b.start();
+            WebClient admin = ScanFixtures.admin(a, false);
             // A sign-in on one instance is valid on the other (sessions live in the database).
-            WebClient onA = WebClient.forPort(a.port());
-            String email = "two-processes-" + UUID.randomUUID() + "@reliability.test";
-            assertThat(onA.register(email, "두 프로세스", Crowd.PASSWORD, "ko")).isTrue();
-            assertThat(onA.login(email, Crowd.PASSWORD)).isTrue();
-            WebClient.Answer onB = onA.sameBrowserOn(b.port()).get("/");
+            WebClient.Answer onB = admin.sameBrowserOn(b.port()).get("/admin/devices");
             assertThat(onB.status()).as("signed in on A, page on B").isEqualTo(200);
-            assertThat(onB.body()).contains("두 프로세스");
-
+            Crowd.ScanSetup scans = scanSetup(a, admin, false);
             Traffic traffic = new Traffic();
-            long restartMs;
-            Set<String> acknowledged;
-            String runId;
-            try (Crowd crowd = new Crowd(traffic, PROFILE)) {
-                runId = crowd.runId();
-                crowd.start(List.of(a.port(), b.port())); // every client alternates between A and B
-                restartMs = crashAndRestartDuringLoad(a, crowd);
-                crowd.stop(DRAIN);
-                acknowledged = crowd.acknowledged();
-            }
-            Map<String, Integer> stored = signUps(url, user, password, runId);
-            record("2 instances, kill -9 one x" + PROFILE.crashes(), "MariaDB (KC_TEST_DB)", traffic, acknowledged,
-                    stored, -1, restartMs);
+            // every device and reader alternates between A and B; A is killed and restarted
+            Outcome outcome = runWithAppCrashes(traffic, scans, a, List.of(a.port(), b.port()));
+            CrossingLogCheck log = CrossingLogCheck.read(database.url(), user, password, outcome.runId(),
+                    outcome.acknowledged(), scans.passIds());
+            record("2 instances, kill -9 one x" + PROFILE.crashes(), "MariaDB (KC_TEST_DB)", traffic, outcome, log,
+                    -1, outcome.restartMs());
         }
     }
 
     @Test
     @Order(3)
     void shouldFailClosedAndRecoverWhenTheDatabaseIsKilled() {
-        startPrivateDatabaseAndApp();
-        Traffic traffic = new Traffic();
-        WebClient probe = signedInProbe(privateDbApp);
-        Set<String> acknowledged;
-        String runId;
-        long faultAt;
-        long backAt;
-        long recoveredAt;
-        try (Crowd crowd = new Crowd(traffic, PROFILE)) {
-            runId = crowd.runId();
-            crowd.start(List.of(privateDbApp.port()));
-            loadSlice(crowd, 3);
-            faultAt = System.nanoTime();
-            privateDb.killHard();
-            AppProcess.pause(PROFILE.outage());
-            privateDb.start();
-            backAt = System.nanoTime();
-            recoveredAt = awaitRecovery(probe, backAt);
-            loadSlice(crowd, 3);
-            crowd.stop(DRAIN);
-            acknowledged = crowd.acknowledged();
-        }
-        traffic.dump(privateDbApp.workDir().resolve("database-kill-events.csv"), faultAt);
-        checkFailClosed(traffic, faultAt, backAt, "database killed");
-        Map<String, Integer> stored = signUps(privateDb.jdbcUrl("kc"), "root", "", runId);
-        record("database kill -9", "MariaDB (private)", traffic, acknowledged, stored,
-                slowestFailClosed(traffic, faultAt, backAt), (recoveredAt - backAt) / 1_000_000);
+        databaseFault("database kill -9", () -> privateDb.killHard(), () -> privateDb.start());
     }
 
     @Test
     @Order(4)
     void shouldFailClosedAndRecoverWhenTheDatabaseIsFrozen() {
+        databaseFault("database SIGSTOP", () -> privateDb.freeze(), () -> privateDb.thaw());
+    }
+
+    /** Load on the private MariaDB app; the database fails for {@link SuiteProfile#outage()}, then comes back. */
+    private void databaseFault(String scenario, Runnable fault, Runnable repair) {
         startPrivateDatabaseAndApp();
         Traffic traffic = new Traffic();
         WebClient probe = signedInProbe(privateDbApp);
-        Set<String> acknowledged;
+        Map<String, Crowd.Scan> acknowledged;
         String runId;
         long faultAt;
         long backAt;
         long recoveredAt;
-        try (Crowd crowd = new Crowd(traffic, PROFILE)) {
+        List<String> deviceProblems;
+        try (Crowd crowd = new Crowd(traffic, PROFILE, privateScans)) {
             runId = crowd.runId();
             crowd.start(List.of(privateDbApp.port()));
             loadSlice(crowd, 3);
             faultAt = System.nanoTime();
-            privateDb.freeze();
+            fault.run();
             AppProcess.pause(PROFILE.outage());
-            privateDb.thaw();
+            repair.run();
             backAt = System.nanoTime();
             recoveredAt = awaitRecovery(probe, backAt);
             loadSlice(crowd, 3);
             crowd.stop(DRAIN);
             acknowledged = crowd.acknowledged();
+            deviceProblems = crowd.problems();
         }
-        traffic.dump(privateDbApp.workDir().resolve("database-freeze-events.csv"), faultAt);
-        checkFailClosed(traffic, faultAt, backAt, "database frozen");
-        Map<String, Integer> stored = signUps(privateDb.jdbcUrl("kc"), "root", "", runId);
-        record("database SIGSTOP", "MariaDB (private)", traffic, acknowledged, stored,
+        traffic.dump(privateDbApp.workDir().resolve(scenario.replaceAll("[^a-zA-Z0-9]+", "-") + "-events.csv"),
+                faultAt);
+        checkFailClosed(traffic, faultAt, backAt, scenario);
+        CrossingLogCheck log = CrossingLogCheck.read(privateDb.jdbcUrl("kc"), "root", "", runId, acknowledged,
+                privateScans.passIds());
+        record(scenario, "MariaDB (private)", traffic, new Outcome(runId, acknowledged, deviceProblems, -1), log,
                 slowestFailClosed(traffic, faultAt, backAt), (recoveredAt - backAt) / 1_000_000);
     }
 
@@ -321,26 +277,60 @@ class ReliabilitySuiteIT {
         }
     }
 
+    /** What the devices saw in one scenario. */
+    record Outcome(String runId, Map<String, Crowd.Scan> acknowledged, List<String> deviceProblems, long restartMs) {
+    }
+
     /**
-     * kill -9 of the app in the middle of the load, restarted on the same port and data, {@link SuiteProfile#crashes()}
-     * times; each slice of load lasts its share of {@link SuiteProfile#load()} and at least until some writes were
-     * acknowledged. Returns the slowest restart.
+     * Load on the given instances while {@code victim} is killed with SIGKILL right after it answered a scan, and
+     * restarted on the same port and data, {@link SuiteProfile#crashes()} times; each slice of load lasts its share
+     * of {@link SuiteProfile#load()} and at least until some scans were answered.
      */
-    private static long crashAndRestartDuringLoad(AppProcess app, Crowd crowd) {
+    private Outcome runWithAppCrashes(Traffic traffic, Crowd.ScanSetup scans, AppProcess victim,
+            List<Integer> ports) {
         long slowestRestartMs = 0;
-        for (int crash = 0; crash < PROFILE.crashes(); crash++) {
+        try (Crowd crowd = new Crowd(traffic, PROFILE, scans)) {
+            crowd.start(ports);
+            for (int crash = 0; crash < PROFILE.crashes(); crash++) {
+                loadSlice(crowd, PROFILE.crashes() + 1);
+                java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+                long[] goneAfterMs = {0};
+                crowd.afterNextAcknowledgement(() -> { // in the device thread, as soon as it has its answer
+                    long answered = System.nanoTime();
+                    victim.killHard();
+                    goneAfterMs[0] = (System.nanoTime() - answered) / 1_000_000;
+                    killed.countDown();
+                });
+                try {
+                    if (!killed.await(3, java.util.concurrent.TimeUnit.MINUTES)) {
+                        victim.killHard();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                report.note(String.format("%s: SIGKILL sent as a device received its answer (process gone %d ms later)",
+                        victim.name(), goneAfterMs[0]));
+                slowestRestartMs = Math.max(slowestRestartMs, victim.start().toMillis());
+            }
             loadSlice(crowd, PROFILE.crashes() + 1);
-            app.killHard();
-            slowestRestartMs = Math.max(slowestRestartMs, app.start().toMillis());
+            crowd.stop(DRAIN);
+            return new Outcome(crowd.runId(), crowd.acknowledged(), crowd.problems(), slowestRestartMs);
         }
-        loadSlice(crowd, PROFILE.crashes() + 1);
-        return slowestRestartMs;
+    }
+
+    /** An officer (made by the administrator), a device token and passes for the devices, made through the app. */
+    private static Crowd.ScanSetup scanSetup(AppProcess app, WebClient admin, boolean demo) {
+        WebClient officer = ScanFixtures.staff(admin, app.port(), "OFFICER");
+        String deviceToken = ScanFixtures.deviceToken(admin, demo);
+        List<String> tokens = ScanFixtures.passes(app.port(), officer, PROFILE.writers() + CONTENDED_PASSES);
+        return new Crowd.ScanSetup(deviceToken, tokens.subList(0, PROFILE.writers()),
+                tokens.subList(PROFILE.writers(), tokens.size()));
     }
 
     /** One share of the load time, extended (bounded) until at least a few writes went through. */
     private static void loadSlice(Crowd crowd, int slices) {
         long until = System.nanoTime() + PROFILE.load().dividedBy(slices).toNanos();
-        crowd.awaitAcknowledged(PROFILE.writers() * 2, Duration.ofMinutes(3));
+        crowd.awaitAcknowledged(PROFILE.writers() * 3, Duration.ofMinutes(3));
         long left = until - System.nanoTime();
         if (left > 0) {
             AppProcess.pause(Duration.ofNanos(left));
@@ -355,8 +345,10 @@ class ReliabilitySuiteIT {
         privateDb = PrivateMariaDb.install(work);
         privateDb.start();
         privateDb.createDatabase("kc");
-        privateDbApp = AppProcess.mysql("mariadb-app", work, privateDb.jdbcUrl("kc"), "root", "");
+        privateDbApp = AppProcess.mysql("mariadb-app", work, privateDb.jdbcUrl("kc"), "root", "",
+                ScanFixtures.TRIPS_FROM_TODAY);
         privateDbApp.start();
+        privateScans = scanSetup(privateDbApp, ScanFixtures.admin(privateDbApp, false), false);
     }
 
     private static WebClient signedInProbe(AppProcess app) {
@@ -402,19 +394,17 @@ class ReliabilitySuiteIT {
                 .max().orElse(0);
     }
 
-    private void record(String scenario, String database, Traffic traffic, Set<String> acknowledged,
-            Map<String, Integer> stored, long slowestFailClosedMs, long recoveryMs) {
-        long lost = acknowledged.stream().filter(email -> !stored.containsKey(email)).count();
-        long duplicates = stored.values().stream().filter(count -> count > 1).count();
-        long found = acknowledged.stream().filter(stored::containsKey).count();
+    private void record(String scenario, String database, Traffic traffic, Outcome outcome, CrossingLogCheck log,
+            long slowestFailClosedMs, long recoveryMs) {
         report.add(new ReliabilityReport.Row(scenario, database, traffic.sent(), traffic.answered(),
-                traffic.errors(), traffic.failClosed(), acknowledged.size(), found, lost, duplicates, -1,
-                slowestFailClosedMs, recoveryMs));
+                traffic.errors(), traffic.failClosed(), outcome.acknowledged().size(), log.found(), log.lost(),
+                log.duplicates(), log.insideTwice(), log.halfWritten(), slowestFailClosedMs, recoveryMs));
         assertThat(traffic.problems()).as("%s: unexpected 5xx answers", scenario).isEmpty();
         assertThat(traffic.errors()).as("%s: 5xx answers", scenario).isZero();
-        assertThat(acknowledged).as("%s: acknowledged writes", scenario).isNotEmpty();
-        assertThat(lost).as("%s: acknowledged writes missing from the database", scenario).isZero();
-        assertThat(duplicates).as("%s: writes stored twice", scenario).isZero();
+        assertThat(outcome.deviceProblems()).as("%s: what the devices saw", scenario).isEmpty();
+        assertThat(outcome.acknowledged()).as("%s: answered scans", scenario).isNotEmpty();
+        assertThat(log.problems()).as("%s: crossing log against the answers", scenario).isEmpty();
+        assertThat(log.lost() + log.duplicates() + log.insideTwice() + log.halfWritten()).isZero();
     }
 
     // ---- reading what was stored ----
@@ -425,21 +415,4 @@ class ReliabilitySuiteIT {
                 + "NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;IFEXISTS=TRUE";
     }
 
-    /** Sign-ups of one run: email -> number of rows. */
-    static Map<String, Integer> signUps(String url, String user, String password, String runId) {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT email, COUNT(*) FROM user_account WHERE email LIKE ? GROUP BY email")) {
-            query.setString(1, runId + "-%");
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + url, e);
-        }
-        return counts;
-    }
 }

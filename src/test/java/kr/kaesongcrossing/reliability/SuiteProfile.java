@@ -8,8 +8,8 @@ import java.util.Locale;
  * minutes) or {@code soak} ({@code -Psoak}, on demand). Every figure is an upper bound, so no run is open-ended.
  *
  * @param load            how long each load phase lasts
- * @param writers         clients that write (scans, or sign-ups before the checkpoint existed), each retrying its
- *                        request until answered
+ * @param writers         scanner devices, each retrying a scan (same scanId) until answered; each owns one pass
+ *                        and all share two more
  * @param readers         clients that load pages
  * @param maxRequests     cap on requests per client per phase
  * @param crashes         kill -9 / restart cycles per app-crash scenario
@@ -22,10 +22,10 @@ import java.util.Locale;
 public record SuiteProfile(String name, Duration load, int writers, int readers, int maxRequests, int crashes,
         Duration outage, Duration sqlmapPerTarget, int sqlmapLevel, int sqlmapRisk, int sqlmapTargets) {
 
-    public static final SuiteProfile SHORT = new SuiteProfile("short", Duration.ofSeconds(20), 4, 6, 600, 1,
+    public static final SuiteProfile SHORT = new SuiteProfile("short", Duration.ofSeconds(20), 6, 6, 600, 1,
             Duration.ofSeconds(15), Duration.ofSeconds(150), 1, 1, 6);
 
-    public static final SuiteProfile SOAK = new SuiteProfile("soak", Duration.ofMinutes(10), 12, 24, 1_000_000, 5,
+    public static final SuiteProfile SOAK = new SuiteProfile("soak", Duration.ofMinutes(10), 16, 24, 1_000_000, 5,
             Duration.ofSeconds(30), Duration.ofMinutes(15), 3, 2, 40);
 
     /** From {@code -Dkc.reliability.profile} (set by the pom), or {@code KC_RELIABILITY_PROFILE}. */
