@@ -21,7 +21,9 @@ app_args() {
 --spring.datasource.username=root --spring.datasource.password= \
 --spring.jpa.properties.jakarta.persistence.database-product-name=MariaDB \
 --spring.jpa.properties.jakarta.persistence.database-major-version=10 \
---spring.jpa.properties.jakarta.persistence.database-minor-version=11"
+--spring.jpa.properties.jakarta.persistence.database-minor-version=11 \
+--kc.data-dir=$BENCH_DIR/data --kc.signing.store=file --kc.signing.keystore= --kc.signing.keystore-password= \
+--kc.crypto.id-number-key=$(head -c 32 /dev/urandom | base64)"
   else
     echo "--spring.datasource.url=jdbc:h2:file:$BENCH_DIR/h2/kaesong;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE \
 --kc.data-dir=$BENCH_DIR/data"
@@ -31,6 +33,7 @@ app_args() {
 fresh_db() {
   if [ "$DB" = "mysql" ]; then
     mariadb -uroot -e "drop database if exists $MYSQL_DB; create database $MYSQL_DB character set utf8mb4 collate utf8mb4_unicode_ci"
+    rm -rf "$BENCH_DIR/data"
   else
     rm -rf "$BENCH_DIR/h2" "$BENCH_DIR/data"
   fi

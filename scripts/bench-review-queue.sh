@@ -33,7 +33,12 @@ JAR=$(ls target/kaesong-crossing-*.jar | grep -v original | head -1)
 echo "== fresh database $DB"
 $MARIADB -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 
+echo "== a throw-away pass signing keystore (the mysql profile needs one)"
+keytool -genkeypair -keyalg Ed25519 -storetype PKCS12 -keystore "$WORK/signing.p12" -storepass bench-signing \
+  -alias kc-bench -dname "CN=Kaesong Crossing bench" -validity 30 > /dev/null 2>&1
+
 echo "== starting the app (mysql profile) on port $PORT"
+KC_SIGNING_KEYSTORE="$WORK/signing.p12" KC_SIGNING_KEYSTORE_PASSWORD=bench-signing KC_SIGNING_ACTIVE_ALIAS=kc-bench \
 DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true" \
 DB_USERNAME=root DB_PASSWORD= DB_PRODUCT=MariaDB DB_MAJOR_VERSION=10 DB_MINOR_VERSION=11 \
   java -Xmx512m -jar "$JAR" --spring.profiles.active=mysql --server.port="$PORT" \

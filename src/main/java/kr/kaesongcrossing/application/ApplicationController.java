@@ -64,9 +64,9 @@ class ApplicationController {
     }
 
     @GetMapping("/applications")
-    String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "0") int page,
+    String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "1") int page,
             Model model) {
-        model.addAttribute("page", service.list(user.id(), page));
+        model.addAttribute("page", service.list(user.id(), page - 1));
         return LIST;
     }
 

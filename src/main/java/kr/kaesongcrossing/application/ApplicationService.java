@@ -38,7 +38,7 @@ class ApplicationService {
     ApplicationView view(long id, long applicantId) {
         TravelApplication application = owned(id, applicantId);
         return ApplicationView.of(application, IdNumberCipher.mask(application.getIdNumber()),
-                canWithdraw(application));
+                application.canBeWithdrawn(today()));
     }
 
     /** The stored details for the edit form (never the ID number). */
@@ -84,15 +84,6 @@ class ApplicationService {
     void withdraw(long id, AccountPrincipal applicant, String reason) {
         TravelApplication application = ownedForUpdate(id, applicant.id());
         events.changed(application, application.withdraw(Actor.of(applicant), reason, today(), clock.instant()));
-    }
-
-    boolean canWithdraw(TravelApplication application) {
-        ApplicationStatus status = application.getStatus();
-        if (status == ApplicationStatus.APPROVED_FOR_TRAVEL) {
-            return application.getEntryDate() == null || !today().isAfter(application.getEntryDate());
-        }
-        return status == ApplicationStatus.DRAFT || status == ApplicationStatus.SUBMITTED
-                || status == ApplicationStatus.INFORMATION_REQUESTED || status == ApplicationStatus.AWAITING_CONSENT;
     }
 
     private void apply(TravelApplication application, TripDetails details, PhotoProcessor.Photo photo,

@@ -45,4 +45,10 @@ record ApplicationView(long id, String reference, ApplicationStatus status, long
     public long goodsTotalKrw() {
         return goods.stream().mapToLong(GoodsLine::valueKrw).sum();
     }
+
+    /** Without personal details: a view may end up in a log line. */
+    @Override
+    public String toString() {
+        return "ApplicationView[id=" + id + ", reference=" + reference + ", status=" + status + "]";
+    }
 }

@@ -49,13 +49,13 @@ class ConsentController {
     }
 
     @GetMapping("/review/consent")
-    String awaiting(@RequestParam(required = false) String date, @RequestParam(defaultValue = "0") int page,
+    String awaiting(@RequestParam(required = false) String date, @RequestParam(defaultValue = "1") int page,
             Model model) {
         LocalDate day = parseDate(date);
         if (date != null && !date.isBlank() && day == null) {
             model.addAttribute("dateInvalid", true);
         }
-        return page(model, day, page);
+        return page(model, day, page - 1);
     }
 
     @PostMapping("/review/consent/{id}")

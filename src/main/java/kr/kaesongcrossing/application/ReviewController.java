@@ -39,7 +39,7 @@ class ReviewController {
     String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String purpose,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "asc") String sort,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "1") int page, Model model) {
         ApplicationStatus statusFilter = status == null ? ApplicationStatus.SUBMITTED
                 : "ALL".equals(status) ? null : parseEnum(ApplicationStatus.class, status, ApplicationStatus.SUBMITTED);
         LocalDate fromDate = parseDate(from, "from", model);
@@ -53,7 +53,7 @@ class ReviewController {
             ApplicationStatus.APPROVED_FOR_TRAVEL, ApplicationStatus.REJECTED, ApplicationStatus.CONSENT_REFUSED,
             ApplicationStatus.WITHDRAWN});
         model.addAttribute("purposes", Purpose.values());
-        model.addAttribute("page", queue.find(filter, page));
+        model.addAttribute("page", queue.find(filter, page - 1));
         return QUEUE;
     }
 

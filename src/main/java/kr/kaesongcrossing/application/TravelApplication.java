@@ -222,11 +222,18 @@ class TravelApplication {
      * trip up to its day of entry ({@code today} in Asia/Seoul).
      */
     StatusChange withdraw(Actor applicant, String reason, LocalDate today, Instant now) {
-        requireStatus(Action.WITHDRAW, WITHDRAWABLE);
-        if (status == APPROVED_FOR_TRAVEL && entryDate != null && today.isAfter(entryDate)) {
+        if (!canBeWithdrawn(today)) {
             throw new IllegalTransitionException(Action.WITHDRAW, status);
         }
         return change(WITHDRAWN, applicant, blankToNull(reason), null, now);
+    }
+
+    /** Whether {@link #withdraw} would be accepted on {@code today} (Asia/Seoul). */
+    boolean canBeWithdrawn(LocalDate today) {
+        if (!WITHDRAWABLE.contains(status)) {
+            return false;
+        }
+        return status != APPROVED_FOR_TRAVEL || entryDate == null || !today.isAfter(entryDate);
     }
 
     /** The office approves; the trip then waits for the counterpart's consent unless that step is off. */

@@ -22,8 +22,8 @@ class MailAdminController {
     }
 
     @GetMapping("/admin/mail")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", mails.findAllByOrderByCreatedAtDescIdDesc(PageRequest.of(Math.max(0, page),
+    String list(@RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("page", mails.findAllByOrderByCreatedAtDescIdDesc(PageRequest.of(Math.max(0, page - 1),
                 PAGE_SIZE)));
         return "notification/mail-list";
     }

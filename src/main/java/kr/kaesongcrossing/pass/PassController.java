@@ -75,6 +75,7 @@ class PassController {
         Pass pass = visible(passId, user);
         PassView view = PassView.of(pass, clock.instant());
         model.addAttribute("pass", view);
+        model.addAttribute("qrDisplaySize", view.usable() ? QrCodes.pngSize(view.token()) / 2 : 0);
         model.addAttribute("hasPhoto", photos.existsById(pass.getId()));
         model.addAttribute("staff", isStaff(user));
         model.addAttribute("officer", user.role() == Role.OFFICER);

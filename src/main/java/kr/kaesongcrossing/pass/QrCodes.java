@@ -39,6 +39,11 @@ final class QrCodes {
         return encode(text).getVersion().getVersionNumber();
     }
 
+    /** Width and height in pixels of {@link #png(String)} for {@code text}. */
+    static int pngSize(String text) {
+        return (encode(text).getMatrix().getWidth() + 2 * QUIET_ZONE) * MODULE_PIXELS;
+    }
+
     static byte[] png(String text) {
         return png(text, MODULE_PIXELS);
     }

@@ -58,6 +58,7 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
+        resolver.setRejectInvalidCookies(false); // a tampered cookie falls back to Korean instead of a 500
         return resolver;
     }
 

@@ -151,7 +151,7 @@ class ConsentWebTests extends ApplicationTestSupport {
                         .with(user(officer)).with(csrf()).cookie(ENGLISH))
                 .andExpect(content().string(containsString(
                         "Skipped: the application changed since the preview and is now Withdrawn.")))
-                .andExpect(content().string(containsString("1 answers recorded, 1 rows skipped.")));
+                .andExpect(content().string(containsString("1 answer recorded, 1 row skipped.")));
 
         assertThat(statusOf(withdrawn)).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(statusOf(kept)).isEqualTo(ApplicationStatus.APPROVED_FOR_TRAVEL);

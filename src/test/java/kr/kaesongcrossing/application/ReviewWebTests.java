@@ -94,10 +94,11 @@ class ReviewWebTests extends ApplicationTestSupport {
                 .hasSize(3);
         assertThat(queue.find(new ReviewQueue.Filter(null, null, null, null, name, false), 99).getNumber())
                 .isEqualTo(1);
-        mvc.perform(get("/review").param("q", name).param("page", "1").with(user(officer)))
+        String q = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(get(java.net.URI.create("/review?q=" + q + "&page=2")).with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-current=\"page\"")))
-                .andExpect(content().string(containsString("page=0")));
+                .andExpect(content().string(containsString("/review?q=" + q + "&amp;page=1")));
     }
 
     @Test

@@ -1,0 +1,14 @@
+package kr.kaesongcrossing.application;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The queue pages say "more than N" beyond the count cap. */
+@ControllerAdvice(assignableTypes = {ReviewController.class, ConsentController.class})
+class QueueCountAdvice {
+
+    @ModelAttribute("countCap")
+    int countCap() {
+        return ReviewQueue.COUNT_CAP;
+    }
+}

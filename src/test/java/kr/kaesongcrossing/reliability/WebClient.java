@@ -1,0 +1,291 @@
+package kr.kaesongcrossing.reliability;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small browser for tests against a running app (in-JVM on a random port, or a separate process): a cookie jar,
+ * no automatic redirects (tests see the 302s), CSRF tokens taken from the last page, and a raw socket for bytes
+ * an HTTP library refuses to send (invalid UTF-8, control characters in the request line).
+ */
+public final class WebClient {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final CookieManager cookies;
+    private final HttpClient http;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private String csrfToken;
+
+    public WebClient(String baseUrl) {
+        this(baseUrl, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(String baseUrl, CookieManager cookies) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public static WebClient forPort(int port) {
+        return new WebClient("http://127.0.0.1:" + port);
+    }
+
+    /** The same browser (cookies, CSRF token) talking to another instance of the app on this host. */
+    public WebClient sameBrowserOn(int port) {
+        WebClient other = new WebClient(baseUrl.replaceFirst(":\\d+$", ":" + port), cookies);
+        other.csrfToken = csrfToken;
+        other.timeout = timeout;
+        return other;
+    }
+
+    public WebClient withTimeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The answer to one request: status, headers, body as text, and the time it took. */
+    public record Answer(int status, Map<String, List<String>> headers, String body, Duration took) {
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        public String location() {
+            return header("Location").orElse("");
+        }
+
+        public String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        public boolean isRedirectTo(String pathPart) {
+            return (status == 302 || status == 303) && location().contains(pathPart);
+        }
+    }
+
+    public Answer get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    public Answer get(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** Form POST with the current CSRF token added (unless the fields already carry one). */
+    public Answer postForm(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            all.putIfAbsent("_csrf", csrfToken);
+        }
+        return postRaw(path, "application/x-www-form-urlencoded; charset=UTF-8",
+                formEncode(all).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public Answer postRaw(String path, String contentType, byte[] body) {
+        return postRaw(path, contentType, body, Map.of());
+    }
+
+    public Answer postRaw(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (csrfToken != null) {
+            builder.header("X-CSRF-TOKEN", csrfToken);
+        }
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    public Answer postJson(String path, String json, Map<String, String> headers) {
+        return postRaw(path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Multipart POST: text fields plus one file part. */
+    public Answer postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+            String fileContentType, byte[] fileBytes) {
+        String boundary = "kc" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            all.putIfAbsent("_csrf", csrfToken);
+        }
+        try {
+            for (Map.Entry<String, String> field : all.entrySet()) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(field.getValue().getBytes(StandardCharsets.UTF_8));
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileContentType + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(fileBytes);
+            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return postRaw(path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
+    /** Loads a page that has a form and keeps its CSRF token for the next POSTs. */
+    public Answer open(String pathWithForm) {
+        Answer answer = get(pathWithForm);
+        Matcher matcher = CSRF.matcher(answer.body());
+        if (matcher.find()) {
+            csrfToken = matcher.group(1);
+        }
+        return answer;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public void useCsrfToken(String token) {
+        csrfToken = token;
+    }
+
+    public void forgetCsrfToken() {
+        csrfToken = null;
+    }
+
+    /** Signs in through the login form; true when the app redirected away from the login page. */
+    public boolean login(String email, String password) {
+        open("/login");
+        Answer answer = postForm("/login", Map.of("username", email, "password", password));
+        boolean success = (answer.status() == 302 || answer.status() == 303) && !answer.location().contains("error");
+        if (success) {
+            open("/");
+        }
+        return success;
+    }
+
+    /** Registers a civilian account; true when the app accepted it (redirect to the login page). */
+    public boolean register(String email, String displayName, String password, String language) {
+        open("/register");
+        Answer answer = postForm("/register",
+                Map.of("email", email, "displayName", displayName, "password", password, "language", language));
+        return answer.isRedirectTo("/login");
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    public void setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl + "/"), cookie);
+    }
+
+    public void clearCookies() {
+        cookies.getCookieStore().removeAll();
+        csrfToken = null;
+    }
+
+    /** Sends bytes as they are and returns the status line's code and the rest of the answer as text. */
+    public Answer raw(byte[] request) {
+        URI base = URI.create(baseUrl);
+        long start = System.nanoTime();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+            socket.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] answer = in.readNBytes(4 * 1024 * 1024);
+            String text = new String(answer, StandardCharsets.UTF_8);
+            int status = text.startsWith("HTTP/1.1 ") && text.length() >= 12
+                    ? Integer.parseInt(text.substring(9, 12)) : -1;
+            int split = text.indexOf("\r\n\r\n");
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            String headerText = split < 0 ? text : text.substring(0, split);
+            for (String line : headerText.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            List.of(line.substring(colon + 1).trim()));
+                }
+            }
+            return new Answer(status, headers, split < 0 ? "" : text.substring(split + 4),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException("raw request to " + baseUrl + " failed", e);
+        }
+    }
+
+    public static String formEncode(Map<String, String> fields) {
+        StringBuilder out = new StringBuilder();
+        fields.forEach((name, value) -> {
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            out.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        return out.toString();
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(baseUrl + pathAndQuery);
+    }
+
+    private Answer send(HttpRequest.Builder builder) {
+        builder.timeout(timeout);
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.headers().map(),
+                    new String(response.body(), StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException("request to " + baseUrl + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
