@@ -55,6 +55,35 @@ public final class Pictures {
         }
     }
 
+    /**
+     * A phone-camera-like JPEG of a pass's QR code: the code enlarged, off-centre on a grey, unevenly lit
+     * background, as an officer photographs a holder's phone screen.
+     */
+    public static Path photoOfQr(BufferedImage qr, Path directory) {
+        BufferedImage photo = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        try {
+            g.setPaint(new java.awt.GradientPaint(0, 0, new Color(0x8A8F96), 1600, 1200, new Color(0xC9CDD2)));
+            g.fillRect(0, 0, 1600, 1200);
+            g.setColor(new Color(0x202226));
+            g.fillRoundRect(470, 120, 700, 980, 60, 60);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.rotate(Math.toRadians(4), 820, 600);
+            g.drawImage(qr, 540, 270, 600, 600, null);
+        } finally {
+            g.dispose();
+        }
+        try {
+            Files.createDirectories(directory);
+            Path file = Files.createTempFile(directory, "pass-photo-", ".jpg");
+            ImageIO.write(photo, "jpg", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The text of the QR code in an image, read with ZXing as a handheld scanner would. */
     public static String readQr(BufferedImage image) {
         try {

@@ -169,12 +169,17 @@ final class TravelSteps {
 
     /** The token in the pass's QR code, read from the PNG the page shows (as a scanner would read it). */
     static String tokenFromQr(Browser browser) {
+        return Pictures.readQr(qrImage(browser));
+    }
+
+    /** The pass's QR code as the page shows it ({@code /passes/{id}/qr.png}, fetched in the holder's session). */
+    static java.awt.image.BufferedImage qrImage(Browser browser) {
         String src = browser.find(By.cssSelector("img.pass-qr-img")).getDomAttribute("src");
         assertThat(src).endsWith("qr.png");
         Browser.Download png = browser.fetch(src);
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.contentType()).startsWith("image/png");
-        return Pictures.readQr(Pictures.read(png.body()));
+        return Pictures.read(png.body());
     }
 
     /** Office staff find a pass by the application's reference and revoke it with a reason the holder reads. */
