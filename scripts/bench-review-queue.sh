@@ -105,6 +105,25 @@ for entry in "${SCENARIOS[@]}"; do
     "$(sort -n "$WORK/times" | tail -1)" "$ROWS"
 done
 
+echo "== the same queries in the database alone (ms, as the queue issues them: capped count, then the page)"
+$MARIADB "$DB" -e "SET profiling = 1;
+  SELECT SQL_NO_CACHE COUNT(*) FROM (SELECT id FROM travel_application WHERE status = 'SUBMITTED' LIMIT 10001) c;
+  SELECT SQL_NO_CACHE id, version, reference, status, name_korean, name_latin, purpose, entry_date, return_date,
+    submitted_at FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20;
+  SELECT SQL_NO_CACHE id, version, reference, status, name_korean, name_latin, purpose, entry_date, return_date,
+    submitted_at FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id
+    LIMIT 4000, 20;
+  SELECT SQL_NO_CACHE COUNT(*) FROM (SELECT id FROM travel_application WHERE submitted_at IS NOT NULL LIMIT 10001) c;
+  SELECT SQL_NO_CACHE COUNT(*) FROM (SELECT id FROM travel_application WHERE submitted_at IS NOT NULL
+    AND name_korean LIKE '김%' LIMIT 10001) c;
+  SELECT SQL_NO_CACHE id, version, reference, status, name_korean, name_latin, purpose, entry_date, return_date,
+    submitted_at FROM travel_application WHERE submitted_at IS NOT NULL AND name_korean LIKE '김%'
+    ORDER BY entry_date, submitted_at, id LIMIT 20;
+  SELECT SQL_NO_CACHE id, version, reference, status, name_korean, name_latin, purpose, entry_date, return_date,
+    submitted_at FROM travel_application WHERE status = 'SUBMITTED' AND purpose = 'FAMILY'
+    ORDER BY entry_date, submitted_at, id LIMIT 20;
+  SHOW PROFILES;" | awk -F'\t' '$1 ~ /^[0-9]+$/ && $3 ~ /SQL_NO_CACHE/ {q = $3; gsub(/(\\n)? +/, " ", q); printf "%8.2f  %s\n", $2 * 1000, substr(q, 21, 120)}'
+
 if [ "${EXPLAIN:-0}" = 1 ]; then
   echo "== query plans"
   $MARIADB "$DB" -e "EXPLAIN SELECT id, reference FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20;
