@@ -59,7 +59,7 @@ class ConcurrentDecisionTests extends ApplicationTestSupport {
         }));
         assertThat(firstHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
         Future<ApplicationStatus> rejection = threads.submit(() -> reviews.reject(id, seen, Actor.of(second), "late"));
-        awaitLockWait();
+        awaitLockWait(rejection);
         secondIsWaiting.countDown();
 
         assertThat(approval.get(60, TimeUnit.SECONDS)).isEqualTo(ApplicationStatus.AWAITING_CONSENT);
@@ -108,16 +108,21 @@ class ConcurrentDecisionTests extends ApplicationTestSupport {
     }
 
     /** Waits until the database reports a transaction waiting for a row lock. */
-    private void awaitLockWait() throws Exception {
+    private void awaitLockWait(Future<?> waiter) throws Exception {
         String product;
         try (Connection connection = jdbc.getDataSource().getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
         }
         String query = product.toLowerCase().contains("h2")
                 ? "select count(*) from information_schema.sessions where blocker_id is not null"
-                : "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'";
+                // MariaDB may wait for the row while still planning the query ("Statistics"), before InnoDB lists
+                // a lock wait: look for the locking read in flight on another connection.
+                : "select count(*) from information_schema.processlist where command = 'Query' "
+                        + "and db = database() and info like '%for update%' and id <> connection_id()";
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (jdbc.queryForObject(query, Long.class) == 0) {
+            assertThat(waiter).as("the second decision ended without waiting: %s",
+                    waiter.isDone() ? failureOf(waiter) : null).isNotDone();
             assertThat(Instant.now()).as("second decision waiting for the row lock").isBefore(deadline);
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
