@@ -82,7 +82,8 @@ class KoreanTravelJourneyTests {
 
         checkpoint.clickText(ko.get("menu.roster"));
         checkpoint.waitForPath("/checkpoint/roster");
-        assertThat(checkpoint.pageText()).contains("김하늘", "KIM HANEUL", ko.get("checkpoint.roster.count", 1));
+        // Other suites share the database and may leave travellers inside: look for this one, not a head count.
+        assertThat(checkpoint.pageText()).contains("김하늘", "KIM HANEUL");
         checkpoint.snap("roster");
 
         checkpoint.clickText(ko.get("menu.checkpoint"));
