@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,5 +18,11 @@ class LayoutModelAdvice {
     @ModelAttribute("demoMode")
     boolean demoMode() {
         return demoMode;
+    }
+
+    /** The path of the page being shown, so the menu can mark its link (aria-current). */
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

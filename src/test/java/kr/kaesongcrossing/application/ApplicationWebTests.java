@@ -46,6 +46,16 @@ class ApplicationWebTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldMarkTheCurrentPageInTheMenu() throws Exception {
+        AccountPrincipal civilian = account(Role.CIVILIAN);
+
+        mvc.perform(get("/applications/new").with(user(civilian)))
+                .andExpect(content().string(containsString(
+                        "<a href=\"/applications/new\" aria-current=\"page\">")))
+                .andExpect(content().string(containsString("<a href=\"/applications\">")));
+    }
+
+    @Test
     void shouldSubmitWithAPhotoAndShowTheApplicantOnlyAMaskedIdNumber() throws Exception {
         AccountPrincipal civilian = account(Role.CIVILIAN);
 
