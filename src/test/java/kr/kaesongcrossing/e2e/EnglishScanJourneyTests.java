@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
@@ -51,7 +52,7 @@ class EnglishScanJourneyTests {
         assertThat(civilian.pageText()).contains(en.get("pass.status.ACTIVE"), "CHOI SEOJUN");
         civilian.snap("pass");
         BufferedImage qr = TravelSteps.qrImage(civilian);
-        String token = Pictures.readQr(qr);
+        String token = QrScan.read(qr);
 
         // Entry through the camera page: the tablet's camera sees the pass (a video made from the QR PNG).
         Path video = FakeCamera.video(qr, temp.resolve("pass-qr.y4m"));

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import kr.kaesongcrossing.QrScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,6 @@ class HarnessTests {
         assertThat(dataUrl).startsWith("data:image/png;base64,");
         BufferedImage frame = Pictures.read(Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1)));
         assertThat(frame.getWidth()).isEqualTo(640);
-        assertThat(Pictures.readQr(frame)).isEqualTo("KC-FAKE-CAMERA-CHECK-0123456789");
+        assertThat(QrScan.read(frame)).isEqualTo("KC-FAKE-CAMERA-CHECK-0123456789");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import kr.kaesongcrossing.QrScan;
 import org.openqa.selenium.By;
 
 /**
@@ -169,7 +170,7 @@ final class TravelSteps {
 
     /** The token in the pass's QR code, read from the PNG the page shows (as a scanner would read it). */
     static String tokenFromQr(Browser browser) {
-        return Pictures.readQr(qrImage(browser));
+        return QrScan.read(qrImage(browser));
     }
 
     /** The pass's QR code as the page shows it ({@code /passes/{id}/qr.png}, fetched in the holder's session). */

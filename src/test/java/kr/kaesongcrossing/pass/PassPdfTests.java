@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
+import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import org.apache.pdfbox.Loader;
@@ -43,7 +44,7 @@ class PassPdfTests extends PassTestSupport {
                 assertThat(font.isEmbedded()).isTrue();
             }
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
-            assertThat(PassTokenTests.decodeQr(page)).isEqualTo(fixtures.token(passId));
+            assertThat(QrScan.read(page)).isEqualTo(fixtures.token(passId));
         }
     }
 

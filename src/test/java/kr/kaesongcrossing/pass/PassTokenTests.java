@@ -6,13 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.Curve;
@@ -26,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import org.junit.jupiter.api.Test;
@@ -45,7 +39,7 @@ class PassTokenTests extends PassTestSupport {
         byte[] png = mvc.perform(get("/passes/{id}/qr.png", passId).with(user(holder)))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG))
                 .andReturn().getResponse().getContentAsByteArray();
-        String scanned = decodeQr(ImageIO.read(new ByteArrayInputStream(png)));
+        String scanned = QrScan.read(ImageIO.read(new ByteArrayInputStream(png)));
         String jwks = mvc.perform(get("/.well-known/jwks.json")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -122,7 +116,7 @@ class PassTokenTests extends PassTestSupport {
         assertThat(image.getWidth() % QrCodes.MODULE_PIXELS).isZero();
         assertThat(version).isEqualTo(QrCodes.version(token)).isLessThanOrEqualTo(15);
         assertThat(QrCodes.encode(token).getECLevel()).isEqualTo(QrCodes.ERROR_CORRECTION);
-        assertThat(decodeQr(image)).isEqualTo(token);
+        assertThat(QrScan.read(image)).isEqualTo(token);
         Map<String, Object> claims = JWSObject.parse(token).getPayload().toJSONObject();
         assertThat(claims.get("name")).isEqualTo(latin.substring(0, 39));
         assertThat(claims.get("name_ko")).isEqualTo(korean.substring(0, 12));
@@ -177,13 +171,6 @@ class PassTokenTests extends PassTestSupport {
             assertThat(((OctetKeyPair) key).getCurve()).isEqualTo(Curve.Ed25519);
         });
         assertThat(jwks).doesNotContain("\"d\"");
-    }
-
-    static String decodeQr(BufferedImage image) throws Exception {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        Result result = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)));
-        return result.getText();
     }
 
     private static String changeOneByte(String text, int position) {

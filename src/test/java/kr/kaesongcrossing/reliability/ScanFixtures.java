@@ -1,11 +1,5 @@
 package kr.kaesongcrossing.reliability;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -28,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.reliability.WebClient.Answer;
 
 /**
@@ -151,16 +146,12 @@ final class ScanFixtures {
             byte[] png = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             check(image != null, "QR image at " + path);
-            Result result = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(image))));
-            return result.getText();
+            return QrScan.read(image);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (NotFoundException e) {
-            throw new IllegalStateException("no QR code readable at " + path, e);
         }
     }
 
