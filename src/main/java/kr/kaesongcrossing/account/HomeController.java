@@ -7,9 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+    /** A signed-in person who opens the sign-in page (a bookmark, the back button) goes to their home page. */
     @GetMapping("/login")
-    String login() {
-        return "account/login";
+    String login(@AuthenticationPrincipal AccountPrincipal user) {
+        return user == null ? "account/login" : "redirect:/";
     }
 
     /** Each role lands on its own home page with the menu of what it may do. */

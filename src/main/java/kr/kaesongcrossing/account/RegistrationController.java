@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,10 @@ class RegistrationController {
     }
 
     @GetMapping("/register")
-    String initRegistrationForm(Model model, Locale locale) {
+    String initRegistrationForm(@AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
+        if (user != null) {
+            return "redirect:/";
+        }
         model.addAttribute("form", new RegistrationForm("", "", "", Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : "ko"));
         return VIEW;
     }

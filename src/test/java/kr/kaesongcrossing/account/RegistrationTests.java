@@ -2,7 +2,9 @@ package kr.kaesongcrossing.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,16 @@ class RegistrationTests {
         assertThat(saved.role()).isEqualTo(Role.CIVILIAN);
         assertThat(saved.language()).isEqualTo("en");
         assertThat(saved.passwordHash()).startsWith("$2a$11$").doesNotContain("lanterns");
+    }
+
+    @Test
+    void shouldSendASignedInPersonHomeInsteadOfTheSignInOrRegistrationForm() throws Exception {
+        AccountPrincipal civilian = accounts.create(Role.CIVILIAN);
+        for (String path : new String[] {"/login", "/register"}) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                            .with(user(civilian)))
+                    .andExpect(redirectedUrl("/"));
+        }
     }
 
     @Test
