@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.system;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
@@ -53,6 +54,17 @@ final class DatabaseFailures {
                 || t instanceof org.hibernate.exception.LockTimeoutException
                 || t instanceof jakarta.persistence.LockTimeoutException
                 || t instanceof jakarta.persistence.QueryTimeoutException
-                || t instanceof jakarta.persistence.PessimisticLockException;
+                || t instanceof jakarta.persistence.PessimisticLockException
+                || t instanceof SQLException sql && isConnectionGone(sql);
+    }
+
+    /**
+     * SQL state class 08 is "connection exception". When a connection dies mid-transaction, Spring throws the
+     * failed rollback instead of the original failure, and Hikari's proxy of the evicted connection says only
+     * "Connection is closed", with no SQL state.
+     */
+    private static boolean isConnectionGone(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08")
+                || "Connection is closed".equals(e.getMessage());
     }
 }

@@ -25,6 +25,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         this.responder = responder;
     }
 
+    /** The error page can meet the same outage (it loads the session): answer it with 503 too. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -144,6 +144,16 @@ class FailClosedTests {
     }
 
     @Test
+    void shouldAnswer503WhenTheConnectionDiedAndTheRollbackFailedToo() {
+        // Spring then throws the rollback's failure, which says only "Connection is closed" (Hikari's proxy).
+        Answer answer = WebClient.forPort(port).postJson("/api/test-outage/rollback-failed", "{}",
+                Map.of("Accept", "application/json"));
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body()).contains("\"error\":\"DATABASE_UNAVAILABLE\"");
+    }
+
+    @Test
     void shouldKeepOtherFailuresAs500WithoutInternals() {
         WebClient browser = WebClient.forPort(port);
 
@@ -208,6 +218,12 @@ class FailClosedTests {
         @PostMapping("/api/test-outage/write")
         String write() {
             return "accounts: " + jdbc.queryForObject("select count(*) from user_account", Integer.class);
+        }
+
+        @PostMapping("/api/test-outage/rollback-failed")
+        String rollbackFailed() {
+            throw new org.springframework.orm.jpa.JpaSystemException(new org.hibernate.TransactionException(
+                    "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
         }
 
         @GetMapping("/test-outage/bug")
