@@ -253,7 +253,7 @@ final class Crowd implements AutoCloseable {
         WebClient first = instances.get(0);
         boolean signedIn = false;
         int requests = 0;
-        List<String> pages = List.of("/", "/applications", "/passes", "/register");
+        List<String> pages = List.of("/", "/applications", "/passes", "/applications/new");
         for (int turn = reader; !stopping.get() && requests < profile.maxRequests(); turn++) {
             WebClient client = instances.get(turn % instances.size());
             if (!signedIn) {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 final class SqlmapRun {
 
+    // sqlmap's verdict, not its first impressions: "appears to be ... injectable" is often followed by "false
+    // positive or unexploitable injection point detected" once it checks.
     private static final Pattern INJECTABLE = Pattern.compile(
-            "(identified the following injection point|parameter '[^']+' (is|appears to be|seems to be) '[^']+' injectable)");
+            "(identified the following injection point|parameter '[^']+' is vulnerable)");
     private static final Pattern HTTP_ERRORS = Pattern.compile("HTTP error codes detected during run:\\s*(.*)");
 
     record Result(String target, boolean finding, boolean timedOut, String errorCodes, Duration took, Path log) {
