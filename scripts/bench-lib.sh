@@ -8,6 +8,11 @@ BENCH_DIR="$ROOT/target/bench"
 MYSQL_DB="${MYSQL_DB:-kc_bench}"
 H2_JAR="$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | grep -v sources | tail -1)"
 mkdir -p "$BENCH_DIR"
+if [ "$DB" = "mysql" ]; then
+  # what the mysql profile reads (README "Running on MySQL or MariaDB")
+  export DB_URL="jdbc:mysql://127.0.0.1:3306/$MYSQL_DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
+  export DB_USERNAME=root DB_PASSWORD= DB_PRODUCT=MariaDB DB_MAJOR_VERSION=10 DB_MINOR_VERSION=11
+fi
 
 build() {
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
@@ -17,11 +22,6 @@ build() {
 app_args() {
   if [ "$DB" = "mysql" ]; then
     echo "--spring.profiles.active=mysql --kc.demo.enabled=true \
---spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$MYSQL_DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true \
---spring.datasource.username=root --spring.datasource.password= \
---spring.jpa.properties.jakarta.persistence.database-product-name=MariaDB \
---spring.jpa.properties.jakarta.persistence.database-major-version=10 \
---spring.jpa.properties.jakarta.persistence.database-minor-version=11 \
 --kc.data-dir=$BENCH_DIR/data --kc.signing.store=file --kc.signing.keystore= --kc.signing.keystore-password= \
 --kc.crypto.id-number-key=$(head -c 32 /dev/urandom | base64)"
   else
@@ -42,7 +42,8 @@ fresh_db() {
 start_app() {
   # extra arguments are passed to the app
   # shellcheck disable=SC2046
-  java -Xms512m -Xmx1g -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN $(app_args) "$@" \
+  # shellcheck disable=SC2086
+  java -Xms512m -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN $(app_args) "$@" \
     >"$BENCH_DIR/app-$DB.log" 2>&1 &
   APP_PID=$!
   trap 'kill $APP_PID 2>/dev/null || true' EXIT

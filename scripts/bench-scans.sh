@@ -2,6 +2,7 @@
 # Scanner API throughput against the health endpoint (issue 5, "Performance"); on demand, not part of verify.
 # Usage: scripts/bench-scans.sh [h2|mysql]   (mysql: MariaDB on 127.0.0.1:3306 root/no password, database
 #        $MYSQL_DB dropped and created first). Environment: PASSES (default 600, a third per scan run), DURATION (wrk, default 20s),
+#        WARMUP (scans before measuring, default 60s),
 #        CONNECTIONS (default 32), THREADS (wrk threads, default 2), PORT (default 8099).
 # Seeding: scripts/bench/BenchPasses.java is compiled against the jar into target/bench/classes and added to the
 # app with Spring Boot's PropertiesLauncher (-Dloader.path); it runs only with kc.bench.passes, so the seeding
@@ -13,6 +14,7 @@
 source "$(dirname "$0")/bench-lib.sh"
 PASSES="${PASSES:-600}"
 DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-60s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 export THREADS="${THREADS:-2}"
 CLASSES="$BENCH_DIR/classes"
@@ -52,9 +54,11 @@ third=$(( $(wc -l <"$TOKENS") / 3 ))
 sed -n "1,${third}p" "$TOKENS" >"$BENCH_DIR/tokens-warmup.txt"
 sed -n "$((third + 1)),$((2 * third))p" "$TOKENS" >"$BENCH_DIR/tokens-alone.txt"
 sed -n "$((2 * third + 1)),\$p" "$TOKENS" >"$BENCH_DIR/tokens-both.txt"
-# warm-up (JIT, connection pool), separate scan ids; its log rows are excluded below by the run prefix
-TOKENS="$BENCH_DIR/tokens-warmup.txt" RUN_ID="w$(date +%s)" timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$ROOT/scripts/bench-scans.lua" "$URL" >/dev/null
-timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$URL/actuator/health" >/dev/null
+# Warm-up, separate scan ids (its log rows are excluded below by the run prefix). On 2 cores the JIT needs about a
+# minute of traffic: with 5 s, C2 was still compiling (half a core) and the signature check ran interpreted.
+echo "warming up (scans $WARMUP, health 10s) ..."
+TOKENS="$BENCH_DIR/tokens-warmup.txt" RUN_ID="w$(date +%s)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/scripts/bench-scans.lua" "$URL" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$URL/actuator/health" >/dev/null
 
 val() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
 run_health() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$ROOT/scripts/bench-health.lua" "$URL/actuator/health" >"$1"; }

@@ -57,10 +57,7 @@ class ScanService {
     }
 
     ScanAnswer scan(ScanRequest request) {
-        Optional<ScanAnswer> stored = stored(request.scanId());
-        if (stored.isPresent()) {
-            return stored.get();
-        }
+        // A repeated scan id is found inside the transaction (after the pass lock) or by its unique key.
         try {
             return ScanAnswer.of(writing.execute(status -> decideAndRecord(request)));
         } catch (DataIntegrityViolationException e) {

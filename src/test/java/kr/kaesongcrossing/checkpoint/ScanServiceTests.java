@@ -127,6 +127,15 @@ class ScanServiceTests {
         assertThat(first.accepted()).isTrue();
         assertThat(again).isEqualTo(first);
         assertThat(logRows(pass.passId())).isEqualTo(1);
+
+        // a refusal that locks no pass is kept once by the scan id's unique key
+        String scanId = UUID.randomUUID().toString();
+        ScanRequest forged = new ScanRequest(scanId, pass.token() + "x", Direction.ENTRY, "1", null, DEVICE);
+        ScanAnswer refused = scans.scan(forged);
+        assertThat(scans.scan(forged)).isEqualTo(refused);
+        assertThat(refused.accepted()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from crossing_log where scan_id = ?", Integer.class, scanId))
+                .isEqualTo(1);
     }
 
     @Test
