@@ -57,7 +57,10 @@ class ScanService {
     }
 
     ScanAnswer scan(ScanRequest request) {
-        // A repeated scan id is found inside the transaction (after the pass lock) or by its unique key.
+        Optional<ScanAnswer> stored = stored(request.scanId());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         try {
             return ScanAnswer.of(writing.execute(status -> decideAndRecord(request)));
         } catch (DataIntegrityViolationException e) {
