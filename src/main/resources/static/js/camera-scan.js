@@ -58,8 +58,9 @@
       var photo = document.getElementById('result-photo');
       photo.src = answer.holder.photoUrl;
       photo.alt = station.getAttribute('data-label-photo') + ' ' + (answer.holder.name || '');
+      // validUntil ends the validity exclusively; show its last minute, as the pass does (23:59)
       document.getElementById('result-valid').textContent = answer.validUntil
-          ? new Date(answer.validUntil).toLocaleString(lang, { timeZone: 'Asia/Seoul' }) : '';
+          ? new Date(Date.parse(answer.validUntil) - 60000).toLocaleString(lang, { timeZone: 'Asia/Seoul' }) : '';
       holder.hidden = false;
     } else {
       holder.hidden = true;

@@ -20,6 +20,11 @@ final class Kst {
         return instant == null ? "" : MINUTES.format(instant);
     }
 
+    /** The last minute of a validity that ends (exclusively) at {@code end}: 23:59 as printed on the pass. */
+    static String lastValidMinute(Instant end) {
+        return end == null ? "" : MINUTES.format(end.minusSeconds(60));
+    }
+
     static String seconds(Instant instant) {
         return instant == null ? "" : SECONDS.format(instant);
     }

@@ -27,7 +27,7 @@ class Roster {
         }
 
         public String validUntilText() {
-            return Kst.minutes(validUntil);
+            return Kst.lastValidMinute(validUntil);
         }
     }
 

@@ -46,7 +46,7 @@ record ScanAnswer(String scanId, ScanDecision decision, String passId, String ho
     }
 
     public String validUntilText() {
-        return Kst.minutes(validUntil);
+        return Kst.lastValidMinute(validUntil);
     }
 
     public String scannedAtText() {

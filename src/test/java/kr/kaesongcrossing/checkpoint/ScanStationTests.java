@@ -91,6 +91,8 @@ class ScanStationTests {
         String html = scan("  " + pass.token() + "\n");
         assertThat(html).contains("kc-result accepted", "입경 허가", "✓", "배스캔", "/photo", "data-sound=\"accept\"");
         assertThat(html).contains("id=\"token\"").contains("autofocus");
+        // valid through the last day, shown as on the pass: 23:59, not midnight of the next day
+        assertThat(html).contains(java.time.LocalDate.now(Kst.ZONE).plusDays(2) + " 23:59");
         assertThat(jdbc.queryForObject("SELECT lane FROM crossing_log WHERE pass_id = ?", String.class,
                 pass.passId())).isEqualTo("2");
     }
