@@ -1,9 +1,6 @@
 package kr.kaesongcrossing.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -142,12 +136,6 @@ public final class Browser {
 
     public Browser type(String fieldId, String text) {
         return type(By.id(fieldId), text);
-    }
-
-    /** Types into a field and presses Enter, as a handheld barcode scanner does. */
-    public Browser typeAndEnter(By field, String text) {
-        find(field).sendKeys(text + Keys.ENTER);
-        return this;
     }
 
     /** Types a date into an {@code <input type="date">} as a person does (the browser runs in en-US: mm/dd/yyyy). */
@@ -282,16 +270,6 @@ public final class Browser {
         }
     }
 
-    /** The pixels of one element as shown on screen (e.g. a QR code image). */
-    public BufferedImage imageOf(By by) {
-        byte[] png = find(by).getScreenshotAs(OutputType.BYTES);
-        try {
-            return ImageIO.read(new ByteArrayInputStream(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The element that has keyboard focus. */
     public WebElement focused() {
         return driver.switchTo().activeElement();
@@ -386,15 +364,5 @@ public final class Browser {
     @Override
     public String toString() {
         return actor + "@" + viewport;
-    }
-
-    static void assertPdf(Path file) {
-        try {
-            byte[] head = Files.readAllBytes(file);
-            assertThat(new String(head, 0, Math.min(5, head.length), java.nio.charset.StandardCharsets.US_ASCII))
-                    .as("downloaded file %s starts like a PDF", file).isEqualTo("%PDF-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

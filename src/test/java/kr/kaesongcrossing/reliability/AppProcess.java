@@ -81,11 +81,8 @@ public final class AppProcess implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        List<String> args = new ArrayList<>();
-        for (String argument : arguments) {
-            args.add(argument.startsWith("--kc.data-dir=") ? "--kc.data-dir=" + workDir.resolve("data") : argument);
-        }
-        return new AppProcess(siblingName, dir, Tools.freePort(), args, environment);
+        // the same arguments keep the first instance's data folder (its signing keys)
+        return new AppProcess(siblingName, dir, Tools.freePort(), arguments, environment);
     }
 
     public String name() {

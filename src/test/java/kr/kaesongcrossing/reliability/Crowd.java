@@ -129,7 +129,6 @@ final class Crowd implements AutoCloseable {
         return acknowledgedScans.size() >= target;
     }
 
-
     /** Starts the writers and readers against the given instances (base URLs on this host). */
     void start(List<Integer> ports) {
         for (int i = 0; i < profile.writers(); i++) {
@@ -290,7 +289,4 @@ final class Crowd implements AutoCloseable {
         return instances;
     }
 
-    private static void shareToken(List<WebClient> instances, WebClient from) {
-        instances.forEach(other -> other.useCsrfToken(from.csrfToken()));
-    }
 }

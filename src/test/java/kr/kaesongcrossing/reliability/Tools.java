@@ -124,7 +124,4 @@ final class Tools {
         }
     }
 
-    static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
 }

@@ -182,10 +182,6 @@ public final class WebClient {
         csrfToken = token;
     }
 
-    public void forgetCsrfToken() {
-        csrfToken = null;
-    }
-
     /** Signs in through the login form; true when the app redirected away from the login page. */
     public boolean login(String email, String password) {
         open("/login");
