@@ -1,6 +1,5 @@
 package kr.kaesongcrossing.e2e;
 
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
