@@ -3,9 +3,7 @@ package kr.kaesongcrossing.application;
 import java.io.IOException;
 import java.util.Locale;
 import kr.kaesongcrossing.account.AccountPrincipal;
-import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,14 +12,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -194,13 +190,6 @@ class ApplicationController {
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(jpeg);
-    }
-
-    /** A crafted form (e.g. a goods row index far beyond the rows offered) is a bad request, not a crash. */
-    @ExceptionHandler(InvalidPropertyException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badForm() {
-        return "error";
     }
 
     /** The uploaded photo, re-encoded, or null when none was chosen or it was refused (then a field error). */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A request the server cannot even read (form data that is not valid UTF-8 or too large, a broken multipart body,
- * a file name with control characters) is the client's fault: 400 (or 413) with the error page in the user's
+ * a file name with control characters, a form field no form offers) is the client's fault: 400 (or 413) with the error page in the user's
  * language, not a 500 with a logged stack trace.
  */
 @Component
@@ -35,7 +36,8 @@ class MalformedRequestExceptionResolver implements HandlerExceptionResolver, Ord
                     ? invalid.getErrorCode() : HttpStatus.BAD_REQUEST.value();
         } else if (failure instanceof MaxUploadSizeExceededException) {
             status = HttpStatus.PAYLOAD_TOO_LARGE.value();
-        } else if (failure instanceof MultipartException) {
+        } else if (failure instanceof MultipartException || failure instanceof InvalidPropertyException) {
+            // InvalidPropertyException: a crafted form field, e.g. a list index far beyond the rows offered
             status = HttpStatus.BAD_REQUEST.value();
         } else {
             return null;
