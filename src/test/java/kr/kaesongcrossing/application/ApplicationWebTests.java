@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import kr.kaesongcrossing.TestImages;
 import org.junit.jupiter.api.Test;
 
 class PhotoProcessorTests {

@@ -1,6 +1,5 @@
 package kr.kaesongcrossing.reliability;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
+import kr.kaesongcrossing.TestImages;
 
 /**
  * Hostile values sent to every form field, query parameter, path variable, JSON field and upload: what a careless
@@ -212,8 +210,10 @@ public final class HostileCorpus {
                 "this is not an image".getBytes(StandardCharsets.UTF_8)));
         u.add(new Upload("png-named-jpeg", "photo.jpg", "image/jpeg", realPng));
         u.add(new Upload("truncated-jpeg", "photo.jpg", "image/jpeg", Arrays.copyOf(realJpeg, realJpeg.length / 2)));
-        u.add(new Upload("jpeg-lying-dimensions", "photo.jpg", "image/jpeg", jpegWithDimensions(65_500, 65_500)));
-        u.add(new Upload("png-lying-dimensions", "photo.png", "image/png", pngWithLyingHeader(1_000_000, 1_000_000)));
+        u.add(new Upload("jpeg-lying-dimensions", "photo.jpg", "image/jpeg",
+                TestImages.jpegClaiming(65_500, 65_500)));
+        u.add(new Upload("png-lying-dimensions", "photo.png", "image/png",
+                TestImages.pngClaiming(1_000_000, 1_000_000)));
         u.add(new Upload("png-decompression-bomb", "photo.png", "image/png", pngBomb(12_000, 12_000)));
         u.add(new Upload("gif-huge-screen", "photo.gif", "image/gif", gifWithScreen(65_535, 65_535)));
         u.add(new Upload("svg-with-script", "photo.svg", "image/svg+xml", ("<svg xmlns=\"http://www.w3.org/2000/svg\">"
@@ -255,60 +255,18 @@ public final class HostileCorpus {
     }
 
     static byte[] smallJpeg() {
-        return image("jpeg");
+        return TestImages.jpeg(64, 48);
     }
 
     static byte[] smallPng() {
-        return image("png");
-    }
-
-    private static byte[] image(String format) {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 64; x++) {
-            for (int y = 0; y < 48; y++) {
-                image.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 0x40);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, format, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** A baseline JPEG whose frame header claims width x height. */
-    private static byte[] jpegWithDimensions(int width, int height) {
-        byte[] jpeg = smallJpeg();
-        for (int i = 2; i + 8 < jpeg.length; i++) {
-            if ((jpeg[i] & 0xFF) == 0xFF && ((jpeg[i + 1] & 0xFF) == 0xC0 || (jpeg[i + 1] & 0xFF) == 0xC2)) {
-                jpeg[i + 5] = (byte) (height >> 8);
-                jpeg[i + 6] = (byte) height;
-                jpeg[i + 7] = (byte) (width >> 8);
-                jpeg[i + 8] = (byte) width;
-                return jpeg;
-            }
-        }
-        throw new IllegalStateException("no SOF marker in generated JPEG");
-    }
-
-    /** A PNG whose header claims a huge size over a tiny image body. */
-    private static byte[] pngWithLyingHeader(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
-        chunk(out, "IDAT", deflate(new byte[64]));
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
+        return TestImages.png(64, 48);
     }
 
     /** A truthful PNG of width x height grey pixels (all zero): tiny compressed, huge decoded. */
     private static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
+        TestImages.chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
                 .put((byte) 0).put((byte) 0).put((byte) 0).array());
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflater = new DeflaterOutputStream(idat, new Deflater(9))) {
@@ -319,8 +277,8 @@ public final class HostileCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        chunk(out, "IDAT", idat.toByteArray());
-        chunk(out, "IEND", new byte[0]);
+        TestImages.chunk(out, "IDAT", idat.toByteArray());
+        TestImages.chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
 
@@ -362,26 +320,5 @@ public final class HostileCorpus {
         new java.util.Random(7).nextBytes(noise);
         System.arraycopy(noise, 0, bytes, jpeg.length, noise.length);
         return bytes;
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(typeBytes);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
-
-    private static byte[] deflate(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
-            deflater.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

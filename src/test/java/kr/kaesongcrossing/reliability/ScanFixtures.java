@@ -1,10 +1,7 @@
 package kr.kaesongcrossing.reliability;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import kr.kaesongcrossing.QrScan;
+import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.reliability.WebClient.Answer;
 
 /**
@@ -85,7 +83,7 @@ final class ScanFixtures {
     /** {@code count} valid passes (one civilian each, trip from today for a week); returns their QR tokens. */
     static List<String> passes(int port, WebClient officer, int count) {
         List<String> tokens = new ArrayList<>();
-        byte[] photo = portrait();
+        byte[] photo = TestImages.jpeg(480, 640); // the application checks its size and re-encodes it
         for (int i = 0; i < count; i++) {
             tokens.add(pass(port, officer, photo, i));
         }
@@ -153,26 +151,6 @@ final class ScanFixtures {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A 480x640 portrait-like JPEG (the application checks size and re-encodes it). */
-    static byte[] portrait() {
-        BufferedImage image = new BufferedImage(480, 640, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0xE8, 0xEE, 0xF4));
-        g.fillRect(0, 0, 480, 640);
-        g.setColor(new Color(0xC9, 0x9F, 0x7E));
-        g.fillOval(150, 140, 180, 230);
-        g.setColor(new Color(0x33, 0x44, 0x66));
-        g.fillRect(100, 420, 280, 220);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpeg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static String toHangul(int n) {

@@ -1,4 +1,4 @@
-package kr.kaesongcrossing.application;
+package kr.kaesongcrossing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,21 +12,21 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Images for upload tests, made on the fly. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return write(picture(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return write(picture(width, height, BufferedImage.TYPE_INT_ARGB), "png");
     }
 
     /** A PNG whose header claims {@code width} x {@code height} (a decompression bomb): valid IHDR, tiny body. */
-    static byte[] pngClaiming(int width, int height) {
+    public static byte[] pngClaiming(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
                 .put((byte) 0).put((byte) 0).put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,7 +38,7 @@ final class TestImages {
     }
 
     /** A real small JPEG whose frame header is rewritten to claim {@code width} x {@code height}. */
-    static byte[] jpegClaiming(int width, int height) {
+    public static byte[] jpegClaiming(int width, int height) {
         byte[] jpeg = jpeg(200, 200);
         for (int i = 2; i + 9 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && ((jpeg[i + 1] & 0xFF) == 0xC0 || (jpeg[i + 1] & 0xFF) == 0xC2)) {
@@ -53,7 +53,7 @@ final class TestImages {
     }
 
     /** A JPEG carrying an EXIF block with the given orientation and some text that must not survive. */
-    static byte[] jpegWithExif(int width, int height, int orientation, String secret) {
+    public static byte[] jpegWithExif(int width, int height, int orientation, String secret) {
         byte[] jpeg = jpeg(width, height);
         byte[] text = secret.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 * 2 + 4 + text.length);
@@ -75,7 +75,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static BufferedImage read(byte[] image) {
+    public static BufferedImage read(byte[] image) {
         try {
             return ImageIO.read(new java.io.ByteArrayInputStream(image));
         } catch (IOException e) {
@@ -104,7 +104,8 @@ final class TestImages {
         }
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    /** Appends a PNG chunk with its length and CRC. */
+    public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         out.writeBytes(typeBytes);
