@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.reliability.HostileCorpus.Body;
 import kr.kaesongcrossing.reliability.HostileCorpus.Upload;
 import kr.kaesongcrossing.reliability.HostileCorpus.Value;
@@ -67,7 +69,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @DirtiesContext // hostile sign-in attempts may leave the address throttled: no other test class inherits that
 class HostileInputTests {
 
-    private static final String PASSWORD = "hostile input passphrase 2026";
     private static final Duration SLOW = Duration.ofSeconds(10);
     private static final List<String> ROLES = List.of("CIVILIAN", "OFFICER", "CHECKPOINT", "ADMIN");
     /** Where a refused scan is still written to the crossing log, by the checkpoint rules. */
@@ -92,6 +93,9 @@ class HostileInputTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TestAccounts accounts;
+
     private final Map<String, WebClient> sessions = new LinkedHashMap<>();
     private final Map<String, String> emails = new LinkedHashMap<>();
     private DatabaseSnapshot snapshot;
@@ -111,11 +115,8 @@ class HostileInputTests {
         snapshot = new DatabaseSnapshot(dataSource);
         for (String role : ROLES) {
             WebClient client = WebClient.forPort(port);
-            String email = "hostile-" + role.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@test.example";
-            assertThat(client.register(email, "적대적 입력 " + role, PASSWORD, "ko"))
-                    .as("registering the %s test account", role).isTrue();
-            jdbc.update("update user_account set role = ? where email = ?", role, email);
-            assertThat(client.login(email, PASSWORD)).as("signing in as %s", role).isTrue();
+            String email = accounts.create(Role.valueOf(role)).email();
+            assertThat(client.login(email, TestAccounts.PASSWORD)).as("signing in as %s", role).isTrue();
             sessions.put(role, client);
             emails.put(role, email);
         }
@@ -540,7 +541,7 @@ class HostileInputTests {
                 jdbc.update("update user_account set role = ?, enabled = true where email = ?", role,
                         emails.get(role));
                 client.clearCookies();
-                assertThat(client.login(emails.get(role), PASSWORD)).as("signing in again as %s", role).isTrue();
+                assertThat(client.login(emails.get(role), TestAccounts.PASSWORD)).as("signing in again as %s", role).isTrue();
             } else {
                 client.open("/");
             }
