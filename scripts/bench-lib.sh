@@ -21,7 +21,7 @@ build() {
 
 app_args() {
   if [ "$DB" = "mysql" ]; then
-    echo "--spring.profiles.active=mysql --kc.demo.enabled=true \
+    echo "--spring.profiles.active=mysql --kc.demo.enabled=${DEMO:-true} \
 --kc.data-dir=$BENCH_DIR/data --kc.signing.store=file --kc.signing.keystore= --kc.signing.keystore-password= \
 --kc.crypto.id-number-key=$(head -c 32 /dev/urandom | base64)"
   else
@@ -71,11 +71,11 @@ sql() {
 }
 
 login() {
-  # $1 = email; leaves the session in $BENCH_DIR/cookies-$1
+  # $1 = email, $2 = password (default: the demo accounts'); leaves the session in $BENCH_DIR/cookies-$1
   local jar="$BENCH_DIR/cookies-$1" csrf
   rm -f "$jar"
   csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=kaesong-demo-2026" \
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=${2:-kaesong-demo-2026}" \
     --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$PORT/login"
   COOKIES="$jar"
 }

@@ -4,65 +4,38 @@
 #   scripts/bench-review-queue.sh            # build, seed a fresh database, start the app, measure, stop it
 #
 # Environment: BENCH_DB (default kc_bench; dropped and recreated!), BENCH_PORT (8082), BENCH_RUNS (15 timed
-# requests per scenario after 3 warm-ups), MARIADB (client command, default "mariadb -uroot -h127.0.0.1"),
-# SKIP_BUILD=1 to reuse target/*.jar. Needs curl, a MariaDB 10.11 server and a JDK 17+.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-DB=${BENCH_DB:-kc_bench}
-PORT=${BENCH_PORT:-8082}
+# requests per scenario after 3 warm-ups), SKIP_BUILD=1 to reuse target/*.jar. Needs curl, a MariaDB 10.11
+# server (root without password on 127.0.0.1) and a JDK 17+. Starts the app as scripts/bench-lib.sh does.
+# no demo data: its application numbers would collide with the seeded ones
+export PORT="${BENCH_PORT:-8082}" MYSQL_DB="${BENCH_DB:-kc_bench}" DEMO=false
+source "$(dirname "$0")/bench-lib.sh" mysql
+cd "$ROOT"
 RUNS=${BENCH_RUNS:-15}
-MARIADB=${MARIADB:-mariadb -uroot -h127.0.0.1}
-BASE="http://localhost:$PORT"
+MARIADB="mariadb -uroot -h127.0.0.1"
+BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
-JAR=""
-APP_PID=""
-
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap 'rm -rf "$WORK"' EXIT
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "== building the jar"
-  ./mvnw -B -q -DskipTests package
+  build
+else
+  JAR="$(ls target/kaesong-crossing-*.jar | grep -v original | head -1)"
 fi
-JAR=$(ls target/kaesong-crossing-*.jar | grep -v original | head -1)
-
-echo "== fresh database $DB"
-$MARIADB -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-
-echo "== a throw-away pass signing keystore (the mysql profile needs one)"
-keytool -genkeypair -keyalg Ed25519 -storetype PKCS12 -keystore "$WORK/signing.p12" -storepass bench-signing \
-  -alias kc-bench -dname "CN=Kaesong Crossing bench" -validity 30 > /dev/null 2>&1
-
+echo "== fresh database $MYSQL_DB"
+fresh_db
 echo "== starting the app (mysql profile) on port $PORT"
-KC_SIGNING_KEYSTORE="$WORK/signing.p12" KC_SIGNING_KEYSTORE_PASSWORD=bench-signing KC_SIGNING_ACTIVE_ALIAS=kc-bench \
-DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true" \
-DB_USERNAME=root DB_PASSWORD= DB_PRODUCT=MariaDB DB_MAJOR_VERSION=10 DB_MINOR_VERSION=11 \
-  java -Xmx512m -jar "$JAR" --spring.profiles.active=mysql --server.port="$PORT" \
-    --kc.crypto.id-number-key=YmVuY2gta2V5LWZvci1yZXZpZXctcXVldWUtMjAyNiE= \
-    --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 600); do
-  if curl -fs "$BASE/actuator/health" > /dev/null 2>&1; then break; fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then cat "$WORK/app.log"; exit 1; fi
-  sleep 1
-done
-curl -fs "$BASE/actuator/health" > /dev/null || { echo "the app did not start:"; tail -40 "$WORK/app.log"; exit 1; }
+start_app
+trap 'kill $APP_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 echo "== seeding 100,000 applications"
 SEED_START=$(date +%s)
-$MARIADB "$DB" < scripts/bench-review-queue-seed.sql > /dev/null
-echo "   seeded in $(( $(date +%s) - SEED_START )) s: $($MARIADB -N "$DB" -e "SELECT COUNT(*) FROM travel_application") applications"
+$MARIADB "$MYSQL_DB" < scripts/bench-review-queue-seed.sql > /dev/null
+echo "   seeded in $(( $(date +%s) - SEED_START )) s: $(sql "SELECT COUNT(*) FROM travel_application") applications"
 
 echo "== logging in as the officer"
-JAR_COOKIES="$WORK/cookies"
-TOKEN=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null \
-  --data-urlencode "username=bench-officer@bench.test" --data-urlencode "password=bench-officer-2026" \
-  --data-urlencode "_csrf=$TOKEN" "$BASE/login"
+login "bench-officer@bench.test" "bench-officer-2026"
+JAR_COOKIES="$COOKIES"
 STATUS=$(curl -s -b "$JAR_COOKIES" -o /dev/null -w '%{http_code}' "$BASE/review")
 [ "$STATUS" = 200 ] || { echo "login failed (/review answered $STATUS)"; exit 1; }
 
@@ -106,7 +79,7 @@ for entry in "${SCENARIOS[@]}"; do
 done
 
 echo "== the same queries in the database alone (ms, as the queue issues them: capped count, then the page)"
-$MARIADB "$DB" -e "SET profiling = 1;
+$MARIADB "$MYSQL_DB" -e "SET profiling = 1;
   SELECT SQL_NO_CACHE COUNT(*) FROM (SELECT id FROM travel_application WHERE status = 'SUBMITTED' LIMIT 10001) c;
   SELECT SQL_NO_CACHE id, version, reference, status, name_korean, name_latin, purpose, entry_date, return_date,
     submitted_at FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20;
@@ -126,7 +99,7 @@ $MARIADB "$DB" -e "SET profiling = 1;
 
 if [ "${EXPLAIN:-0}" = 1 ]; then
   echo "== query plans"
-  $MARIADB "$DB" -e "EXPLAIN SELECT id, reference FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20;
+  $MARIADB "$MYSQL_DB" -e "EXPLAIN SELECT id, reference FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20;
     EXPLAIN SELECT COUNT(*) FROM travel_application WHERE status = 'SUBMITTED';
     EXPLAIN SELECT id FROM travel_application WHERE submitted_at IS NOT NULL ORDER BY entry_date, submitted_at, id LIMIT 20;
     EXPLAIN SELECT id FROM travel_application WHERE status = 'SUBMITTED' AND purpose = 'FAMILY' ORDER BY entry_date, submitted_at, id LIMIT 20;
