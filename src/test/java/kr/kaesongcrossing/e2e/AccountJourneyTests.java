@@ -164,7 +164,8 @@ class AccountJourneyTests {
         String email = "civilian-" + UUID.randomUUID() + "@e2e.test";
         browser.open("/register");
         browser.type("email", email).type("displayName", name).type("password", PASSWORD);
-        browser.find(By.id("password")).submit();
+        org.openqa.selenium.WebElement password = browser.find(By.id("password"));
+        browser.navigating(password::submit);
         browser.waitForPath("/login");
         return email;
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -156,10 +158,50 @@ public final class Browser {
         return this;
     }
 
+    /**
+     * Clicks as a person does. When the element follows a link or submits a form, waits until the browser shows the
+     * document that answered it, so what is read next is never the page that was left.
+     */
     public Browser click(By by) {
+        WebElement element = clickable(by);
+        if (Boolean.TRUE.equals(driver.executeScript(NAVIGATES, element))) {
+            return navigating(element::click);
+        }
+        element.click();
+        return this;
+    }
+
+    private WebElement clickable(By by) {
         WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        return element;
+    }
+
+    /** Whether clicking the element loads a new document in this tab (a download or a new tab does not). */
+    private static final String NAVIGATES = """
+            const e = arguments[0];
+            const link = e.closest('a[href]');
+            if (link) {
+              const href = link.getAttribute('href');
+              return !link.hasAttribute('download') && !link.target && !href.startsWith('#')
+                  && !href.startsWith('javascript:');
+            }
+            const button = e.closest('button, input[type=submit], input[type=image]');
+            return !!(button && button.form && (button.type === 'submit' || button.type === 'image')
+                && !button.form.target);
+            """;
+
+    /**
+     * Runs something that makes the browser load another document (a click, Enter in a form, a submit) and waits
+     * until that document has replaced the current one and finished loading. The old document is marked first:
+     * its window object goes with it, so "no mark" means the new document is there.
+     */
+    public Browser navigating(Runnable action) {
+        driver.executeScript("window.__kcLeaving = true;");
+        action.run();
+        new WebDriverWait(driver, WAIT).withMessage(() -> "a new page after leaving " + path())
+                .until(d -> whileReplaced(() -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return !window.__kcLeaving && document.readyState === 'complete';")), false));
         return this;
     }
 
@@ -175,15 +217,41 @@ public final class Browser {
 
     /** Visible text of the whole page. */
     public String pageText() {
-        for (int attempt = 0; ; attempt++) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) {
+            } catch (WebDriverException e) {
+                if (!replaced(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 // The page was replaced while reading it (a navigation finished): read the new one.
             }
+        }
+    }
+
+    /**
+     * Whether a failure only says that the document being read was replaced meanwhile (Chromium reports a node of
+     * the old document as stale, or as not belonging to the document): "not yet", never an error of the app.
+     */
+    static boolean replaced(WebDriverException e) {
+        if (e instanceof StaleElementReferenceException) {
+            return true;
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("does not belong to the document") || message.contains("Execution context was destroyed")
+                || message.contains("Cannot find context with specified id") || message.contains("no such execution context");
+    }
+
+    /** A condition for a wait, read again (as {@code otherwise}) when the page was replaced while reading it. */
+    private static <T> T whileReplaced(java.util.function.Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (WebDriverException e) {
+            if (replaced(e)) {
+                return otherwise;
+            }
+            throw e;
         }
     }
 
@@ -194,12 +262,12 @@ public final class Browser {
 
     public Browser waitForText(String text) {
         new WebDriverWait(driver, WAIT).withMessage(() -> "text '" + text + "' on " + path() + ":\n" + pageText())
-                .until(d -> pageText().contains(text));
+                .until(d -> whileReplaced(() -> pageText().contains(text), false));
         return this;
     }
 
     public <T> T waitUntil(java.util.function.Function<Browser, T> condition, String what) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.apply(this));
+        return new WebDriverWait(driver, WAIT).withMessage(what).until(d -> whileReplaced(() -> condition.apply(this), null));
     }
 
     /** The {@code <html lang>} of the current page. */
@@ -211,7 +279,8 @@ public final class Browser {
         open("/login");
         type("username", email);
         type("password", password);
-        find(By.id("password")).submit();
+        WebElement field = find(By.id("password"));
+        navigating(field::submit);
         new WebDriverWait(driver, WAIT).until(d -> !path().startsWith("/login"));
         return this;
     }
@@ -254,7 +323,7 @@ public final class Browser {
     /** Clicks a download link and waits for the file to land in this browser's download folder. */
     public Path download(By link) {
         List<Path> before = downloadedFiles();
-        click(link);
+        clickable(link).click();
         return new WebDriverWait(driver, Duration.ofSeconds(90)).withMessage("a finished download in " + downloads)
                 .until(d -> downloadedFiles().stream().filter(f -> !before.contains(f))
                         .filter(f -> !f.getFileName().toString().endsWith(".crdownload"))

@@ -223,10 +223,8 @@ final class TravelSteps {
      */
     static String scanWithKeyboardWedge(Browser checkpoint, String token) {
         checkpoint.waitUntil(b -> "token".equals(b.focused().getDomAttribute("id")), "the scan field has focus");
-        String before = checkpoint.driver().getCurrentUrl();
-        checkpoint.focused().sendKeys(token + org.openqa.selenium.Keys.ENTER);
-        checkpoint.waitUntil(b -> b.has(By.id("scan-result")) && !before.equals(b.driver().getCurrentUrl()),
-                "a scan result");
+        org.openqa.selenium.WebElement field = checkpoint.focused();
+        checkpoint.navigating(() -> field.sendKeys(token + org.openqa.selenium.Keys.ENTER));
         return checkpoint.text(By.id("scan-result"));
     }
 
