@@ -464,7 +464,7 @@ class HostileInputTests {
         try {
             answer = request.get();
         } catch (RuntimeException e) {
-            failures.add(what + ": no answer (" + e.getMessage() + ")");
+            failures.add(what + ": no answer (" + causes(e) + ")");
             return;
         }
         requests++;
@@ -507,6 +507,16 @@ class HostileInputTests {
                 failures.add(label + ": refused but the database changed " + before + " -> " + after);
             }
         }
+    }
+
+    /** The whole cause chain, so a dropped connection says how (reset, closed, timed out). */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            text.append(text.isEmpty() ? "" : " <- ").append(cause.getClass().getSimpleName()).append(": ")
+                    .append(cause.getMessage());
+        }
+        return text.toString();
     }
 
     private static String excerpt(Answer answer) {
