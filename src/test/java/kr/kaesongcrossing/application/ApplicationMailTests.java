@@ -62,7 +62,7 @@ class ApplicationMailTests extends ApplicationTestSupport {
         String body = body(mail);
         assertThat(body).startsWith("Dear 신청인,")
                 .contains("is approved for travel")
-                .contains("Planned dates: " + today().plusDays(10) + " to " + today().plusDays(12))
+                .contains("Planned dates: northbound " + today().plusDays(10) + ", southbound " + today().plusDays(12))
                 .contains("https://crossing.example/applications/" + id)
                 .doesNotContain("M98765432");
     }

@@ -92,7 +92,7 @@ class CrossingLogPageTests {
         String[] lines = text.split("\r\n");
         assertThat(lines[0]).contains("시각(한국 시간)", "사유");
         assertThat(lines).hasSize(3);
-        assertThat(text).contains(family + "나", "유효기간 만료", family + "다", "입경 기록 없음")
+        assertThat(text).contains(family + "나", "유효기간 만료", family + "다", "출경 기록 없음")
                 .doesNotContain(family + "가");
         assertThat(text).contains("\"'=HYPERLINK(\"\"x\"\")\"");
     }

@@ -50,12 +50,12 @@ class RosterPageTests {
         inside(family + "정상", true, later, today.plusDays(1));
         inside(family + "만료", true, Instant.now().minus(1, ChronoUnit.MINUTES), today.plusDays(1));
         inside(family + "귀환초과", true, later, today.minusDays(1));
-        inside(family + "출경", false, later, today.plusDays(1));
+        inside(family + "입경", false, later, today.plusDays(1));
 
         String html = mvc.perform(get("/checkpoint/roster").with(Staff.as(Role.OFFICER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(html).contains(family + "정상", family + "만료", family + "귀환초과").doesNotContain(family + "출경");
+        assertThat(html).contains(family + "정상", family + "만료", family + "귀환초과").doesNotContain(family + "입경");
         assertThat(html.indexOf(family + "만료")).isLessThan(html.indexOf(family + "정상"));
         assertThat(html.indexOf(family + "귀환초과")).isLessThan(html.indexOf(family + "정상"));
         assertThat(html).contains("체류 초과", "인원 점검표 인쇄");

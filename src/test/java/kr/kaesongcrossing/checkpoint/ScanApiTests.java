@@ -72,7 +72,7 @@ class ScanApiTests {
                 .andExpect(jsonPath("$.scanId").value(scanId))
                 .andExpect(jsonPath("$.decision").value("ACCEPTED"))
                 .andExpect(jsonPath("$.reason").doesNotExist())
-                .andExpect(jsonPath("$.message").value("유효한 출입증입니다. 사진과 본인을 대조한 뒤 입경시키십시오."))
+                .andExpect(jsonPath("$.message").value("유효한 출입증입니다. 사진과 본인을 대조한 뒤 출경시키십시오."))
                 .andExpect(jsonPath("$.holder.name").value("장에이피"))
                 .andExpect(jsonPath("$.holder.photoUrl").value("/api/v1/scans/" + scanId + "/photo"))
                 .andExpect(jsonPath("$.validUntil").isNotEmpty())

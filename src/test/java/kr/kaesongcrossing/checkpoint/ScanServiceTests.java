@@ -66,10 +66,10 @@ class ScanServiceTests {
 
     @Test
     void shouldAcceptEntryThenExitAndRecordBoth() {
-        CheckpointFixtures.IssuedPass pass = fixtures.pass("김입경");
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("김출경");
         ScanAnswer entry = scan(pass.token(), Direction.ENTRY);
         assertThat(entry.accepted()).isTrue();
-        assertThat(entry.holderNameKorean()).isEqualTo("김입경");
+        assertThat(entry.holderNameKorean()).isEqualTo("김출경");
         assertThat(entry.validUntil()).isAfter(Instant.now());
         assertThat(scan(pass.token(), Direction.EXIT).accepted()).isTrue();
         assertThat(scan(pass.token(), Direction.ENTRY).accepted()).isTrue();
@@ -185,10 +185,10 @@ class ScanServiceTests {
 
         assertThatThrownBy(() -> scans.override(refused.scanId(), " ", supervisor))
                 .isInstanceOf(ScanService.OverrideRefused.class);
-        ScanAnswer overridden = scans.override(refused.scanId(), "입경 스캔 누락 확인", supervisor);
+        ScanAnswer overridden = scans.override(refused.scanId(), "출경 스캔 누락 확인", supervisor);
         assertThat(overridden.accepted()).isTrue();
         assertThat(overridden.override()).isTrue();
-        assertThat(overridden.overrideReason()).isEqualTo("입경 스캔 누락 확인");
+        assertThat(overridden.overrideReason()).isEqualTo("출경 스캔 누락 확인");
         assertThat(scans.override(refused.scanId(), "again", supervisor)).isEqualTo(overridden);
         assertThatThrownBy(() -> scans.override(overridden.scanId(), "x", supervisor))
                 .isInstanceOf(ScanService.OverrideRefused.class);

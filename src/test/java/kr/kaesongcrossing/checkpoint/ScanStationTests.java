@@ -81,15 +81,15 @@ class ScanStationTests {
     void shouldAskForLaneAndDirectionFirst() throws Exception {
         String setup = mvc.perform(get("/checkpoint").with(user(officer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(setup).contains("게이트 설정", "사무소 구역으로 입경");
-        assertThat(page("/checkpoint")).contains("게이트 2 · 사무소 구역으로 입경", "출입증 스캔", "autofocus");
+        assertThat(setup).contains("게이트 설정", "개성 사무소 구역으로 출경(북행)");
+        assertThat(page("/checkpoint")).contains("게이트 2 · 개성 사무소 구역으로 출경(북행)", "출입증 스캔", "autofocus");
     }
 
     @Test
     void shouldShowAGreenAcceptanceWithHolderAndAFreshFocusedField() throws Exception {
         CheckpointFixtures.IssuedPass pass = fixtures.pass("배스캔");
         String html = scan("  " + pass.token() + "\n");
-        assertThat(html).contains("kc-result accepted", "입경 허가", "✓", "배스캔", "/photo", "data-sound=\"accept\"");
+        assertThat(html).contains("kc-result accepted", "출경 허가", "✓", "배스캔", "/photo", "data-sound=\"accept\"");
         assertThat(html).contains("id=\"token\"").contains("autofocus");
         // valid through the last day, shown as on the pass: 23:59, not midnight of the next day
         assertThat(html).contains(java.time.LocalDate.now(Kst.ZONE).plusDays(2) + " 23:59");
@@ -110,7 +110,7 @@ class ScanStationTests {
         CheckpointFixtures.IssuedPass pass = fixtures.pass("노예외");
         scan(pass.token());
         String refused = scan(pass.token());
-        assertThat(refused).contains("이미 입경한 것으로", "책임자 예외 허가");
+        assertThat(refused).contains("이미 출경하여 구역 안에 있는 것으로", "책임자 예외 허가");
         String scanId = jdbc.queryForObject("SELECT scan_id FROM crossing_log WHERE pass_id = ? AND reason = "
                 + "'ALREADY_INSIDE'", String.class, pass.passId());
 
@@ -118,10 +118,10 @@ class ScanStationTests {
                 .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
                         .isEqualTo("checkpoint.override.reason.required"));
-        String location = mvc.perform(post("/checkpoint/scans/{id}/override", scanId).param("reason", "출경 누락 확인")
+        String location = mvc.perform(post("/checkpoint/scans/{id}/override", scanId).param("reason", "입경 누락 확인")
                         .cookie(session).with(user(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(page(location)).contains("입경 허가", "책임자 예외 허가로 통과: 출경 누락 확인");
+        assertThat(page(location)).contains("출경 허가", "책임자 예외 허가로 통과: 입경 누락 확인");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ScanStationTests {
                         .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(page(location)).contains("입경 허가", "홍사진");
+        assertThat(page(location)).contains("출경 허가", "홍사진");
 
         mvc.perform(multipart("/checkpoint/photo")
                         .file(new MockMultipartFile("photo", "blank.jpg", "image/jpeg", CheckpointFixtures.jpeg()))
