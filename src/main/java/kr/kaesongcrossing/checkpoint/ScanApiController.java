@@ -41,7 +41,9 @@ class ScanApiController {
             @Schema(description = "Idempotency key chosen by the device (a UUID); the same id gets the same answer",
                     example = "3f0b2a9e-4c1d-4e8a-9a55-1c2d3e4f5a6b") String scanId,
             @Schema(description = "The compact JWS read from the pass's QR code") String token,
-            @Schema(allowableValues = {"ENTRY", "EXIT"}) String direction,
+            @Schema(description = "The lane's direction. ENTRY: northbound, into the Kaesong office zone "
+                    + "(출경); EXIT: southbound, out of the zone back to the South (입경)",
+                    allowableValues = {"ENTRY", "EXIT"}, example = "ENTRY") String direction,
             @Schema(description = "Lane name, at most 40 characters", example = "1") String lane,
             @Schema(description = "ISO-8601 instant of a scan made offline; omit for now",
                     example = "2026-11-10T01:02:03Z") String scannedAt) {
