@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,9 +13,13 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import jakarta.servlet.http.Cookie;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
+import javax.imageio.ImageIO;
+import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
@@ -144,6 +149,32 @@ class ScanStationTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getFlashMap().get("photoError"))
                         .isEqualTo("checkpoint.photo.NO_CODE"));
+    }
+
+    @Test
+    void shouldRefuseAHugeOrForeignPhotoQuicklyAndSayWhy() throws Exception {
+        BufferedImage code = MatrixToImageWriter.toBufferedImage(
+                new QRCodeWriter().encode(fixtures.pass("티프").token(), BarcodeFormat.QR_CODE, 600, 600));
+        BufferedImage rgb = new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(code, 0, 0, null);
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(rgb, "tiff", tiff)).isTrue();
+
+        // 3.6 billion pixels declared in 60 bytes: refused from the header, before a raster is allocated
+        assertTimeout(Duration.ofSeconds(10), () -> assertThat(photoError("bomb.png", "image/png",
+                TestImages.pngClaiming(60_000, 60_000))).isEqualTo("checkpoint.photo.TOO_LARGE"));
+        // a readable QR code, but in a format the station does not parse, whatever the client calls it
+        assertTimeout(Duration.ofSeconds(10), () -> assertThat(photoError("pass.jpg", "image/jpeg",
+                tiff.toByteArray())).isEqualTo("checkpoint.photo.NOT_AN_IMAGE"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE officer_account_id = ?", Integer.class,
+                officer.id())).isZero();
+    }
+
+    private Object photoError(String name, String type, byte[] content) throws Exception {
+        return mvc.perform(multipart("/checkpoint/photo").file(new MockMultipartFile("photo", name, type, content))
+                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("photoError");
     }
 
     @Test
