@@ -26,6 +26,10 @@ class ApplicationMessages {
         return get(e.action().messageKey(), locale, status(e.current(), locale));
     }
 
+    String refusal(OwnApplicationException e, Locale locale) {
+        return get("application.refused.own", locale);
+    }
+
     String stale(StaleApplicationException e, Locale locale) {
         return get("application.refused.stale", locale, status(e.current(), locale));
     }

@@ -26,6 +26,11 @@ record ApplicationView(long id, String reference, ApplicationStatus status, long
                 a.getChanges().stream().map(TimelineEntry::of).toList(), a.isEditable(), withdrawable);
     }
 
+    /** False when {@code officer} is the applicant: the office's decisions on it are another officer's. */
+    public boolean decidableBy(Actor officer) {
+        return !TravelApplication.isOwnApplication(applicantId, officer);
+    }
+
     public ZonedDateTime submittedAtSeoul() {
         return submittedAt == null ? null : submittedAt.atZone(TripRules.SEOUL);
     }

@@ -50,12 +50,12 @@ class ConsentController {
 
     @GetMapping("/review/consent")
     String awaiting(@RequestParam(required = false) String date, @RequestParam(defaultValue = "1") int page,
-            Model model) {
+            @AuthenticationPrincipal AccountPrincipal user, Model model) {
         LocalDate day = parseDate(date);
         if (date != null && !date.isBlank() && day == null) {
             model.addAttribute("dateInvalid", true);
         }
-        return page(model, day, page - 1);
+        return page(model, user, day, page - 1);
     }
 
     @PostMapping("/review/consent/{id}")
@@ -78,6 +78,8 @@ class ConsentController {
                     messages.get("application.review.done", locale, messages.status(now, locale)));
         } catch (IllegalTransitionException e) {
             redirect.addFlashAttribute("problem", messages.refusal(e, locale));
+        } catch (OwnApplicationException e) {
+            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
         } catch (StaleApplicationException e) {
             redirect.addFlashAttribute("problem", messages.stale(e, locale));
         } catch (ConcurrencyFailureException e) {
@@ -88,8 +90,8 @@ class ConsentController {
 
     @PostMapping("/review/consent/import")
     String preview(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String listReference, HttpSession session, Model model,
-            Locale locale) throws IOException {
+            @RequestParam(defaultValue = "") String listReference, @AuthenticationPrincipal AccountPrincipal user,
+            HttpSession session, Model model, Locale locale) throws IOException {
         LocalDate day = parseDate(date);
         String ref = listReference.strip();
         if (day == null) {
@@ -108,7 +110,7 @@ class ConsentController {
                 || model.containsAttribute("importFileError")) {
             model.addAttribute("importDate", date);
             model.addAttribute("importReference", listReference);
-            return page(model, null, 0);
+            return page(model, user, null, 0);
         }
         byte[] csv = file.getBytes();
         if (ConsentCsv.parse(csv).size() > ConsentCsv.MAX_ROWS) {
@@ -116,9 +118,9 @@ class ConsentController {
                     messages.get("application.consent.import.file.tooManyRows", locale, ConsentCsv.MAX_ROWS));
             model.addAttribute("importDate", date);
             model.addAttribute("importReference", listReference);
-            return page(model, null, 0);
+            return page(model, user, null, 0);
         }
-        ConsentImport.Plan plan = consentImport.preview(csv, day, ref.isEmpty() ? null : ref);
+        ConsentImport.Plan plan = consentImport.preview(csv, day, ref.isEmpty() ? null : ref, Actor.of(user));
         session.setAttribute(PLAN, plan);
         model.addAttribute("plan", plan);
         model.addAttribute("rows", plan.rows().stream()
@@ -153,8 +155,9 @@ class ConsentController {
         return "redirect:/review/consent";
     }
 
-    private String page(Model model, LocalDate day, int page) {
+    private String page(Model model, AccountPrincipal user, LocalDate day, int page) {
         model.addAttribute("date", day);
+        model.addAttribute("reviewer", Actor.of(user));
         model.addAttribute("page", queue.find(new ReviewQueue.Filter(ApplicationStatus.AWAITING_CONSENT, day, day,
                 null, null, false), page));
         return PAGE;

@@ -66,7 +66,7 @@ class ConsentImport {
     }
 
     @Transactional(readOnly = true)
-    Plan preview(byte[] csv, LocalDate date, String listReference) {
+    Plan preview(byte[] csv, LocalDate date, String listReference, Actor officer) {
         List<ConsentCsv.Row> rows = ConsentCsv.parse(csv);
         Set<String> references = rows.stream()
                 .filter(r -> !r.cells().isEmpty())
@@ -79,12 +79,12 @@ class ConsentImport {
         Map<String, Integer> seen = new HashMap<>();
         List<PlanRow> plan = new ArrayList<>();
         for (ConsentCsv.Row row : rows) {
-            plan.add(planRow(row, date, listReference, found, seen));
+            plan.add(planRow(row, date, listReference, officer, found, seen));
         }
         return new Plan(UUID.randomUUID().toString(), date, listReference, List.copyOf(plan));
     }
 
-    private static PlanRow planRow(ConsentCsv.Row row, LocalDate date, String listReference,
+    private static PlanRow planRow(ConsentCsv.Row row, LocalDate date, String listReference, Actor officer,
             Map<String, ConsentCandidate> found, Map<String, Integer> seen) {
         List<String> cells = row.cells();
         String reference = cells.isEmpty() ? "" : cells.get(0).toUpperCase(Locale.ROOT);
@@ -119,6 +119,9 @@ class ConsentImport {
             return problem(row, shownReference, candidate, "application.consent.problem.date",
                     String.valueOf(candidate.entryDate()));
         }
+        if (TravelApplication.isOwnApplication(candidate.applicantId(), officer)) {
+            return problem(row, shownReference, candidate, "application.consent.problem.own", null);
+        }
         return new PlanRow(row.line(), reference, candidate.id(), candidate.version(), candidate.nameKorean(),
                 candidate.status(), decision.get(), counterpart, null, null);
     }
@@ -146,6 +149,8 @@ class ConsentImport {
                 outcomes.add(new Outcome(row, false, "application.consent.outcome.changed", e.current().name()));
             } catch (IllegalTransitionException e) {
                 outcomes.add(new Outcome(row, false, "application.consent.outcome.changed", e.current().name()));
+            } catch (OwnApplicationException e) {
+                outcomes.add(new Outcome(row, false, "application.consent.problem.own", null));
             } catch (ApplicationNotFoundException e) {
                 outcomes.add(new Outcome(row, false, "application.consent.problem.unknown", null));
             }

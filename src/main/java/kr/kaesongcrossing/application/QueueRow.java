@@ -5,8 +5,14 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
 /** A line of the review queue: enough to pick an application, nothing heavy (no photo, no ID number). */
-record QueueRow(Long id, long version, String reference, ApplicationStatus status, String nameKorean, String nameLatin,
-        Purpose purpose, LocalDate entryDate, LocalDate returnDate, Instant submittedAt) {
+record QueueRow(Long id, long version, long applicantId, String reference, ApplicationStatus status,
+        String nameKorean, String nameLatin, Purpose purpose, LocalDate entryDate, LocalDate returnDate,
+        Instant submittedAt) {
+
+    /** False when {@code officer} is the applicant: the office's decisions on it are another officer's. */
+    public boolean decidableBy(Actor officer) {
+        return !TravelApplication.isOwnApplication(applicantId, officer);
+    }
 
     public ZonedDateTime submittedAtSeoul() {
         return submittedAt == null ? null : submittedAt.atZone(TripRules.SEOUL);

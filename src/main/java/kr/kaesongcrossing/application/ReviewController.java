@@ -58,8 +58,9 @@ class ReviewController {
     }
 
     @GetMapping("/review/applications/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
         model.addAttribute("app", reviews.view(id));
+        model.addAttribute("reviewer", Actor.of(user));
         return DETAIL;
     }
 
@@ -84,7 +85,7 @@ class ReviewController {
             Locale locale) {
         String problem = requiredText(reason, MAX_REASON, "application.review.reason.required", locale);
         if (problem != null) {
-            return again(id, "reject", reason, problem, model);
+            return again(id, user, "reject", reason, problem, model);
         }
         return decide(id, redirect, locale, () -> reviews.reject(id, version, Actor.of(user), reason));
     }
@@ -95,7 +96,7 @@ class ReviewController {
             Model model, RedirectAttributes redirect, Locale locale) {
         String problem = requiredText(message, MAX_REASON, "application.review.message.required", locale);
         if (problem != null) {
-            return again(id, "request", message, problem, model);
+            return again(id, user, "request", message, problem, model);
         }
         return decide(id, redirect, locale, () -> reviews.requestInformation(id, version, Actor.of(user), message));
     }
@@ -111,7 +112,7 @@ class ReviewController {
             problem = messages.get(ApplicationFormValidator.TOO_LONG, locale, MAX_REASON);
         }
         if (problem != null) {
-            return again(id, "consent", counterpartReference, problem, model);
+            return again(id, user, "consent", counterpartReference, problem, model);
         }
         boolean consented = "consent".equals(decision);
         return decide(id, redirect, locale, () -> reviews.recordConsent(id, version, Actor.of(user), consented,
@@ -124,7 +125,7 @@ class ReviewController {
             Locale locale) {
         String problem = requiredText(reason, MAX_REASON, "application.review.reason.required", locale);
         if (problem != null) {
-            return again(id, "revoke", reason, problem, model);
+            return again(id, user, "revoke", reason, problem, model);
         }
         return decide(id, redirect, locale, () -> reviews.revoke(id, version, Actor.of(user), reason));
     }
@@ -138,6 +139,8 @@ class ReviewController {
                     messages.get("application.review.done", locale, messages.status(now, locale)));
         } catch (IllegalTransitionException e) {
             redirect.addFlashAttribute("problem", messages.refusal(e, locale));
+        } catch (OwnApplicationException e) {
+            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
         } catch (StaleApplicationException e) {
             redirect.addFlashAttribute("problem", messages.stale(e, locale));
         } catch (ConcurrencyFailureException e) {
@@ -146,8 +149,9 @@ class ReviewController {
         return "redirect:/review/applications/" + id;
     }
 
-    private String again(long id, String form, String text, String problem, Model model) {
+    private String again(long id, AccountPrincipal user, String form, String text, String problem, Model model) {
         model.addAttribute("app", reviews.view(id));
+        model.addAttribute("reviewer", Actor.of(user));
         model.addAttribute("failedForm", form);
         model.addAttribute("failedText", text.length() > 2 * MAX_REASON ? text.substring(0, 2 * MAX_REASON) : text);
         model.addAttribute("failedMessage", problem);

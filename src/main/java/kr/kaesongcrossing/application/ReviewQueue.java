@@ -102,7 +102,7 @@ class ReviewQueue {
             return new PageImpl<>(List.of(), PageRequest.of(0, PAGE_SIZE), 0);
         }
         TypedQuery<QueueRow> rows = entityManager.createQuery("select new kr.kaesongcrossing.application.QueueRow("
-                + "a.id, a.version, a.reference, a.status, a.nameKorean, a.nameLatin, a.purpose, a.entryDate, "
+                + "a.id, a.version, a.applicantId, a.reference, a.status, a.nameKorean, a.nameLatin, a.purpose, a.entryDate, "
                 + "a.returnDate, a.submittedAt) from TravelApplication a" + paths(where) + order, QueueRow.class);
         params.forEach(rows::setParameter);
         List<QueueRow> content = rows.setFirstResult(safePage * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();

@@ -238,22 +238,26 @@ class TravelApplication {
 
     /** The office approves; the trip then waits for the counterpart's consent unless that step is off. */
     StatusChange approve(Actor officer, boolean consentRequired, Instant now) {
+        requireOtherOfficer(Action.APPROVE, officer);
         requireStatus(Action.APPROVE, Set.of(SUBMITTED));
         return change(consentRequired ? AWAITING_CONSENT : APPROVED_FOR_TRAVEL, officer, null, null, now);
     }
 
     StatusChange reject(Actor officer, String reason, Instant now) {
+        requireOtherOfficer(Action.REJECT, officer);
         requireStatus(Action.REJECT, Set.of(SUBMITTED));
         return change(REJECTED, officer, requireText(reason), null, now);
     }
 
     StatusChange requestInformation(Actor officer, String message, Instant now) {
+        requireOtherOfficer(Action.REQUEST_INFORMATION, officer);
         requireStatus(Action.REQUEST_INFORMATION, Set.of(SUBMITTED));
         return change(INFORMATION_REQUESTED, officer, requireText(message), null, now);
     }
 
     /** The counterpart consented: the trip is approved for travel. */
     StatusChange recordConsent(Actor officer, String counterpartReference, Instant now) {
+        requireOtherOfficer(Action.RECORD_CONSENT, officer);
         requireStatus(Action.RECORD_CONSENT, Set.of(AWAITING_CONSENT));
         this.counterpartReference = requireText(counterpartReference);
         return change(APPROVED_FOR_TRAVEL, officer, null, this.counterpartReference, now);
@@ -261,6 +265,7 @@ class TravelApplication {
 
     /** The counterpart refused; {@code note} is optional. */
     StatusChange recordConsentRefusal(Actor officer, String counterpartReference, String note, Instant now) {
+        requireOtherOfficer(Action.RECORD_CONSENT, officer);
         requireStatus(Action.RECORD_CONSENT, Set.of(AWAITING_CONSENT));
         this.counterpartReference = requireText(counterpartReference);
         return change(CONSENT_REFUSED, officer, blankToNull(note), this.counterpartReference, now);
@@ -268,6 +273,7 @@ class TravelApplication {
 
     /** The office takes back an approval for travel (reason required); the pass goes with it. */
     StatusChange revokeApproval(Actor officer, String reason, Instant now) {
+        requireOtherOfficer(Action.REVOKE, officer);
         requireStatus(Action.REVOKE, Set.of(APPROVED_FOR_TRAVEL));
         return change(WITHDRAWN, officer, requireText(reason), null, now);
     }
@@ -279,6 +285,21 @@ class TravelApplication {
         this.updatedAt = now;
         this.changes.add(change);
         return change;
+    }
+
+    /**
+     * Whether {@code officer} holds the application with that applicant: then every office decision on it (approve,
+     * reject, request information, record the counterpart's answer, revoke) is another officer's. The one place
+     * this rule lives; pages ask it to hide the decisions they would refuse.
+     */
+    static boolean isOwnApplication(long applicantId, Actor officer) {
+        return officer.accountId() != null && officer.accountId() == applicantId;
+    }
+
+    private void requireOtherOfficer(Action action, Actor officer) {
+        if (isOwnApplication(applicantId, officer)) {
+            throw new OwnApplicationException(action);
+        }
     }
 
     private void requireStatus(Action action, Set<ApplicationStatus> allowed) {

@@ -31,7 +31,7 @@ interface TravelApplicationRepository extends JpaRepository<TravelApplication, L
 
     @Query("""
             select new kr.kaesongcrossing.application.ConsentCandidate(
-                a.id, a.reference, a.status, a.version, a.nameKorean, a.nameLatin, a.entryDate)
+                a.id, a.reference, a.status, a.version, a.applicantId, a.nameKorean, a.nameLatin, a.entryDate)
             from TravelApplication a where a.reference in :references""")
     List<ConsentCandidate> findCandidates(@Param("references") Collection<String> references);
 }

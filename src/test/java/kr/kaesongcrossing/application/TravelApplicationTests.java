@@ -163,6 +163,34 @@ class TravelApplicationTests {
     }
 
     @Test
+    void shouldLeaveEveryDecisionOnAnOfficersOwnApplicationToAnotherOfficer() {
+        Actor applicantAsOfficer = new Actor(APPLICANT.accountId(), APPLICANT.name(), Role.OFFICER);
+        TravelApplication application = submitted();
+
+        assertThatThrownBy(() -> application.approve(applicantAsOfficer, true, NOW))
+                .isInstanceOfSatisfying(OwnApplicationException.class,
+                        e -> assertThat(e.action()).isEqualTo(Action.APPROVE));
+        assertThatThrownBy(() -> application.reject(applicantAsOfficer, "no", NOW))
+                .isInstanceOf(OwnApplicationException.class);
+        assertThatThrownBy(() -> application.requestInformation(applicantAsOfficer, "more", NOW))
+                .isInstanceOf(OwnApplicationException.class);
+        application.approve(OFFICER, true, NOW);
+        assertThatThrownBy(() -> application.recordConsent(applicantAsOfficer, "NK-1", NOW))
+                .isInstanceOf(OwnApplicationException.class);
+        assertThatThrownBy(() -> application.recordConsentRefusal(applicantAsOfficer, "NK-1", null, NOW))
+                .isInstanceOf(OwnApplicationException.class);
+        application.recordConsent(OFFICER, "NK-1", NOW);
+        assertThatThrownBy(() -> application.revokeApproval(applicantAsOfficer, "mine", NOW))
+                .isInstanceOf(OwnApplicationException.class);
+
+        assertThat(application.getStatus()).isEqualTo(APPROVED_FOR_TRAVEL);
+        assertThat(application.getChanges()).extracting(StatusChange::getToStatus)
+                .containsExactly(DRAFT, SUBMITTED, AWAITING_CONSENT, APPROVED_FOR_TRAVEL);
+        assertThat(TravelApplication.isOwnApplication(1L, applicantAsOfficer)).isTrue();
+        assertThat(TravelApplication.isOwnApplication(1L, OFFICER)).isFalse();
+    }
+
+    @Test
     void shouldRefuseToApproveAWithdrawnApplication() {
         TravelApplication application = submitted();
         application.withdraw(APPLICANT, null, TODAY, NOW);
