@@ -7,6 +7,7 @@ package kr.kaesongcrossing.e2e;
 public enum Viewport {
     DESKTOP(1280, 900, false),
     PHONE(390, 844, true),
+    SMALL_TABLET(768, 1024, true),
     TABLET(820, 1180, true);
 
     final int width;
