@@ -33,6 +33,7 @@ class DemoAccounts implements ApplicationRunner {
         create("civilian@demo.test", "김민준", Role.CIVILIAN);
         create("officer@demo.test", "이서연", Role.OFFICER);
         create("checkpoint@demo.test", "박지훈", Role.CHECKPOINT);
+        create("supervisor@demo.test", "한서윤", Role.SUPERVISOR);
         create("admin@demo.test", "최유진", Role.ADMIN);
     }
 

@@ -16,6 +16,7 @@ class HomeController {
     /** Each role lands on its own home page with the menu of what it may do. */
     @GetMapping("/")
     String home(@AuthenticationPrincipal AccountPrincipal user) {
-        return "home/" + user.role().name().toLowerCase(java.util.Locale.ROOT);
+        Role home = user.role() == Role.SUPERVISOR ? Role.CHECKPOINT : user.role(); // the same lanes, log and roster
+        return "home/" + home.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

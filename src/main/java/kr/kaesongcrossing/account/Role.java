@@ -1,8 +1,11 @@
 package kr.kaesongcrossing.account;
 
-/** What a person may do in the system; each role has its own home page and menu. */
+/**
+ * What a person may do in the system; each role has its own home page and menu. A SUPERVISOR (checkpoint
+ * supervisor) does everything CHECKPOINT does and may also override refused scans.
+ */
 public enum Role {
-    CIVILIAN, OFFICER, CHECKPOINT, ADMIN;
+    CIVILIAN, OFFICER, CHECKPOINT, SUPERVISOR, ADMIN;
 
     public String authority() {
         return "ROLE_" + name();

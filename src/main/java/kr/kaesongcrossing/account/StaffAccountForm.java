@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 record StaffAccountForm(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 100) String displayName,
-        @NotBlank @Pattern(regexp = "OFFICER|CHECKPOINT|ADMIN") String role,
+        @NotBlank @Pattern(regexp = "OFFICER|CHECKPOINT|SUPERVISOR|ADMIN") String role,
         @NotBlank @Pattern(regexp = "ko|en") String language,
         @NotBlank @Size(min = 12, max = 128) String password) {
 

@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The JSON API's own filter chain, consulted before the web chain: scanner devices send
- * {@code Authorization: Bearer <token>} and become ROLE_DEVICE; signed-in checkpoint, office and admin staff
- * use their session (so the camera page can post scans). It never creates a session and has no CSRF
+ * {@code Authorization: Bearer <token>} and become ROLE_DEVICE; signed-in staff use their session (so the camera
+ * page can post scans): scans are for lane staff (CHECKPOINT, SUPERVISOR) only, office and admin staff get 403. It never creates a session and has no CSRF
  * protection: requests carry JSON (a cross-site form cannot send it without CORS, which is off) and the session
  * cookie is SameSite=Lax. Failures answer JSON 401/403, never a login page.
  */
@@ -39,7 +39,10 @@ class ApiSecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, DeviceTokens tokens) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
-                        .anyRequest().hasAnyRole(DEVICE_ROLE, "CHECKPOINT", "OFFICER", "ADMIN"))
+                        // scans and their photos: lane devices and lane staff only
+                        .requestMatchers("/api/v1/scans", "/api/v1/scans/**")
+                        .hasAnyRole(DEVICE_ROLE, "CHECKPOINT", "SUPERVISOR")
+                        .anyRequest().hasAnyRole(DEVICE_ROLE, "CHECKPOINT", "SUPERVISOR", "OFFICER", "ADMIN"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())

@@ -151,6 +151,6 @@ class PassController {
     }
 
     private static boolean isStaff(AccountPrincipal user) {
-        return user.role() == Role.OFFICER || user.role() == Role.CHECKPOINT || user.role() == Role.ADMIN;
+        return user.role() == Role.OFFICER || user.role() == Role.CHECKPOINT || user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN;
     }
 }

@@ -26,7 +26,7 @@ class RevocationController {
     }
 
     @GetMapping("/api/v1/revocations")
-    @PreAuthorize("hasAnyRole('DEVICE', 'CHECKPOINT', 'OFFICER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('DEVICE', 'CHECKPOINT', 'SUPERVISOR', 'OFFICER', 'ADMIN')")
     RevocationList revocations() {
         Instant now = clock.instant();
         return new RevocationList(now, passes.findRevokedValidAfter(now));

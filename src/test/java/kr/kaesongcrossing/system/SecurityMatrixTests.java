@@ -4,6 +4,7 @@ import static kr.kaesongcrossing.account.Role.ADMIN;
 import static kr.kaesongcrossing.account.Role.CHECKPOINT;
 import static kr.kaesongcrossing.account.Role.CIVILIAN;
 import static kr.kaesongcrossing.account.Role.OFFICER;
+import static kr.kaesongcrossing.account.Role.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -38,7 +39,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class SecurityMatrixTests {
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
-    private static final Set<Role> STAFF_LOG = EnumSet.of(CHECKPOINT, OFFICER, ADMIN);
+    private static final Set<Role> STAFF_LOG = EnumSet.of(CHECKPOINT, SUPERVISOR, OFFICER, ADMIN);
+    private static final Set<Role> LANES = EnumSet.of(CHECKPOINT, SUPERVISOR);
 
     /** The table: method, path, roles allowed. Keep one line per page or action. */
     static final List<Rule> PROTECTED = List.of(
@@ -48,7 +50,8 @@ class SecurityMatrixTests {
             Rule.get("/passes", EVERYONE),
             Rule.get("/review", EnumSet.of(OFFICER)),
             Rule.get("/review/consent", EnumSet.of(OFFICER)),
-            Rule.get("/checkpoint", EnumSet.of(CHECKPOINT)),
+            Rule.get("/checkpoint", LANES),
+            Rule.post("/checkpoint/scans/00000000-0000/override", LANES),
             Rule.get("/checkpoint/log", STAFF_LOG),
             Rule.get("/checkpoint/roster", STAFF_LOG),
             Rule.get("/admin/users", EnumSet.of(ADMIN)),
@@ -61,7 +64,11 @@ class SecurityMatrixTests {
             Rule.get("/admin/keys", EnumSet.of(ADMIN)),
             Rule.get("/admin/mail", EnumSet.of(ADMIN)),
             Rule.get("/actuator/info", EnumSet.of(ADMIN)),
-            Rule.get("/actuator/metrics", EnumSet.of(ADMIN)));
+            Rule.get("/actuator/metrics", EnumSet.of(ADMIN)),
+            // the scanner API (its own chain: anonymous gets a JSON 401, see shouldAnswerAnonymousApiCallsWith401)
+            Rule.post("/api/v1/scans", LANES),
+            Rule.get("/api/v1/scans/00000000-0000/photo", LANES),
+            Rule.get("/api/v1/revocations", STAFF_LOG));
 
     /** Open to everyone, signed in or not (404 allowed until the module lands). */
     static final List<String> PUBLIC = List.of("/login", "/register", "/actuator/health", "/.well-known/jwks.json",
@@ -122,7 +129,19 @@ class SecurityMatrixTests {
     }
 
     static Stream<Rule> protectedRules() {
-        return PROTECTED.stream();
+        return PROTECTED.stream().filter(rule -> !rule.path().startsWith("/api/"));
+    }
+
+    @ParameterizedTest(name = "{0} anonymous")
+    @MethodSource("apiRules")
+    void shouldAnswerAnonymousApiCallsWith401(Rule rule) throws Exception {
+        MockHttpServletResponse response = mvc.perform(rule.request()).andReturn().getResponse();
+        assertThat(response.getStatus()).as(rule.toString()).isEqualTo(401);
+        assertThat(response.getContentType()).as(rule.toString()).startsWith("application/json");
+    }
+
+    static Stream<Rule> apiRules() {
+        return PROTECTED.stream().filter(rule -> rule.path().startsWith("/api/"));
     }
 
     @ParameterizedTest(name = "{0}")
