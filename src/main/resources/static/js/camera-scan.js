@@ -33,8 +33,8 @@
     return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
   }
 
-  function play(accepted) {
-    var sound = document.getElementById(accepted ? 'sound-accept' : 'sound-refuse');
+  function play(kind) {
+    var sound = document.getElementById('sound-' + kind);
     if (sound) {
       sound.currentTime = 0;
       var played = sound.play();
@@ -44,13 +44,16 @@
 
   function render(answer) {
     var accepted = answer.decision === 'ACCEPTED';
+    // amber: let out although something is wrong (revoked, expired...), then report
+    var alerted = accepted && !!answer.alert;
     var panel = document.getElementById('scan-result');
-    panel.className = 'kc-result ' + (accepted ? 'accepted' : 'rejected');
-    document.getElementById('result-icon').textContent = accepted ? '\u2713' : '\u2715';
-    document.getElementById('result-verdict').textContent =
-        station.getAttribute(accepted ? 'data-label-accepted' : 'data-label-rejected');
+    panel.className = 'kc-result ' + (alerted ? 'alerted' : accepted ? 'accepted' : 'rejected');
+    document.getElementById('result-icon').textContent = alerted ? '!' : accepted ? '\u2713' : '\u2715';
+    document.getElementById('result-verdict').textContent = station.getAttribute(alerted ? 'data-label-alerted'
+        : accepted ? 'data-label-accepted' : 'data-label-rejected');
     document.getElementById('result-message').textContent = answer.message || '';
-    document.getElementById('result-code').textContent = answer.reason ? '(' + answer.reason + ')' : '';
+    var code = answer.reason || answer.alert;
+    document.getElementById('result-code').textContent = code ? '(' + code + ')' : '';
     var holder = document.getElementById('result-holder');
     if (answer.holder) {
       document.getElementById('result-name').textContent = answer.holder.name || '';
@@ -67,7 +70,7 @@
     }
     document.getElementById('result-details').href = '/checkpoint?scan=' + encodeURIComponent(answer.scanId);
     panel.hidden = false;
-    play(accepted);
+    play(alerted ? 'alert' : accepted ? 'accept' : 'refuse');
   }
 
   function failed() {
@@ -79,7 +82,7 @@
     document.getElementById('result-code').textContent = '';
     document.getElementById('result-holder').hidden = true;
     panel.hidden = false;
-    play(false);
+    play('refuse');
   }
 
   function submit(token) {

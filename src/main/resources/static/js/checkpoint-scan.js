@@ -6,7 +6,7 @@
   var result = document.getElementById('scan-result');
 
   if (result) {
-    var sound = document.getElementById(result.getAttribute('data-sound') === 'accept' ? 'sound-accept' : 'sound-refuse');
+    var sound = document.getElementById('sound-' + result.getAttribute('data-sound'));
     if (sound) {
       var played = sound.play();
       if (played && played.catch) {

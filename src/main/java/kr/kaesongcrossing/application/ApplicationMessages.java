@@ -23,6 +23,9 @@ class ApplicationMessages {
     }
 
     String refusal(IllegalTransitionException e, Locale locale) {
+        if (e instanceof TravellerInsideException) {
+            return get("application.refused.travellerInside", locale);
+        }
         return get(e.action().messageKey(), locale, status(e.current(), locale));
     }
 

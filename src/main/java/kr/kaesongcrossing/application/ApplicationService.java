@@ -19,13 +19,15 @@ class ApplicationService {
     private final TravelApplicationRepository applications;
     private final ApplicationPhotoRepository photos;
     private final StatusEvents events;
+    private final TravellerPositions positions;
     private final Clock clock;
 
     ApplicationService(TravelApplicationRepository applications, ApplicationPhotoRepository photos,
-            StatusEvents events, Clock clock) {
+            StatusEvents events, TravellerPositions positions, Clock clock) {
         this.applications = applications;
         this.photos = photos;
         this.events = events;
+        this.positions = positions;
         this.clock = clock;
     }
 
@@ -38,7 +40,7 @@ class ApplicationService {
     ApplicationView view(long id, long applicantId) {
         TravelApplication application = owned(id, applicantId);
         return ApplicationView.of(application, IdNumberCipher.mask(application.getIdNumber()),
-                application.canBeWithdrawn(today()));
+                application.canBeWithdrawn(today(), positions.inside(id)));
     }
 
     /** The stored details for the edit form (never the ID number). */
@@ -83,7 +85,8 @@ class ApplicationService {
     @Transactional
     void withdraw(long id, AccountPrincipal applicant, String reason) {
         TravelApplication application = ownedForUpdate(id, applicant.id());
-        events.changed(application, application.withdraw(Actor.of(applicant), reason, today(), clock.instant()));
+        events.changed(application, application.withdraw(Actor.of(applicant), reason, today(), positions.inside(id),
+                clock.instant()));
     }
 
     private void apply(TravelApplication application, TripDetails details, PhotoProcessor.Photo photo,

@@ -219,18 +219,22 @@ class TravelApplication {
 
     /**
      * The applicant withdraws: a draft, an application not yet decided, one awaiting consent, or an approved
-     * trip up to its day of entry ({@code today} in Asia/Seoul).
+     * trip up to its day of entry ({@code today} in Asia/Seoul), but never while the crossing log shows the
+     * traveller inside the zone ({@code travellerInside}).
      */
-    StatusChange withdraw(Actor applicant, String reason, LocalDate today, Instant now) {
-        if (!canBeWithdrawn(today)) {
+    StatusChange withdraw(Actor applicant, String reason, LocalDate today, boolean travellerInside, Instant now) {
+        if (travellerInside) {
+            throw new TravellerInsideException(status);
+        }
+        if (!canBeWithdrawn(today, false)) {
             throw new IllegalTransitionException(Action.WITHDRAW, status);
         }
         return change(WITHDRAWN, applicant, blankToNull(reason), null, now);
     }
 
     /** Whether {@link #withdraw} would be accepted on {@code today} (Asia/Seoul). */
-    boolean canBeWithdrawn(LocalDate today) {
-        if (!WITHDRAWABLE.contains(status)) {
+    boolean canBeWithdrawn(LocalDate today, boolean travellerInside) {
+        if (!WITHDRAWABLE.contains(status) || travellerInside) {
             return false;
         }
         return status != APPROVED_FOR_TRAVEL || entryDate == null || !today.isAfter(entryDate);

@@ -13,10 +13,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class CheckpointConfig {
 
-    /** The decision rule; {@code kc.checkpoint.clock-skew} tolerates clocks that are slightly off (default 2 minutes). */
+    /**
+     * The decision rule; {@code kc.checkpoint.clock-skew} tolerates clocks that are slightly off (default 2 minutes),
+     * {@code kc.checkpoint.offline-window} is how old a device's offline scan may be when it arrives (default 12 h).
+     */
     @Bean
-    ScanRules scanRules(@Value("${kc.checkpoint.clock-skew:PT2M}") Duration clockSkew) {
-        return new ScanRules(clockSkew);
+    ScanRules scanRules(@Value("${kc.checkpoint.clock-skew:PT2M}") Duration clockSkew,
+            @Value("${kc.checkpoint.offline-window:PT12H}") Duration offlineWindow) {
+        return new ScanRules(clockSkew, offlineWindow);
     }
 
     /** The OpenAPI description of the scanner API (served at /v3/api-docs, shown at /swagger-ui.html). */

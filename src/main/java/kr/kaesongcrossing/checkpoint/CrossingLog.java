@@ -20,16 +20,23 @@ class CrossingLog {
     static final int PAGE_SIZE = 50;
     static final int EXPORT_CHUNK = 5000;
 
-    private static final String COLUMNS = "id, scan_id, pass_id, scanned_at, direction, lane, operator_name, result, "
-            + "reason, detail, is_override, override_reason, holder_name_korean, holder_name_latin";
+    private static final String COLUMNS = "id, scan_id, pass_id, scanned_at, recorded_at, direction, lane, "
+            + "operator_name, result, reason, alert, detail, is_override, override_reason, supervisor_name, "
+            + "holder_name_korean, holder_name_latin";
 
     /** A log row as the page and the CSV show it. */
-    record Row(long id, String scanId, String passId, Instant scannedAt, Direction direction, String lane,
-            String operatorName, ScanDecision.Result result, ScanReason reason, String detail, boolean override,
-            String overrideReason, String holderNameKorean, String holderNameLatin) {
+    record Row(long id, String scanId, String passId, Instant scannedAt, Instant receivedAt, Direction direction,
+            String lane, String operatorName, ScanDecision.Result result, ScanReason reason, ScanReason alert,
+            String detail, boolean override, String overrideReason, String supervisorName, String holderNameKorean,
+            String holderNameLatin) {
 
-        public String time() {
-            return Kst.seconds(scannedAt);
+        public String receivedText() {
+            return Kst.seconds(receivedAt);
+        }
+
+        /** When a device scanned offline (it sent the scan later), or empty for a scan answered at once. */
+        public String scannedOfflineText() {
+            return scannedAt.equals(receivedAt) ? "" : Kst.seconds(scannedAt);
         }
 
         public boolean accepted() {
@@ -56,7 +63,7 @@ class CrossingLog {
         params.add(PAGE_SIZE + 1);
         params.add(filter.page() * PAGE_SIZE);
         List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM crossing_log WHERE " + where.sql()
-                + " ORDER BY scanned_at DESC, id DESC LIMIT ? OFFSET ?", ROW, params.toArray());
+                + " ORDER BY " + filter.time().column + " DESC, id DESC LIMIT ? OFFSET ?", ROW, params.toArray());
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, filter.page(), hasNext);
     }
@@ -65,20 +72,22 @@ class CrossingLog {
     @Transactional(readOnly = true)
     void export(LogFilter filter, Consumer<Row> sink) {
         LogFilter.Where where = filter.where();
+        String column = filter.time().column;
         Row last = null;
         while (true) {
             List<Object> params = new ArrayList<>(where.params());
             String keyset = "";
             if (last != null) {
-                keyset = " AND (scanned_at < ? OR (scanned_at = ? AND id < ?))";
-                LocalDateTime at = LocalDateTime.ofInstant(last.scannedAt(), ZoneOffset.UTC);
+                keyset = " AND (" + column + " < ? OR (" + column + " = ? AND id < ?))";
+                LocalDateTime at = LocalDateTime.ofInstant(filter.time() == LogFilter.Time.SCANNED ? last.scannedAt()
+                        : last.receivedAt(), ZoneOffset.UTC);
                 params.add(at);
                 params.add(at);
                 params.add(last.id());
             }
             params.add(EXPORT_CHUNK);
             List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM crossing_log WHERE " + where.sql() + keyset
-                    + " ORDER BY scanned_at DESC, id DESC LIMIT ?", ROW, params.toArray());
+                    + " ORDER BY " + column + " DESC, id DESC LIMIT ?", ROW, params.toArray());
             rows.forEach(sink);
             if (rows.size() < EXPORT_CHUNK) {
                 return;
@@ -89,11 +98,14 @@ class CrossingLog {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         String reason = rs.getString("reason");
+        String alert = rs.getString("alert");
         return new Row(rs.getLong("id"), rs.getString("scan_id"), rs.getString("pass_id"),
                 rs.getObject("scanned_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                rs.getObject("recorded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 Direction.valueOf(rs.getString("direction")), rs.getString("lane"), rs.getString("operator_name"),
                 ScanDecision.Result.valueOf(rs.getString("result")), reason == null ? null : ScanReason.valueOf(reason),
-                rs.getString("detail"), rs.getBoolean("is_override"), rs.getString("override_reason"),
-                rs.getString("holder_name_korean"), rs.getString("holder_name_latin"));
+                alert == null ? null : ScanReason.valueOf(alert), rs.getString("detail"), rs.getBoolean("is_override"),
+                rs.getString("override_reason"), rs.getString("supervisor_name"), rs.getString("holder_name_korean"),
+                rs.getString("holder_name_latin"));
     }
 }

@@ -61,6 +61,9 @@ class CrossingLogEntry {
     @Enumerated(EnumType.STRING)
     private ScanReason reason;
 
+    @Enumerated(EnumType.STRING)
+    private ScanReason alert;
+
     private String detail;
 
     @Column(name = "is_override", nullable = false)
@@ -71,6 +74,12 @@ class CrossingLogEntry {
 
     @Column(name = "override_reason")
     private String overrideReason;
+
+    @Column(name = "supervisor_account_id")
+    private Long supervisorAccountId;
+
+    @Column(name = "supervisor_name")
+    private String supervisorName;
 
     @Column(name = "holder_name_korean")
     private String holderNameKorean;
@@ -100,6 +109,7 @@ class CrossingLogEntry {
         this.operatorName = request.operator().name();
         this.result = decision.result();
         this.reason = decision.reason();
+        this.alert = decision.alert();
         this.visitNo = visitNo;
         if (pass != null) {
             this.applicationId = pass.applicationId();
@@ -126,11 +136,14 @@ class CrossingLogEntry {
         return entry;
     }
 
-    /** A supervisor let through a refused scan: an accepted row of its own that points at the refusal. */
+    /**
+     * A supervisor let through a refused scan: an accepted row of its own that points at the refusal, recorded by
+     * the lane officer ({@code request}'s operator) and naming the supervisor who authorised it.
+     */
     static CrossingLogEntry override(CrossingLogEntry refused, ScanRequest request, Instant now, PassForScan pass,
-            int visitNo, String reason) {
-        if (refused.result != ScanDecision.Result.REJECTED || refused.passId == null) {
-            throw new IllegalStateException("only a refused scan of a known pass can be overridden");
+            int visitNo, String reason, ScanRequest.Operator supervisor) {
+        if (!refused.overridable()) {
+            throw new IllegalStateException("only an overridable refusal of a known pass can be overridden");
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("an override needs a reason");
@@ -140,15 +153,32 @@ class CrossingLogEntry {
         entry.override = true;
         entry.overrideOf = refused.scanId;
         entry.overrideReason = reason.strip();
+        entry.supervisorAccountId = supervisor.accountId();
+        entry.supervisorName = supervisor.name();
         return entry;
     }
 
+    /** A refusal of a known pass that the rules let a supervisor override ({@link ScanRules#overridable}). */
     boolean overridable() {
-        return result == ScanDecision.Result.REJECTED && reason != null && reason.passKnown();
+        return result == ScanDecision.Result.REJECTED && passId != null && ScanRules.overridable(direction, reason);
+    }
+
+    /** Whether this scan was sent by {@code operator}: a scan id and its answer belong to the sender alone. */
+    boolean sentBy(ScanRequest.Operator operator) {
+        return java.util.Objects.equals(officerAccountId, operator.accountId())
+                && java.util.Objects.equals(deviceId, operator.deviceId());
     }
 
     ScanDecision decision() {
-        return new ScanDecision(result, reason);
+        return new ScanDecision(result, reason, alert);
+    }
+
+    Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    String getSupervisorName() {
+        return supervisorName;
     }
 
     Long getId() {

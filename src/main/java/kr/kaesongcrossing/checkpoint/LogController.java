@@ -24,6 +24,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LogController {
 
     private static final String VIEW = "checkpoint/log";
+    /** What an accepted scan's alert can be (the log's alert filter). */
+    private static final List<ScanReason> ALERTS = List.of(ScanReason.REVOKED, ScanReason.EXPIRED,
+            ScanReason.APPLICATION_NOT_APPROVED, ScanReason.STALE_OFFLINE_SCAN);
 
     private final CrossingLog log;
     private final MessageSource messages;
@@ -43,6 +46,8 @@ class LogController {
         model.addAttribute("directions", Direction.values());
         model.addAttribute("results", ScanDecision.Result.values());
         model.addAttribute("reasons", ScanReason.values());
+        model.addAttribute("alerts", ALERTS);
+        model.addAttribute("times", LogFilter.Time.values());
         model.addAttribute("prevUrl", pageUrl("/checkpoint/log", filter, filter.page() - 1));
         model.addAttribute("nextUrl", pageUrl("/checkpoint/log", filter, filter.page() + 1));
         model.addAttribute("csvUrl", pageUrl("/checkpoint/log/export.csv", filter, null));
@@ -59,21 +64,25 @@ class LogController {
                 .filename("crossing-log-" + filter.from() + "-" + filter.to() + ".csv").build().toString());
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
-        line(out, List.of(text("checkpoint.log.col.time", locale), text("checkpoint.log.col.direction", locale),
+        line(out, List.of(text("checkpoint.log.col.received", locale), text("checkpoint.log.col.scanned", locale),
+                text("checkpoint.log.col.direction", locale),
                 text("checkpoint.log.col.lane", locale), text("checkpoint.log.col.result", locale),
-                text("checkpoint.log.col.reason", locale), text("checkpoint.log.col.nameKorean", locale),
+                text("checkpoint.log.col.reason", locale), text("checkpoint.log.col.alert", locale),
+                text("checkpoint.log.col.nameKorean", locale),
                 text("checkpoint.log.col.nameLatin", locale), text("checkpoint.log.col.passId", locale),
                 text("checkpoint.log.col.operator", locale), text("checkpoint.log.col.override", locale),
-                text("checkpoint.log.col.overrideReason", locale), text("checkpoint.log.col.scanId", locale)));
-        log.export(filter, row -> line(out, List.of(row.time(),
+                text("checkpoint.log.col.overrideReason", locale), text("checkpoint.log.col.supervisor", locale),
+                text("checkpoint.log.col.scanId", locale)));
+        log.export(filter, row -> line(out, List.of(row.receivedText(), row.scannedOfflineText(),
                 text("checkpoint.direction." + row.direction(), locale),
                 row.lane(),
                 text("checkpoint.result." + row.result(), locale),
                 row.reason() == null ? "" : text("checkpoint.reason.short." + row.reason(), locale),
+                row.alert() == null ? "" : text("checkpoint.reason.short." + row.alert(), locale),
                 nullToEmpty(row.holderNameKorean()), nullToEmpty(row.holderNameLatin()),
                 nullToEmpty(row.passId()), row.operatorName(),
                 row.override() ? text("checkpoint.log.override", locale) : "",
-                nullToEmpty(row.overrideReason()), row.scanId())));
+                nullToEmpty(row.overrideReason()), nullToEmpty(row.supervisorName()), row.scanId())));
         out.flush();
     }
 
@@ -85,6 +94,8 @@ class LogController {
                         binding.hasFieldErrors("direction") || raw == null ? null : raw.direction(),
                         binding.hasFieldErrors("result") || raw == null ? null : raw.result(),
                         binding.hasFieldErrors("reason") || raw == null ? null : raw.reason(),
+                        binding.hasFieldErrors("alert") || raw == null ? null : raw.alert(),
+                        binding.hasFieldErrors("time") || raw == null ? null : raw.time(),
                         raw == null ? null : raw.name(),
                         binding.hasFieldErrors("page") || raw == null ? null : raw.page())
                 : raw;
@@ -103,6 +114,12 @@ class LogController {
         }
         if (filter.reason() != null) {
             url.queryParam("reason", filter.reason());
+        }
+        if (filter.alert() != null) {
+            url.queryParam("alert", filter.alert());
+        }
+        if (filter.time() != LogFilter.Time.RECEIVED) {
+            url.queryParam("time", filter.time());
         }
         if (!filter.name().isEmpty()) {
             url.queryParam("name", filter.name());

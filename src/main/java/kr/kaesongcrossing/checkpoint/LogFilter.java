@@ -9,11 +9,24 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The crossing log's filter as typed in the form: dates are KST calendar days (both ends included), the name
- * matches the start of the Korean or the Latin name. Unset dates mean the last seven days.
+ * matches the start of the Korean or the Latin name. Unset dates mean the last seven days. Dates and order follow
+ * the time the server received each scan unless {@code time} is SCANNED: a device's late upload of offline scans
+ * then shows at the top, never hidden in the past.
  */
 record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Direction direction,
-        ScanDecision.Result result, ScanReason reason, String name, Integer page) {
+        ScanDecision.Result result, ScanReason reason, ScanReason alert, Time time, String name, Integer page) {
+
+    /** Which time of a scan the dates and the order use. */
+    enum Time {
+        RECEIVED("recorded_at"), SCANNED("scanned_at");
+
+        final String column;
+
+        Time(String column) {
+            this.column = column;
+        }
+    }
 
     static final int DEFAULT_DAYS = 7;
     static final int MAX_NAME = 100;
@@ -31,14 +44,14 @@ record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         if (cleaned.length() > MAX_NAME) {
             cleaned = cleaned.substring(0, MAX_NAME);
         }
-        return new LogFilter(start, end, direction, result, reason, cleaned,
-                page == null || page < 0 ? 0 : page);
+        return new LogFilter(start, end, direction, result, reason, alert, time == null ? Time.RECEIVED : time,
+                cleaned, page == null || page < 0 ? 0 : page);
     }
 
     /** The WHERE clause and its parameters; the filter must be normalised. */
     Where where() {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("scanned_at >= ? AND scanned_at < ?");
+        StringBuilder sql = new StringBuilder(time.column + " >= ? AND " + time.column + " < ?");
         params.add(utc(from));
         params.add(utc(to.plusDays(1)));
         if (direction != null) {
@@ -52,6 +65,10 @@ record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         if (reason != null) {
             sql.append(" AND reason = ?");
             params.add(reason.name());
+        }
+        if (alert != null) {
+            sql.append(" AND alert = ?");
+            params.add(alert.name());
         }
         if (!name.isEmpty()) {
             sql.append(" AND (holder_name_korean LIKE ? OR holder_name_latin LIKE ?)");

@@ -43,6 +43,9 @@ class PassPresence {
     @Column(name = "valid_until")
     private Instant validUntil;
 
+    @Column(nullable = false)
+    private boolean revoked;
+
     protected PassPresence() {
     }
 
@@ -93,6 +96,7 @@ class PassPresence {
         this.holderNameKorean = pass.holderNameKorean();
         this.holderNameLatin = pass.holderNameLatin();
         this.validUntil = pass.validUntil();
+        this.revoked = pass.revoked();
     }
 
     String getPassId() {

@@ -11,16 +11,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Who is inside the office zone now, by the crossing log; overstays first. */
+/** Who is inside the office zone now, by the crossing log; passes no longer valid first, then overstays. */
 @Service
 class Roster {
 
     /**
-     * A person inside. {@code overstay} when now is past the pass's end or past the end (KST) of the trip's
-     * planned return day.
+     * A person inside. {@code alert} when the pass is no longer valid (revoked, or expired): they are let out,
+     * then reported. {@code overstay} when now is past the pass's end or past the end (KST) of the trip's planned
+     * return day.
      */
     record Inside(String passId, String holderNameKorean, String holderNameLatin, Instant since, String lane,
-            LocalDate plannedReturn, Instant validUntil, String reference, boolean overstay) {
+            LocalDate plannedReturn, Instant validUntil, String reference, boolean overstay, ScanReason alert) {
 
         public String sinceText() {
             return Kst.minutes(since);
@@ -44,20 +45,23 @@ class Roster {
         Instant now = clock.instant();
         return jdbc.query("""
                 SELECT p.pass_id, p.holder_name_korean, p.holder_name_latin, p.since, p.lane, p.valid_until,
-                       t.return_date, t.reference
+                       p.revoked, t.return_date, t.reference
                 FROM pass_presence p LEFT JOIN checkpoint_trip t ON t.application_id = p.application_id
                 WHERE p.inside = TRUE ORDER BY p.since""", (rs, n) -> {
                     LocalDateTime validUntil = rs.getObject("valid_until", LocalDateTime.class);
                     LocalDate plannedReturn = rs.getObject("return_date", LocalDate.class);
                     Instant end = validUntil == null ? null : validUntil.toInstant(ZoneOffset.UTC);
-                    boolean overstay = (end != null && !now.isBefore(end)) || (plannedReturn != null
+                    boolean expired = end != null && !now.isBefore(end);
+                    boolean overstay = expired || (plannedReturn != null
                             && !now.isBefore(plannedReturn.plusDays(1).atStartOfDay(Kst.ZONE).toInstant()));
+                    ScanReason alert = rs.getBoolean("revoked") ? ScanReason.REVOKED
+                            : expired ? ScanReason.EXPIRED : null;
                     return new Inside(rs.getString("pass_id"), rs.getString("holder_name_korean"),
                             rs.getString("holder_name_latin"),
                             rs.getObject("since", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("lane"),
-                            plannedReturn, end, rs.getString("reference"), overstay);
+                            plannedReturn, end, rs.getString("reference"), overstay, alert);
                 }).stream()
-                .sorted(Comparator.comparing((Inside i) -> !i.overstay()))
+                .sorted(Comparator.comparing((Inside i) -> i.alert() == null).thenComparing(i -> !i.overstay()))
                 .toList();
     }
 }

@@ -23,6 +23,7 @@ class RosterController {
         List<Roster.Inside> inside = roster.inside();
         model.addAttribute("inside", inside);
         model.addAttribute("overstays", inside.stream().filter(Roster.Inside::overstay).count());
+        model.addAttribute("alerts", inside.stream().filter(i -> i.alert() != null).count());
         model.addAttribute("asOf", Kst.minutes(clock.instant()));
         return "checkpoint/roster";
     }

@@ -8,17 +8,21 @@ import java.time.Instant;
  * @param messageKey  the message explaining the decision to the officer
  * @param adviceKey   what to do next after a refusal, or null
  * @param overridable a refusal of a known pass that a supervisor may still let through
+ * @param alertKey    for a holder let out although something is wrong: what to report, or null
  */
 record ScanAnswer(String scanId, ScanDecision decision, String passId, String holderNameKorean,
         String holderNameLatin, Instant validUntil, Direction direction, String lane, Instant scannedAt,
-        boolean override, String overrideReason, boolean overridable, String messageKey, String adviceKey) {
+        boolean override, String overrideReason, String supervisorName, boolean overridable, String messageKey,
+        String adviceKey, String alertKey) {
 
     static ScanAnswer of(CrossingLogEntry entry) {
         ScanDecision decision = entry.decision();
         boolean keyboard = CrossingLogEntry.DETAIL_KEYBOARD.equals(entry.getDetail());
         String messageKey;
         String adviceKey = null;
-        if (decision.accepted()) {
+        if (decision.accepted() && decision.alert() != null) {
+            messageKey = "checkpoint.alerted";
+        } else if (decision.accepted()) {
             messageKey = "checkpoint.accepted." + entry.getDirection();
         } else if (keyboard) {
             messageKey = "checkpoint.reason.UNREADABLE";
@@ -29,8 +33,18 @@ record ScanAnswer(String scanId, ScanDecision decision, String passId, String ho
         }
         return new ScanAnswer(entry.getScanId(), decision, entry.getPassId(), entry.getHolderNameKorean(),
                 entry.getHolderNameLatin(), entry.getValidUntil(), entry.getDirection(), entry.getLane(),
-                entry.getScannedAt(), entry.isOverride(), entry.getOverrideReason(), entry.overridable(), messageKey,
-                adviceKey);
+                entry.getScannedAt(), entry.isOverride(), entry.getOverrideReason(), entry.getSupervisorName(),
+                entry.overridable(), messageKey, adviceKey,
+                decision.alert() == null ? null : "checkpoint.alert." + decision.alert());
+    }
+
+    /** Accepted, but the holder was let out although something is wrong: the amber "let out, then report". */
+    public boolean alerted() {
+        return decision.alert() != null;
+    }
+
+    public ScanReason alert() {
+        return decision.alert();
     }
 
     public boolean accepted() {

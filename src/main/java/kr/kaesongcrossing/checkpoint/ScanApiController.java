@@ -45,15 +45,24 @@ class ScanApiController {
                     + "(출경); EXIT: southbound, out of the zone back to the South (입경)",
                     allowableValues = {"ENTRY", "EXIT"}, example = "ENTRY") String direction,
             @Schema(description = "Lane name, at most 40 characters", example = "1") String lane,
-            @Schema(description = "ISO-8601 instant of a scan made offline; omit for now",
+            @Schema(description = "ISO-8601 instant of a scan made offline; omit for now. Older than the offline "
+                    + "window (kc.checkpoint.offline-window, default 12 h) when it arrives: REJECTED with "
+                    + "STALE_OFFLINE_SCAN, except the EXIT of someone inside (ACCEPTED with that alert)",
                     example = "2026-11-10T01:02:03Z") String scannedAt) {
     }
 
     record Holder(String name, String nameLatin, String photoUrl) {
     }
 
-    record ScanResponse(String scanId, String decision, String reason, String message, Holder holder,
-            String validUntil) {
+    record ScanResponse(String scanId,
+            @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) String decision,
+            @Schema(description = "Why a scan was REJECTED", allowableValues = {"MALFORMED", "INVALID_SIGNATURE",
+                    "UNKNOWN_KEY", "NOT_FOUND", "STALE_OFFLINE_SCAN", "REVOKED", "NOT_YET_VALID", "EXPIRED",
+                    "APPLICATION_NOT_APPROVED", "ALREADY_INSIDE", "NOT_INSIDE"}) String reason,
+            @Schema(description = "Set on an ACCEPTED EXIT of someone inside whose pass is no longer good: let the "
+                    + "holder out, then report", allowableValues = {"REVOKED", "EXPIRED", "APPLICATION_NOT_APPROVED",
+                    "STALE_OFFLINE_SCAN"}, nullable = true) String alert,
+            String message, Holder holder, String validUntil) {
     }
 
     record ApiError(String error, String message, List<String> fields) {
@@ -74,6 +83,9 @@ class ScanApiController {
     @ApiResponse(responseCode = "200", description = "Decided (ACCEPTED or REJECTED with a reason code)")
     @ApiResponse(responseCode = "400", description = "Not JSON, or a field missing or invalid")
     @ApiResponse(responseCode = "401", description = "No, unknown or revoked device token")
+    @ApiResponse(responseCode = "403", description = "A staff session of an account that does not work at the lanes")
+    @ApiResponse(responseCode = "409", description = "SCAN_ID_CONFLICT: another device or officer already sent this "
+            + "scanId; nothing was recorded")
     @PostMapping(path = "/api/v1/scans", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> scan(@RequestBody ScanBody body, Authentication authentication, HttpServletRequest request) {
@@ -110,21 +122,29 @@ class ScanApiController {
             return ResponseEntity.badRequest().body(new ApiError("invalid_request",
                     "Missing or invalid fields: " + String.join(", ", invalid), invalid));
         }
-        ScanAnswer answer = scans.scan(new ScanRequest(body.scanId(), token, direction, lane, scannedAt,
-                operator(authentication)));
+        ScanAnswer answer;
+        try {
+            answer = scans.scan(new ScanRequest(body.scanId(), token, direction, lane, scannedAt,
+                    operator(authentication)));
+        } catch (ScanService.ScanIdConflict e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("SCAN_ID_CONFLICT",
+                    "This scanId was already used by another device or officer. Nothing was recorded.", List.of()));
+        }
         Locale locale = locale(request);
         Holder holder = answer.holderKnown() ? new Holder(answer.holderNameKorean(), answer.holderNameLatin(),
                 "/api/v1/scans/" + answer.scanId() + "/photo") : null;
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new ScanResponse(answer.scanId(),
                 answer.decision().result().name(), answer.reason() == null ? null : answer.reason().name(),
+                answer.alert() == null ? null : answer.alert().name(),
                 messages.getMessage(answer.messageKey(), null, locale), holder,
                 answer.validUntil() == null ? null : answer.validUntil().toString()));
     }
 
-    @Operation(summary = "The pass holder's photo for a scan, to compare with the person at the lane")
+    @Operation(summary = "The pass holder's photo for a scan, to compare with the person at the lane",
+            description = "Only for the device or officer that sent the scan, and only for 5 minutes after it.")
     @GetMapping(path = "/api/v1/scans/{scanId}/photo", produces = MediaType.IMAGE_JPEG_VALUE)
-    ResponseEntity<byte[]> photo(@PathVariable String scanId) {
-        return scans.holderPhoto(scanId)
+    ResponseEntity<byte[]> photo(@PathVariable String scanId, Authentication authentication) {
+        return scans.holderPhoto(scanId, operator(authentication))
                 .map(jpeg -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG)
                         .body(jpeg))
                 .orElseGet(() -> ResponseEntity.notFound().build());

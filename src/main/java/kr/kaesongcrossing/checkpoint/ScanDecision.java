@@ -1,22 +1,33 @@
 package kr.kaesongcrossing.checkpoint;
 
-/** The answer to one scan: ACCEPTED with no reason, or REJECTED with exactly one reason. */
-record ScanDecision(Result result, ScanReason reason) {
+/**
+ * The answer to one scan: ACCEPTED with no reason, or REJECTED with exactly one reason. An acceptance may carry
+ * an alert: the holder was let out although something is wrong (the officer reports it).
+ */
+record ScanDecision(Result result, ScanReason reason, ScanReason alert) {
 
     enum Result {
         ACCEPTED, REJECTED
     }
 
-    static final ScanDecision ACCEPT = new ScanDecision(Result.ACCEPTED, null);
+    static final ScanDecision ACCEPT = new ScanDecision(Result.ACCEPTED, null, null);
 
     ScanDecision {
         if ((result == Result.ACCEPTED) != (reason == null)) {
             throw new IllegalArgumentException("an acceptance has no reason, a refusal exactly one");
         }
+        if (result == Result.REJECTED && alert != null) {
+            throw new IllegalArgumentException("only an acceptance carries an alert");
+        }
     }
 
     static ScanDecision reject(ScanReason reason) {
-        return new ScanDecision(Result.REJECTED, reason);
+        return new ScanDecision(Result.REJECTED, reason, null);
+    }
+
+    /** Accepted; {@code alert} (or null) says what is wrong with a holder who is let out all the same. */
+    static ScanDecision acceptWithAlert(ScanReason alert) {
+        return new ScanDecision(Result.ACCEPTED, null, alert);
     }
 
     boolean accepted() {

@@ -1,12 +1,10 @@
 package kr.kaesongcrossing.checkpoint;
 
-/** Why a scan was refused, in the order {@link ScanRules} checks them. */
+/**
+ * Why a scan was refused, in the order {@link ScanRules} checks them. REVOKED, EXPIRED, APPLICATION_NOT_APPROVED
+ * and STALE_OFFLINE_SCAN are also the alerts an accepted southbound scan of someone inside can carry.
+ */
 enum ScanReason {
-    MALFORMED, INVALID_SIGNATURE, UNKNOWN_KEY, NOT_FOUND, REVOKED, NOT_YET_VALID, EXPIRED,
-    APPLICATION_NOT_APPROVED, ALREADY_INSIDE, NOT_INSIDE;
-
-    /** Reasons where a pass was found, so a supervisor may override the refusal. */
-    boolean passKnown() {
-        return ordinal() >= REVOKED.ordinal();
-    }
+    MALFORMED, INVALID_SIGNATURE, UNKNOWN_KEY, NOT_FOUND, STALE_OFFLINE_SCAN, REVOKED, NOT_YET_VALID, EXPIRED,
+    APPLICATION_NOT_APPROVED, ALREADY_INSIDE, NOT_INSIDE
 }

@@ -1,12 +1,19 @@
 package kr.kaesongcrossing.checkpoint;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
 import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The scan station: the officer picks lane and direction once (kept in the session), then a handheld scanner
  * types each token and Enter into the always-focused field. Works without JavaScript: every scan is a plain form
  * POST that redirects to the result, which is shown above a fresh scan field. Each rendered form carries its own
- * scan id, so a double submit records one scan.
+ * scan id, so a double submit records one scan. A refusal that the rules allow to override is let through only by a
+ * SUPERVISOR who types their password on the override form, at the lane, even when already signed in.
  */
 @Controller
 class ScanStationController {
@@ -32,10 +40,13 @@ class ScanStationController {
 
     private final ScanService scans;
     private final QrPhotoDecoder photos;
+    private final AuthenticationManager accounts;
 
-    ScanStationController(ScanService scans, QrPhotoDecoder photos) {
+    ScanStationController(ScanService scans, QrPhotoDecoder photos,
+            @Qualifier("accountAuthenticationManager") AuthenticationManager accounts) {
         this.scans = scans;
         this.photos = photos;
+        this.accounts = accounts;
     }
 
     /** The lane and direction the station works in, kept in the session as plain strings. */
@@ -53,7 +64,7 @@ class ScanStationController {
 
     @GetMapping("/checkpoint")
     String station(@RequestParam(required = false) String scan, @RequestParam(required = false) Boolean change,
-            HttpSession session, Model model) {
+            @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, Model model) {
         Optional<Station> station = Station.of(session);
         model.addAttribute("directions", Direction.values());
         if (station.isEmpty() || Boolean.TRUE.equals(change)) {
@@ -63,8 +74,13 @@ class ScanStationController {
         }
         model.addAttribute("station", station.get());
         model.addAttribute("scanId", UUID.randomUUID().toString());
+        model.addAttribute("supervisorEmail", officer.role() == Role.SUPERVISOR ? officer.email() : "");
         if (scan != null && ScanApiController.SCAN_ID.matcher(scan.replace("override:", "")).matches()) {
-            scans.stored(scan).ifPresent(answer -> model.addAttribute("answer", answer));
+            try {
+                scans.stored(scan, operator(officer)).ifPresent(answer -> model.addAttribute("answer", answer));
+            } catch (ScanService.ScanIdConflict e) {
+                model.addAttribute("scanError", "checkpoint.scanIdConflict");
+            }
         }
         return VIEW;
     }
@@ -87,7 +103,7 @@ class ScanStationController {
 
     @PostMapping("/checkpoint/scan")
     String scan(@RequestParam(defaultValue = "") String scanId, @RequestParam(defaultValue = "") String token,
-            @AuthenticationPrincipal AccountPrincipal officer, HttpSession session) {
+            @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, RedirectAttributes redirect) {
         Optional<Station> station = Station.of(session);
         String input = TokenInput.clean(token);
         if (station.isEmpty()) {
@@ -97,7 +113,7 @@ class ScanStationController {
             return "redirect:/checkpoint";
         }
         return record(scanId, input.length() > TokenInput.MAX_LENGTH ? input.substring(0, TokenInput.MAX_LENGTH + 1)
-                : input, station.get(), officer);
+                : input, station.get(), officer, redirect);
     }
 
     @PostMapping("/checkpoint/photo")
@@ -120,12 +136,14 @@ class ScanStationController {
             redirect.addFlashAttribute("photoError", "checkpoint.photo." + decoded.failure());
             return "redirect:/checkpoint";
         }
-        return record(scanId, TokenInput.clean(decoded.text()), station.get(), officer);
+        return record(scanId, TokenInput.clean(decoded.text()), station.get(), officer, redirect);
     }
 
     @PostMapping("/checkpoint/scans/{scanId}/override")
     String override(@PathVariable String scanId, @RequestParam(defaultValue = "") String reason,
-            @AuthenticationPrincipal AccountPrincipal supervisor, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String supervisorEmail,
+            @RequestParam(defaultValue = "") String supervisorPassword,
+            @AuthenticationPrincipal AccountPrincipal officer, HttpServletRequest request, RedirectAttributes redirect) {
         if (!ScanApiController.SCAN_ID.matcher(scanId).matches()) {
             // never put what the client sent into a redirect URL ("{...}" is a URI template variable there)
             redirect.addFlashAttribute("overrideError", "checkpoint.override.impossible");
@@ -137,13 +155,38 @@ class ScanStationController {
                     : "checkpoint.override.reason.tooLong");
             return "redirect:/checkpoint?scan=" + scanId;
         }
+        Optional<AccountPrincipal> supervisor = supervisor(supervisorEmail, supervisorPassword, request);
+        if (supervisor.isEmpty()) {
+            redirect.addFlashAttribute("overrideError", "checkpoint.override.notSupervisor");
+            return "redirect:/checkpoint?scan=" + scanId;
+        }
         try {
-            ScanAnswer answer = scans.override(scanId, cleaned,
-                    ScanRequest.Operator.officer(supervisor.id(), supervisor.displayName()));
+            ScanAnswer answer = scans.override(scanId, cleaned, operator(officer),
+                    ScanRequest.Operator.officer(supervisor.get().id(), supervisor.get().displayName()));
             return "redirect:/checkpoint?scan=" + answer.scanId();
-        } catch (ScanService.OverrideRefused e) {
+        } catch (ScanService.OverrideRefused | ScanService.ScanIdConflict e) {
             redirect.addFlashAttribute("overrideError", "checkpoint.override.impossible");
             return "redirect:/checkpoint?scan=" + scanId;
+        }
+    }
+
+    /**
+     * The supervisor who proves it now with their password (the session alone is not enough). Goes through the
+     * sign-in checks, so wrong passwords count towards the account's and the address's lock.
+     */
+    private Optional<AccountPrincipal> supervisor(String email, String password, HttpServletRequest request) {
+        if (email.isBlank() || password.isEmpty() || email.length() > 320 || password.length() > 1000) {
+            return Optional.empty();
+        }
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
+                email.strip(), password);
+        attempt.setDetails(new WebAuthenticationDetails(request));
+        try {
+            return Optional.of(accounts.authenticate(attempt).getPrincipal())
+                    .filter(AccountPrincipal.class::isInstance).map(AccountPrincipal.class::cast)
+                    .filter(account -> account.role() == Role.SUPERVISOR);
+        } catch (AuthenticationException e) {
+            return Optional.empty();
         }
     }
 
@@ -157,9 +200,19 @@ class ScanStationController {
         return "checkpoint/camera";
     }
 
-    private String record(String scanId, String token, Station station, AccountPrincipal officer) {
-        ScanAnswer answer = scans.scan(new ScanRequest(scanId, token, station.direction(), station.lane(), null,
-                ScanRequest.Operator.officer(officer.id(), officer.displayName())));
-        return "redirect:/checkpoint?scan=" + answer.scanId();
+    private String record(String scanId, String token, Station station, AccountPrincipal officer,
+            RedirectAttributes redirect) {
+        try {
+            ScanAnswer answer = scans.scan(new ScanRequest(scanId, token, station.direction(), station.lane(), null,
+                    operator(officer)));
+            return "redirect:/checkpoint?scan=" + answer.scanId();
+        } catch (ScanService.ScanIdConflict e) {
+            redirect.addFlashAttribute("scanError", "checkpoint.scanIdConflict");
+            return "redirect:/checkpoint";
+        }
+    }
+
+    private static ScanRequest.Operator operator(AccountPrincipal officer) {
+        return ScanRequest.Operator.officer(officer.id(), officer.displayName());
     }
 }

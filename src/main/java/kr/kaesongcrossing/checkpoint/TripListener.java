@@ -1,17 +1,28 @@
 package kr.kaesongcrossing.checkpoint;
 
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.pass.PassRevoked;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps each approved trip's planned dates for the roster (same transaction as the approval). */
+/**
+ * Keeps what the roster needs from other modules, in the same transaction as their change: each approved trip's
+ * planned dates, and which passes of people inside were revoked.
+ */
 @Component
 class TripListener {
 
     private final CheckpointTripRepository trips;
+    private final PassPresenceRepository presences;
 
-    TripListener(CheckpointTripRepository trips) {
+    TripListener(CheckpointTripRepository trips, PassPresenceRepository presences) {
         this.trips = trips;
+        this.presences = presences;
+    }
+
+    @EventListener
+    void on(PassRevoked revoked) {
+        presences.markRevoked(revoked.passId());
     }
 
     @EventListener

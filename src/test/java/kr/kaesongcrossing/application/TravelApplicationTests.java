@@ -193,7 +193,7 @@ class TravelApplicationTests {
     @Test
     void shouldRefuseToApproveAWithdrawnApplication() {
         TravelApplication application = submitted();
-        application.withdraw(APPLICANT, null, TODAY, NOW);
+        application.withdraw(APPLICANT, null, TODAY, false, NOW);
 
         assertThatThrownBy(() -> application.approve(OFFICER, true, NOW))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
@@ -212,18 +212,29 @@ class TravelApplicationTests {
     @Test
     void shouldAllowWithdrawingDraftsUndecidedAndApprovedTripsUntilTheDayOfEntry() {
         TravelApplication draft = TravelApplication.draft(1L, APPLICANT, NOW);
-        draft.withdraw(APPLICANT, "", TODAY, NOW);
+        draft.withdraw(APPLICANT, "", TODAY, false, NOW);
         assertThat(draft.getStatus()).isEqualTo(WITHDRAWN);
 
         TravelApplication approved = submitted();
         approved.approve(OFFICER, false, NOW);
-        approved.withdraw(APPLICANT, "plans changed", approved.getEntryDate(), NOW);
+        approved.withdraw(APPLICANT, "plans changed", approved.getEntryDate(), false, NOW);
         assertThat(approved.getStatus()).isEqualTo(WITHDRAWN);
 
         TravelApplication started = submitted();
         started.approve(OFFICER, false, NOW);
-        assertThatThrownBy(() -> started.withdraw(APPLICANT, null, started.getEntryDate().plusDays(1), NOW))
+        assertThatThrownBy(() -> started.withdraw(APPLICANT, null, started.getEntryDate().plusDays(1), false, NOW))
                 .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void shouldRefuseTheApplicantAWithdrawalWhileTheTravellerIsInsideTheZone() {
+        TravelApplication approved = submitted();
+        approved.approve(OFFICER, false, NOW);
+
+        assertThat(approved.canBeWithdrawn(approved.getEntryDate(), true)).isFalse();
+        assertThatThrownBy(() -> approved.withdraw(APPLICANT, null, approved.getEntryDate(), true, NOW))
+                .isInstanceOf(TravellerInsideException.class);
+        assertThat(approved.getStatus()).isEqualTo(APPROVED_FOR_TRAVEL);
     }
 
     @Test
@@ -231,7 +242,7 @@ class TravelApplicationTests {
         TravelApplication rejected = submitted();
         rejected.reject(OFFICER, "no", NOW);
 
-        assertThatThrownBy(() -> rejected.withdraw(APPLICANT, null, TODAY, NOW))
+        assertThatThrownBy(() -> rejected.withdraw(APPLICANT, null, TODAY, false, NOW))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
                         e -> assertThat(e.action()).isEqualTo(Action.WITHDRAW));
     }

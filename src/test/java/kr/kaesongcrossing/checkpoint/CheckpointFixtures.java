@@ -33,7 +33,7 @@ final class CheckpointFixtures {
     private static final AtomicLong REFERENCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     /** An issued pass and what its QR code carries. */
-    record IssuedPass(String passId, String token, long applicationId, String nameKorean) {
+    record IssuedPass(String passId, String token, long applicationId, String nameKorean, AccountPrincipal holder) {
     }
 
     private final JdbcTemplate jdbc;
@@ -70,7 +70,7 @@ final class CheckpointFixtures {
         String passId = jdbc.queryForObject("SELECT pass_id FROM pass WHERE current_for_application = ?",
                 String.class, applicationId);
         String token = jdbc.queryForObject("SELECT token FROM pass WHERE pass_id = ?", String.class, passId);
-        return new IssuedPass(passId, token, applicationId, nameKorean);
+        return new IssuedPass(passId, token, applicationId, nameKorean, holder);
     }
 
     /** The approval is withdrawn: the pass module revokes the pass. */
@@ -82,6 +82,12 @@ final class CheckpointFixtures {
     /** The application leaves APPROVED_FOR_TRAVEL while its pass stays live (e.g. a race with the revocation). */
     void unapprove(IssuedPass pass) {
         jdbc.update("UPDATE travel_application SET status = 'WITHDRAWN' WHERE id = ?", pass.applicationId());
+    }
+
+    /** The pass ended ten minutes ago, beyond the clock skew (its holder may be inside). */
+    void expire(IssuedPass pass) {
+        jdbc.update("UPDATE pass SET valid_until = ? WHERE pass_id = ?",
+                LocalDateTime.now(ZoneOffset.UTC).minusMinutes(10), pass.passId());
     }
 
     /** The pass row disappears from under its (validly signed) token. */

@@ -78,6 +78,31 @@ class CrossingLogPageTests {
     }
 
     @Test
+    void shouldListALateOfflineUploadByTheTimeItArrivedAndFilterAlerts() throws Exception {
+        Instant received = Instant.now().minus(5, ChronoUnit.MINUTES);
+        Instant scanned = Instant.now().minus(3, ChronoUnit.DAYS);
+        jdbc.update("""
+                INSERT INTO crossing_log (scan_id, pass_id, scanned_at, recorded_at, direction, lane, operator_name,
+                  result, alert, is_override, holder_name_korean)
+                VALUES (?, ?, ?, ?, 'EXIT', '1', 'device', 'ACCEPTED', 'STALE_OFFLINE_SCAN', FALSE, ?)""",
+                UUID.randomUUID().toString(), "p-" + UUID.randomUUID(), LocalDateTime.ofInstant(scanned, ZoneOffset.UTC),
+                LocalDateTime.ofInstant(received, ZoneOffset.UTC), family + "마");
+
+        // by default: by the time received, so the late upload is on top and shows both times
+        String html = page("name=" + family, Role.CHECKPOINT);
+        assertThat(html.indexOf(family + "마")).isLessThan(html.indexOf(family + "가"));
+        assertThat(html).contains(Kst.seconds(scanned.truncatedTo(ChronoUnit.SECONDS)), "⚠ 오래된 오프라인 스캔");
+        // by the time scanned it sits three days back, and today alone does not hold it
+        String byScan = page("name=" + family + "&time=SCANNED", Role.CHECKPOINT);
+        assertThat(byScan.indexOf(family + "마")).isGreaterThan(byScan.indexOf(family + "다"));
+        LocalDate today = LocalDate.now(Kst.ZONE);
+        assertThat(page("name=" + family + "&time=SCANNED&from=" + today + "&to=" + today, Role.CHECKPOINT))
+                .doesNotContain(family + "마");
+        assertThat(page("name=" + family + "&alert=STALE_OFFLINE_SCAN", Role.OFFICER))
+                .contains(family + "마").doesNotContain(family + "가");
+    }
+
+    @Test
     void shouldIgnoreAFilterValueThatDoesNotParse() throws Exception {
         assertThat(page("name=" + family + "&reason=NOPE&from=yesterday", Role.CHECKPOINT)).contains(family + "가");
     }

@@ -185,6 +185,61 @@ class ScanApiTests {
     }
 
     @Test
+    void shouldLetAHolderInsideOutWithAnAlertWhenThePassWasRevoked() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("장경보");
+        post(body(UUID.randomUUID().toString(), pass.token(), "ENTRY")).andExpect(jsonPath("$.alert").isEmpty());
+        fixtures.withdraw(pass);
+        post(body(UUID.randomUUID().toString(), pass.token(), "EXIT")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision").value("ACCEPTED"))
+                .andExpect(jsonPath("$.alert").value("REVOKED"));
+    }
+
+    @Test
+    void shouldRefuseAScanIdBorrowedFromAnotherDeviceWith409() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("장남의");
+        String scanId = UUID.randomUUID().toString();
+        post(body(scanId, pass.token(), "ENTRY")).andExpect(jsonPath("$.decision").value("ACCEPTED"));
+        String other = "Bearer " + tokens.issue("api-other-" + UUID.randomUUID(), null).token();
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/scans").header("Authorization", other)
+                        .contentType("application/json").content(body(scanId, pass.token(), "EXIT")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("SCAN_ID_CONFLICT"))
+                .andExpect(jsonPath("$.holder").doesNotExist());
+        mvc.perform(get("/api/v1/scans/{id}/photo", scanId).header("Authorization", other))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/scans/{id}/photo", scanId).with(Staff.as(Role.CHECKPOINT)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE pass_id = ?", Integer.class,
+                pass.passId())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseStaleOfflineScans() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("장오래");
+        String old = java.time.Instant.now().minus(java.time.Duration.ofHours(13)).toString();
+        post("{\"scanId\":\"" + UUID.randomUUID() + "\",\"token\":\"" + pass.token()
+                + "\",\"direction\":\"ENTRY\",\"lane\":\"3\",\"scannedAt\":\"" + old + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.decision").value("REJECTED"))
+                .andExpect(jsonPath("$.reason").value("STALE_OFFLINE_SCAN"));
+    }
+
+    @Test
+    void shouldKeepScansToLaneStaffAndDevices() throws Exception {
+        for (Role role : java.util.List.of(Role.OFFICER, Role.ADMIN, Role.CIVILIAN)) {
+            String scanId = UUID.randomUUID().toString();
+            mvc.perform(MockMvcRequestBuilders.post("/api/v1/scans").with(Staff.as(role))
+                            .contentType("application/json").content(body(scanId, "abc.def.ghi", "ENTRY")))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("forbidden"));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE scan_id = ?", Integer.class,
+                    scanId)).as(role.name()).isZero();
+        }
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/scans").with(Staff.as(Role.SUPERVISOR))
+                        .contentType("application/json").content(body(UUID.randomUUID().toString(), "abc.def.ghi",
+                                "ENTRY")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void shouldServeTheOpenApiDescriptionToStaff() throws Exception {
         mvc.perform(get("/v3/api-docs").with(Staff.as(Role.ADMIN)))
                 .andExpect(status().isOk())

@@ -60,6 +60,11 @@ class ScanServiceTests {
         return scan(scans, token, direction);
     }
 
+    private boolean tripInside(CheckpointFixtures.IssuedPass pass) {
+        return jdbc.queryForObject("SELECT inside FROM trip_presence WHERE application_id = ?", Boolean.class,
+                pass.applicationId());
+    }
+
     private int logRows(String passId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE pass_id = ?", Integer.class, passId);
     }
@@ -71,7 +76,9 @@ class ScanServiceTests {
         assertThat(entry.accepted()).isTrue();
         assertThat(entry.holderNameKorean()).isEqualTo("김출경");
         assertThat(entry.validUntil()).isAfter(Instant.now());
+        assertThat(tripInside(pass)).as("the application module knows the traveller is inside").isTrue();
         assertThat(scan(pass.token(), Direction.EXIT).accepted()).isTrue();
+        assertThat(tripInside(pass)).isFalse();
         assertThat(scan(pass.token(), Direction.ENTRY).accepted()).isTrue();
         assertThat(jdbc.queryForList("SELECT visit_no FROM crossing_log WHERE pass_id = ? ORDER BY id", Integer.class,
                 pass.passId())).containsExactly(1, 1, 2);
@@ -141,15 +148,97 @@ class ScanServiceTests {
     @Test
     void shouldRecordTheOfflineScanTimeAndJudgeValidityAtIt() {
         LocalDate today = LocalDate.now(Kst.ZONE);
-        CheckpointFixtures.IssuedPass ended = fixtures.pass("한오프", today.minusDays(3), today.minusDays(1));
-        Instant offline = LocalDate.now(Kst.ZONE).minusDays(2).atTime(10, 0).atZone(Kst.ZONE).toInstant();
-        ScanAnswer answer = scans.scan(new ScanRequest(UUID.randomUUID().toString(), ended.token(), Direction.ENTRY,
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("한오프", today.minusDays(1), today.plusDays(1));
+        Instant offline = Instant.now().minusSeconds(3 * 3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ScanAnswer answer = scans.scan(new ScanRequest(UUID.randomUUID().toString(), pass.token(), Direction.ENTRY,
                 "2", offline, DEVICE));
         assertThat(answer.accepted()).isTrue();
         assertThat(answer.scannedAt()).isEqualTo(offline);
         LocalDateTime recorded = jdbc.queryForObject("SELECT recorded_at FROM crossing_log WHERE scan_id = ?",
                 LocalDateTime.class, answer.scanId());
-        assertThat(recorded.toInstant(ZoneOffset.UTC)).isAfter(offline.plusSeconds(86_400));
+        assertThat(recorded.toInstant(ZoneOffset.UTC)).isAfter(offline.plusSeconds(3 * 3600 - 60));
+    }
+
+    @Test
+    void shouldRefuseAnOfflineScanOlderThanTheWindowEvenIntoAPassValidityThen() {
+        LocalDate today = LocalDate.now(Kst.ZONE);
+        CheckpointFixtures.IssuedPass ended = fixtures.pass("한지남", today.minusDays(3), today.minusDays(1));
+        Instant backdated = today.minusDays(2).atTime(10, 0).atZone(Kst.ZONE).toInstant();
+        ScanAnswer answer = scans.scan(new ScanRequest(UUID.randomUUID().toString(), ended.token(), Direction.ENTRY,
+                "2", backdated, DEVICE));
+        assertThat(answer.accepted()).isFalse();
+        assertThat(answer.reason()).isEqualTo(ScanReason.STALE_OFFLINE_SCAN);
+        assertThat(answer.overridable()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT reason FROM crossing_log WHERE scan_id = ?", String.class,
+                answer.scanId())).isEqualTo("STALE_OFFLINE_SCAN");
+    }
+
+    @Test
+    void shouldRecordAStaleSouthboundScanOfSomeoneInsideWithAnAlert() {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("문늦음");
+        assertThat(scan(pass.token(), Direction.ENTRY).accepted()).isTrue();
+        Instant longAgo = Instant.now().minusSeconds(13 * 3600);
+        ScanAnswer exit = scans.scan(new ScanRequest(UUID.randomUUID().toString(), pass.token(), Direction.EXIT,
+                "2", longAgo, DEVICE));
+        assertThat(exit.accepted()).isTrue();
+        assertThat(exit.alert()).isEqualTo(ScanReason.STALE_OFFLINE_SCAN);
+        assertThat(jdbc.queryForObject("SELECT inside FROM pass_presence WHERE pass_id = ?", Boolean.class,
+                pass.passId())).isFalse();
+    }
+
+    @Test
+    void shouldLetAHolderInsideOutWhateverThePassStateWithTheAlert() {
+        CheckpointFixtures.IssuedPass revoked = fixtures.pass("임취소");
+        CheckpointFixtures.IssuedPass expired = fixtures.pass("임만료");
+        CheckpointFixtures.IssuedPass unapproved = fixtures.pass("임철회");
+        CheckpointFixtures.IssuedPass fine = fixtures.pass("임정상");
+        for (CheckpointFixtures.IssuedPass pass : List.of(revoked, expired, unapproved, fine)) {
+            assertThat(scan(pass.token(), Direction.ENTRY).accepted()).isTrue();
+        }
+        fixtures.withdraw(revoked);
+        fixtures.expire(expired);
+        fixtures.unapprove(unapproved);
+        assertThat(jdbc.queryForObject("SELECT revoked FROM pass_presence WHERE pass_id = ?", Boolean.class,
+                revoked.passId())).as("the roster learns of the revocation").isTrue();
+
+        // still refused northbound, and a forged token never gets out
+        assertThat(scan(CheckpointFixtures.tamperedSignature(revoked.token()), Direction.EXIT).reason())
+                .isEqualTo(ScanReason.INVALID_SIGNATURE);
+        ScanAnswer out = scan(revoked.token(), Direction.EXIT);
+        assertThat(out.accepted()).isTrue();
+        assertThat(out.alert()).isEqualTo(ScanReason.REVOKED);
+        assertThat(out.alertKey()).isEqualTo("checkpoint.alert.REVOKED");
+        assertThat(scan(expired.token(), Direction.EXIT).alert()).isEqualTo(ScanReason.EXPIRED);
+        assertThat(scan(unapproved.token(), Direction.EXIT).alert()).isEqualTo(ScanReason.APPLICATION_NOT_APPROVED);
+        ScanAnswer normal = scan(fine.token(), Direction.EXIT);
+        assertThat(normal.accepted()).isTrue();
+        assertThat(normal.alert()).isNull();
+
+        assertThat(jdbc.queryForList("SELECT alert FROM crossing_log WHERE pass_id IN (?, ?, ?) AND direction = 'EXIT' "
+                + "AND result = 'ACCEPTED' ORDER BY id", String.class, revoked.passId(), expired.passId(),
+                unapproved.passId())).containsExactly("REVOKED", "EXPIRED", "APPLICATION_NOT_APPROVED");
+        // once out, a revoked pass is refused both ways
+        assertThat(scan(revoked.token(), Direction.EXIT).reason()).isEqualTo(ScanReason.REVOKED);
+        assertThat(scan(revoked.token(), Direction.ENTRY).reason()).isEqualTo(ScanReason.REVOKED);
+    }
+
+    @Test
+    void shouldKeepAScanIdToItsSender() {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("권주인");
+        ScanAnswer mine = scan(pass.token(), Direction.ENTRY);
+        ScanRequest.Operator other = ScanRequest.Operator.device(2, "other-lane");
+        ScanRequest.Operator officer = ScanRequest.Operator.officer(3, "officer");
+        assertThatThrownBy(() -> scans.scan(new ScanRequest(mine.scanId(), pass.token(), Direction.EXIT, "9", null,
+                other))).isInstanceOf(ScanService.ScanIdConflict.class);
+        assertThatThrownBy(() -> scans.stored(mine.scanId(), officer)).isInstanceOf(ScanService.ScanIdConflict.class);
+        assertThat(scans.holderPhoto(mine.scanId(), other)).isEmpty();
+        assertThat(scans.holderPhoto(mine.scanId(), DEVICE)).isPresent();
+        assertThat(logRows(pass.passId())).isEqualTo(1);
+
+        // the photo link lasts a few minutes only
+        jdbc.update("UPDATE crossing_log SET recorded_at = ? WHERE scan_id = ?",
+                LocalDateTime.now(ZoneOffset.UTC).minus(ScanService.PHOTO_WINDOW).minusSeconds(1), mine.scanId());
+        assertThat(scans.holderPhoto(mine.scanId(), DEVICE)).isEmpty();
     }
 
     @Test
@@ -181,16 +270,19 @@ class ScanServiceTests {
         ScanAnswer refused = scan(pass.token(), Direction.EXIT);
         assertThat(refused.reason()).isEqualTo(ScanReason.NOT_INSIDE);
         assertThat(refused.overridable()).isTrue();
-        ScanRequest.Operator supervisor = ScanRequest.Operator.officer(7, "박지훈");
+        ScanRequest.Operator supervisor = ScanRequest.Operator.officer(7, "한서윤");
 
-        assertThatThrownBy(() -> scans.override(refused.scanId(), " ", supervisor))
+        assertThatThrownBy(() -> scans.override(refused.scanId(), " ", DEVICE, supervisor))
                 .isInstanceOf(ScanService.OverrideRefused.class);
-        ScanAnswer overridden = scans.override(refused.scanId(), "출경 스캔 누락 확인", supervisor);
+        assertThatThrownBy(() -> scans.override(refused.scanId(), "borrowed", ScanRequest.Operator.device(2, "x"),
+                supervisor)).as("only the lane that was refused").isInstanceOf(ScanService.OverrideRefused.class);
+        ScanAnswer overridden = scans.override(refused.scanId(), "출경 스캔 누락 확인", DEVICE, supervisor);
         assertThat(overridden.accepted()).isTrue();
         assertThat(overridden.override()).isTrue();
+        assertThat(overridden.supervisorName()).isEqualTo("한서윤");
         assertThat(overridden.overrideReason()).isEqualTo("출경 스캔 누락 확인");
-        assertThat(scans.override(refused.scanId(), "again", supervisor)).isEqualTo(overridden);
-        assertThatThrownBy(() -> scans.override(overridden.scanId(), "x", supervisor))
+        assertThat(scans.override(refused.scanId(), "again", DEVICE, supervisor)).isEqualTo(overridden);
+        assertThatThrownBy(() -> scans.override(overridden.scanId(), "x", DEVICE, supervisor))
                 .isInstanceOf(ScanService.OverrideRefused.class);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE pass_id = ? AND is_override = TRUE "
@@ -202,8 +294,27 @@ class ScanServiceTests {
     void shouldNotOfferAnOverrideWithoutAKnownPass() {
         ScanAnswer malformed = scan("abc.def.ghi", Direction.ENTRY);
         assertThat(malformed.overridable()).isFalse();
-        assertThatThrownBy(() -> scans.override(malformed.scanId(), "reason", DEVICE))
+        assertThatThrownBy(() -> scans.override(malformed.scanId(), "reason", DEVICE, DEVICE))
                 .isInstanceOf(ScanService.OverrideRefused.class);
+    }
+
+    @Test
+    void shouldNeverOverrideANorthboundRefusalOfARevokedOrWithdrawnPass() {
+        ScanRequest.Operator supervisor = ScanRequest.Operator.officer(7, "한서윤");
+        CheckpointFixtures.IssuedPass revoked = fixtures.pass("백취소");
+        fixtures.withdraw(revoked);
+        ScanAnswer refused = scan(revoked.token(), Direction.ENTRY);
+        assertThat(refused.reason()).isEqualTo(ScanReason.REVOKED);
+        assertThat(refused.overridable()).isFalse();
+        assertThatThrownBy(() -> scans.override(refused.scanId(), "들여보내 주세요", DEVICE, supervisor))
+                .isInstanceOf(ScanService.OverrideRefused.class);
+
+        CheckpointFixtures.IssuedPass inside = fixtures.pass("백이중");
+        assertThat(scan(inside.token(), Direction.ENTRY).accepted()).isTrue();
+        ScanAnswer again = scan(inside.token(), Direction.ENTRY);
+        assertThat(again.reason()).isEqualTo(ScanReason.ALREADY_INSIDE);
+        assertThat(again.overridable()).isTrue();
+        assertThat(scans.override(again.scanId(), "남행 스캔 누락", DEVICE, supervisor).accepted()).isTrue();
     }
 
     static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {

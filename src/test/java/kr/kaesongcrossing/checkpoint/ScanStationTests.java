@@ -119,14 +119,63 @@ class ScanStationTests {
         String scanId = jdbc.queryForObject("SELECT scan_id FROM crossing_log WHERE pass_id = ? AND reason = "
                 + "'ALREADY_INSIDE'", String.class, pass.passId());
 
-        mvc.perform(post("/checkpoint/scans/{id}/override", scanId).param("reason", " ").cookie(session)
-                .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
+        AccountPrincipal supervisor = accounts.create(Role.SUPERVISOR);
+        mvc.perform(override(scanId, " ", supervisor.email(), TestAccounts.PASSWORD))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
                         .isEqualTo("checkpoint.override.reason.required"));
-        String location = mvc.perform(post("/checkpoint/scans/{id}/override", scanId).param("reason", "입경 누락 확인")
-                        .cookie(session).with(user(officer)).with(csrf()))
+        // the lane officer's own password is not a supervisor's, nor is a wrong one
+        mvc.perform(override(scanId, "입경 누락 확인", officer.email(), TestAccounts.PASSWORD))
+                .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
+                        .isEqualTo("checkpoint.override.notSupervisor"));
+        mvc.perform(override(scanId, "입경 누락 확인", supervisor.email(), "not the password"))
+                .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
+                        .isEqualTo("checkpoint.override.notSupervisor"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE is_override = TRUE AND pass_id = ?",
+                Integer.class, pass.passId())).isZero();
+
+        String location = mvc.perform(override(scanId, "입경 누락 확인", supervisor.email(), TestAccounts.PASSWORD))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(page(location)).contains("출경 허가", "책임자 예외 허가로 통과: 입경 누락 확인");
+        assertThat(page(location)).contains("출경 허가", "책임자 예외 허가로 통과: 입경 누락 확인",
+                "허가한 책임자: " + supervisor.displayName());
+        assertThat(jdbc.queryForMap("SELECT operator_name, supervisor_account_id FROM crossing_log WHERE "
+                + "is_override = TRUE AND pass_id = ?", pass.passId()))
+                .containsEntry("operator_name", officer.displayName())
+                .containsEntry("supervisor_account_id", supervisor.id());
+    }
+
+    @Test
+    void shouldNotLetTheApplicantWithdrawATripWhileTheLogShowsThemInside() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("노체류");
+        assertThat(scan(pass.token())).contains("kc-result accepted");
+        mvc.perform(post("/applications/{id}/withdraw", pass.applicationId()).param("reason", "일정 변경")
+                        .with(user(pass.holder())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat((String) result.getFlashMap().get("problem"))
+                        .contains("개성 구역 안에 있는 것으로 기록되어"));
+        assertThat(jdbc.queryForObject("SELECT status FROM travel_application WHERE id = ?", String.class,
+                pass.applicationId())).isEqualTo("APPROVED_FOR_TRAVEL");
+    }
+
+    @Test
+    void shouldOfferNoOverrideForARevokedPassNorthbound() throws Exception {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("노취소");
+        fixtures.withdraw(pass);
+        String refused = scan(pass.token());
+        assertThat(refused).contains("kc-result rejected").doesNotContain("supervisorPassword");
+        String scanId = jdbc.queryForObject("SELECT scan_id FROM crossing_log WHERE pass_id = ?", String.class,
+                pass.passId());
+        AccountPrincipal supervisor = accounts.create(Role.SUPERVISOR);
+        mvc.perform(override(scanId, "들여보내 주세요", supervisor.email(), TestAccounts.PASSWORD))
+                .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
+                        .isEqualTo("checkpoint.override.impossible"));
+    }
+
+    private org.springframework.test.web.servlet.RequestBuilder override(String scanId, String reason, String email,
+            String password) {
+        return post("/checkpoint/scans/{id}/override", scanId).param("reason", reason)
+                .param("supervisorEmail", email).param("supervisorPassword", password)
+                .cookie(session).with(user(officer)).with(csrf());
     }
 
     @Test

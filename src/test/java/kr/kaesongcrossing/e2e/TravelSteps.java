@@ -237,6 +237,10 @@ final class TravelSteps {
             assertThat(verdict).isEqualTo(t.get("checkpoint.verdict.ACCEPTED." + direction));
             return "accepted";
         }
+        if (css.contains("alerted")) {
+            assertThat(verdict).isEqualTo(t.get("checkpoint.verdict.ALERTED"));
+            return "alerted";
+        }
         assertThat(css).contains("rejected");
         assertThat(verdict).isEqualTo(t.get("checkpoint.verdict.REJECTED"));
         return "rejected";

@@ -1,0 +1,29 @@
+package kr.kaesongcrossing.application;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each trip's traveller is, as the checkpoint reports it: a trip whose traveller is inside the zone cannot
+ * be withdrawn by the applicant (the office still can; the traveller then leaves with an alert).
+ */
+@Component
+class TravellerPositions {
+
+    private final TripPresenceRepository presences;
+
+    TravellerPositions(TripPresenceRepository presences) {
+        this.presences = presences;
+    }
+
+    /** Same transaction as the scan: the flag and the crossing log never disagree. */
+    @EventListener
+    void on(TravellerCrossed crossed) {
+        presences.findById(crossed.applicationId()).ifPresentOrElse(p -> p.moved(crossed.inside()),
+                () -> presences.save(new TripPresence(crossed.applicationId(), crossed.inside())));
+    }
+
+    boolean inside(long applicationId) {
+        return presences.findById(applicationId).map(TripPresence::isInside).orElse(false);
+    }
+}
