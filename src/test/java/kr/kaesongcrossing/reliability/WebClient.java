@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 public final class WebClient {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+    /** Paths longer than this go over a plain socket ({@link #beyondWhatTheServerReads}). */
+    private static final int SERVER_READS = 7 * 1024;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String baseUrl;
@@ -100,10 +102,13 @@ public final class WebClient {
     }
 
     public Answer get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+        return get(pathAndQuery, Map.of());
     }
 
     public Answer get(String pathAndQuery, Map<String, String> headers) {
+        if (pathAndQuery.length() > SERVER_READS) {
+            return beyondWhatTheServerReads("GET", pathAndQuery, headers, new byte[0]);
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
         headers.forEach(builder::header);
         return send(builder);
@@ -124,6 +129,14 @@ public final class WebClient {
     }
 
     public Answer postRaw(String path, String contentType, byte[] body, Map<String, String> headers) {
+        if (path.length() > SERVER_READS) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            all.put("Content-Type", contentType);
+            if (csrfToken != null) {
+                all.put("X-CSRF-TOKEN", csrfToken);
+            }
+            return beyondWhatTheServerReads("POST", path, all, body);
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
         if (csrfToken != null) {
@@ -218,7 +231,32 @@ public final class WebClient {
         csrfToken = null;
     }
 
-    /** Sends bytes as they are and returns the status line's code and the rest of the answer as text. */
+    /**
+     * A request line longer than the server reads (Tomcat takes 8 KB of headers) is answered 400 from its first
+     * bytes, and the connection is closed without reading the rest. java.net.http then fails on the broken pipe
+     * and loses that answer; a browser writes what the server takes and reads the answer, and so does this.
+     */
+    private Answer beyondWhatTheServerReads(String method, String pathAndQuery, Map<String, String> headers,
+            byte[] body) {
+        StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: "
+                + URI.create(baseUrl).getAuthority() + "\r\nConnection: close\r\n");
+        List<HttpCookie> sent = cookies.getCookieStore().get(URI.create(baseUrl + "/"));
+        if (!sent.isEmpty()) {
+            head.append("Cookie: ").append(String.join("; ", sent.stream()
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue()).toList())).append("\r\n");
+        }
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        request.writeBytes(body);
+        return raw(request.toByteArray());
+    }
+
+    /**
+     * Sends bytes as they are and returns the status line's code and the rest of the answer as text. When the
+     * server stops reading early (it answered from what it read), its answer is still read.
+     */
     public Answer raw(byte[] request) {
         URI base = URI.create(baseUrl);
         long start = System.nanoTime();
@@ -226,8 +264,12 @@ public final class WebClient {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException stoppedReading) {
+                // the server answered and closed before taking all of it: its answer is what counts
+            }
             InputStream in = socket.getInputStream();
             byte[] answer = in.readNBytes(4 * 1024 * 1024);
             String text = new String(answer, StandardCharsets.UTF_8);
