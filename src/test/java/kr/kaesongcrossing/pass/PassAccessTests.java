@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -59,7 +60,7 @@ class PassAccessTests extends PassTestSupport {
     @Test
     void shouldShowTheHolderTheValidityInKstAndTheQrWhileValid() throws Exception {
         AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
-        var today = java.time.LocalDate.now(PassLifecycle.KST);
+        var today = java.time.LocalDate.now(OfficeTime.ZONE);
         String passId = fixtures.approve(fixtures.trip(holder, today, today.plusDays(1), "김민준", "KIM MINJUN"));
 
         mvc.perform(get("/passes/{id}", passId).with(user(holder)).param("lang", "ko"))
