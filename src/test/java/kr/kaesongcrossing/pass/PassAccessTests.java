@@ -120,6 +120,24 @@ class PassAccessTests extends PassTestSupport {
     }
 
     @Test
+    void shouldNotOfferToReissueAPassRevokedByAnOfficerOnceItsValidityHasEnded() throws Exception {
+        AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
+        AccountPrincipal officer = fixtures.account(Role.OFFICER);
+        var today = java.time.LocalDate.now(OfficeTime.ZONE);
+        String passId = fixtures.approve(fixtures.trip(holder, today.minusDays(3), today.minusDays(1), "김민준",
+                "KIM MINJUN"));
+        mvc.perform(post("/passes/{id}/revoke", passId).with(user(officer)).with(csrf()).param("reason", "lost"));
+
+        mvc.perform(get("/passes/{id}", passId).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/passes/" + passId + "/reissue"))));
+        mvc.perform(post("/passes/{id}/reissue", passId).with(user(officer)).with(csrf()).param("reason", "found"))
+                .andExpect(redirectedUrl("/passes/" + passId));
+        assertThat(jdbc.queryForObject("select replaced_by is null from pass where pass_id = ?", Boolean.class,
+                passId)).isTrue();
+    }
+
+    @Test
     void shouldServeTheRevocationListToStaffButNotToCivilians() throws Exception {
         AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
         AccountPrincipal officer = fixtures.account(Role.OFFICER);
