@@ -15,13 +15,10 @@ public final class OfficeTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
 
-    /** The patterns the pages show: a day, a minute (most times) and a second (scans, mail). */
-    public static final String DATE_PATTERN = "yyyy-MM-dd";
-    public static final String MINUTES_PATTERN = "yyyy-MM-dd HH:mm";
-    public static final String SECONDS_PATTERN = "yyyy-MM-dd HH:mm:ss";
-
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern(MINUTES_PATTERN).withZone(ZONE);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern(SECONDS_PATTERN).withZone(ZONE);
+    // Pages show most times to the minute; scans and mail to the second.
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZONE);
 
     private OfficeTime() {
     }
