@@ -2,6 +2,7 @@ package kr.kaesongcrossing.account;
 
 import java.time.Clock;
 import java.util.Locale;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,11 +108,9 @@ class UserAdministration {
     record UserRow(long id, String email, String displayName, Role role, String language, boolean enabled,
             boolean locked, java.time.LocalDate createdOn) {
 
-        private static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
-
         static UserRow of(UserAccount a, java.time.Instant now) {
             return new UserRow(a.getId(), a.getEmail(), a.getDisplayName(), a.getRole(), a.getLanguage(),
-                    a.isEnabled(), a.isLockedAt(now), a.getCreatedAt().atZone(SEOUL).toLocalDate());
+                    a.isEnabled(), a.isLockedAt(now), OfficeTime.dateOf(a.getCreatedAt()));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
@@ -39,7 +40,7 @@ class ApplicationFormValidator {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(TripRules.SEOUL));
+        return OfficeTime.today(clock);
     }
 
     void validate(ApplicationForm form, Errors errors, boolean submitting, Stored stored, boolean photoUploaded) {

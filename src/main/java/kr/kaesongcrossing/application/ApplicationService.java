@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,7 @@ class ApplicationService {
         Instant now = clock.instant();
         Actor actor = Actor.of(applicant);
         TravelApplication application = applications.save(TravelApplication.draft(applicant.id(), actor, now));
-        application.assignReference(LocalDate.ofInstant(now, TripRules.SEOUL).getYear());
+        application.assignReference(OfficeTime.dateOf(now).getYear());
         events.changed(application, application.getChanges().get(0));
         apply(application, details, photo, now);
         if (submit) {
@@ -110,6 +111,6 @@ class ApplicationService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(TripRules.SEOUL));
+        return OfficeTime.today(clock);
     }
 }

@@ -2,8 +2,8 @@ package kr.kaesongcrossing.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.List;
+import kr.kaesongcrossing.system.OfficeTime;
 
 /**
  * An application as a detail page shows it. {@code idNumber} is whatever the viewer may see: masked for the
@@ -31,8 +31,8 @@ record ApplicationView(long id, String reference, ApplicationStatus status, long
         return !TravelApplication.isOwnApplication(applicantId, officer);
     }
 
-    public ZonedDateTime submittedAtSeoul() {
-        return submittedAt == null ? null : submittedAt.atZone(TripRules.SEOUL);
+    public String submittedAtText() {
+        return OfficeTime.minutes(submittedAt);
     }
 
     /** The latest message staff wrote with an information request, shown above the edit form. */

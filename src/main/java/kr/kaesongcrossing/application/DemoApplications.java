@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.imageio.ImageIO;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -70,7 +71,7 @@ class DemoApplications implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock.withZone(TripRules.SEOUL));
+        LocalDate today = OfficeTime.today(clock);
         PhotoProcessor.Photo photo = demoPhoto();
 
         TravelApplication draft = create(civilian, now.minus(Duration.ofHours(3)), details(Purpose.TALKS,
@@ -110,7 +111,7 @@ class DemoApplications implements ApplicationRunner {
 
     private TravelApplication create(Actor civilian, Instant at, TripDetails details, PhotoProcessor.Photo photo) {
         TravelApplication application = applications.save(TravelApplication.draft(civilian.accountId(), civilian, at));
-        application.assignReference(LocalDate.ofInstant(at, TripRules.SEOUL).getYear());
+        application.assignReference(OfficeTime.dateOf(at).getYear());
         application.update(details, at);
         if (photo != null) {
             photos.save(new ApplicationPhoto(application.getId(), photo, at));

@@ -2,7 +2,7 @@ package kr.kaesongcrossing.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
+import kr.kaesongcrossing.system.OfficeTime;
 
 /** A line of the review queue: enough to pick an application, nothing heavy (no photo, no ID number). */
 record QueueRow(Long id, long version, long applicantId, String reference, ApplicationStatus status,
@@ -14,7 +14,7 @@ record QueueRow(Long id, long version, long applicantId, String reference, Appli
         return !TravelApplication.isOwnApplication(applicantId, officer);
     }
 
-    public ZonedDateTime submittedAtSeoul() {
-        return submittedAt == null ? null : submittedAt.atZone(TripRules.SEOUL);
+    public String submittedAtText() {
+        return OfficeTime.minutes(submittedAt);
     }
 }

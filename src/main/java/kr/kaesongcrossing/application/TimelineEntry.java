@@ -1,9 +1,9 @@
 package kr.kaesongcrossing.application;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
+import kr.kaesongcrossing.system.OfficeTime;
 
-/** One status change as shown on a detail page; the time is shown in Asia/Seoul. */
+/** One status change as shown on a detail page; the time is shown in KST. */
 record TimelineEntry(ApplicationStatus from, ApplicationStatus to, Instant at, Long actorId, String actorName,
         String actorRole, String reason, String counterpartReference) {
 
@@ -13,8 +13,8 @@ record TimelineEntry(ApplicationStatus from, ApplicationStatus to, Instant at, L
                 change.getCounterpartReference());
     }
 
-    public ZonedDateTime atSeoul() {
-        return at.atZone(TripRules.SEOUL);
+    public String atText() {
+        return OfficeTime.minutes(at);
     }
 
     /** Message key naming what happened, e.g. {@code application.event.SUBMITTED.RESUBMITTED}. */

@@ -1,7 +1,6 @@
 package kr.kaesongcrossing.application;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.List;
 /** The date rules of a trip. Pure: today is given (the calendar date in Asia/Seoul). */
 final class TripRules {
 
-    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     static final int MAX_DAYS_AHEAD = 365;
 

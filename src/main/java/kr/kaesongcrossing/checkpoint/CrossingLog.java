@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -31,12 +32,12 @@ class CrossingLog {
             String holderNameLatin) {
 
         public String receivedText() {
-            return Kst.seconds(receivedAt);
+            return OfficeTime.seconds(receivedAt);
         }
 
         /** When a device scanned offline (it sent the scan later), or empty for a scan answered at once. */
         public String scannedOfflineText() {
-            return scannedAt.equals(receivedAt) ? "" : Kst.seconds(scannedAt);
+            return scannedAt.equals(receivedAt) ? "" : OfficeTime.seconds(scannedAt);
         }
 
         public boolean accepted() {

@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.checkpoint;
 
 import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +28,8 @@ class DeviceAdminController {
     record DeviceRow(long id, String name, String created, String revoked, boolean active) {
 
         static DeviceRow of(ScannerDevice d) {
-            return new DeviceRow(d.getId(), d.getName(), Kst.minutes(d.getCreatedAt()),
-                    Kst.minutes(d.getRevokedAt()), d.active());
+            return new DeviceRow(d.getId(), d.getName(), OfficeTime.minutes(d.getCreatedAt()),
+                    OfficeTime.minutes(d.getRevokedAt()), d.active());
         }
     }
 

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -99,7 +99,7 @@ class LogController {
                         raw == null ? null : raw.name(),
                         binding.hasFieldErrors("page") || raw == null ? null : raw.page())
                 : raw;
-        return filter.normalised(LocalDate.now(clock.withZone(Kst.ZONE)));
+        return filter.normalised(OfficeTime.today(clock));
     }
 
     private static String pageUrl(String path, LogFilter filter, Integer page) {

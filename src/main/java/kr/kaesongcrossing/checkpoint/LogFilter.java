@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -83,6 +84,6 @@ record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 
     /** Start of a KST day as the UTC wall time the database stores. */
     private static LocalDateTime utc(LocalDate kstDay) {
-        return kstDay.atStartOfDay(Kst.ZONE).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        return LocalDateTime.ofInstant(OfficeTime.startOfDay(kstDay), ZoneOffset.UTC);
     }
 }

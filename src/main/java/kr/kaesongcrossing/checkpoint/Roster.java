@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +25,11 @@ class Roster {
             LocalDate plannedReturn, Instant validUntil, String reference, boolean overstay, ScanReason alert) {
 
         public String sinceText() {
-            return Kst.minutes(since);
+            return OfficeTime.minutes(since);
         }
 
         public String validUntilText() {
-            return Kst.lastValidMinute(validUntil);
+            return OfficeTime.lastValidMinute(validUntil);
         }
     }
 
@@ -53,7 +54,7 @@ class Roster {
                     Instant end = validUntil == null ? null : validUntil.toInstant(ZoneOffset.UTC);
                     boolean expired = end != null && !now.isBefore(end);
                     boolean overstay = expired || (plannedReturn != null
-                            && !now.isBefore(plannedReturn.plusDays(1).atStartOfDay(Kst.ZONE).toInstant()));
+                            && !now.isBefore(OfficeTime.endOfDay(plannedReturn)));
                     ScanReason alert = rs.getBoolean("revoked") ? ScanReason.REVOKED
                             : expired ? ScanReason.EXPIRED : null;
                     return new Inside(rs.getString("pass_id"), rs.getString("holder_name_korean"),

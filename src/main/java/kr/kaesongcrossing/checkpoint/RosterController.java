@@ -2,6 +2,7 @@ package kr.kaesongcrossing.checkpoint;
 
 import java.time.Clock;
 import java.util.List;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ class RosterController {
         model.addAttribute("inside", inside);
         model.addAttribute("overstays", inside.stream().filter(Roster.Inside::overstay).count());
         model.addAttribute("alerts", inside.stream().filter(i -> i.alert() != null).count());
-        model.addAttribute("asOf", Kst.minutes(clock.instant()));
+        model.addAttribute("asOf", OfficeTime.minutes(clock.instant()));
         return "checkpoint/roster";
     }
 }

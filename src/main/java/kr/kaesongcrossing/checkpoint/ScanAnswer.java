@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.checkpoint;
 
 import java.time.Instant;
+import kr.kaesongcrossing.system.OfficeTime;
 
 /**
  * The stored answer to a scan, as built from its crossing log row: the same scan id always gives the same answer.
@@ -60,10 +61,10 @@ record ScanAnswer(String scanId, ScanDecision decision, String passId, String ho
     }
 
     public String validUntilText() {
-        return Kst.lastValidMinute(validUntil);
+        return OfficeTime.lastValidMinute(validUntil);
     }
 
     public String scannedAtText() {
-        return Kst.seconds(scannedAt);
+        return OfficeTime.seconds(scannedAt);
     }
 }

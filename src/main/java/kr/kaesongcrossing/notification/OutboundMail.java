@@ -9,8 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import kr.kaesongcrossing.system.OfficeTime;
 
 /** A message to an applicant and how it went out. */
 @Entity
@@ -18,8 +17,6 @@ import java.time.ZonedDateTime;
 class OutboundMail {
 
     enum Status { PENDING, SENT, LOGGED, FAILED }
-
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -114,12 +111,12 @@ class OutboundMail {
         return status;
     }
 
-    public ZonedDateTime getCreatedAtSeoul() {
-        return createdAt.atZone(SEOUL);
+    public String getCreatedAtMinutes() {
+        return OfficeTime.minutes(createdAt);
     }
 
-    public ZonedDateTime getSentAtSeoul() {
-        return sentAt == null ? null : sentAt.atZone(SEOUL);
+    public String getCreatedAtSeconds() {
+        return OfficeTime.seconds(createdAt);
     }
 
     public String getError() {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An issued pass: who it is for, its validity window and the signed token its QR carries. A pass is issued once
@@ -121,21 +122,35 @@ class Pass {
      */
     PassContent reissue(String newPassId, String reason, long officerId, Instant now) {
         String checkedReason = requireReason(reason);
-        if (replacedBy != null) {
-            throw new PassStateException("pass.error.alreadyReplaced");
-        }
-        if (revocationCause == RevocationCause.APPLICATION_WITHDRAWN) {
-            throw new PassStateException("pass.error.approvalWithdrawn");
-        }
-        if (!now.isBefore(validUntil)) {
-            throw new PassStateException("pass.error.expired");
-        }
+        reissueRefusalAt(now).ifPresent(key -> {
+            throw new PassStateException(key);
+        });
         if (revokedAt == null) {
             markRevoked(RevocationCause.REISSUED, checkedReason, officerId, now);
         }
         this.replacedBy = newPassId;
         return new PassContent(newPassId, applicationId, applicationReference, holderAccountId, holderNameKorean,
                 holderNameLatin, validFrom, validUntil);
+    }
+
+    /** Whether {@link #reissue} would be accepted at {@code now} (given a reason); the page offers it only then. */
+    boolean reissuableAt(Instant now) {
+        return reissueRefusalAt(now).isEmpty();
+    }
+
+    /** Why the pass cannot be re-issued at {@code now}: the message key, or empty when it can. */
+    private Optional<String> reissueRefusalAt(Instant now) {
+        if (replacedBy != null) {
+            return Optional.of("pass.error.alreadyReplaced");
+        }
+        if (revocationCause == RevocationCause.APPLICATION_WITHDRAWN) {
+            return Optional.of("pass.error.approvalWithdrawn");
+        }
+        // by the validity itself, not the status: a revoked pass past its end is expired too
+        if (validity().endedAt(now)) {
+            return Optional.of("pass.error.expired");
+        }
+        return Optional.empty();
     }
 
     private void markRevoked(RevocationCause cause, String reason, Long by, Instant now) {
@@ -164,14 +179,13 @@ class Pass {
         return text.length() > MAX_REASON_LENGTH ? text.substring(0, MAX_REASON_LENGTH) : text;
     }
 
+    /** Revoked wins; otherwise the validity decides. */
     PassStatus statusAt(Instant now) {
-        if (revokedAt != null) {
-            return PassStatus.REVOKED;
-        }
-        if (now.isBefore(validFrom)) {
-            return PassStatus.NOT_YET_VALID;
-        }
-        return now.isBefore(validUntil) ? PassStatus.ACTIVE : PassStatus.EXPIRED;
+        return revokedAt != null ? PassStatus.REVOKED : validity().at(now);
+    }
+
+    private Validity validity() {
+        return new Validity(validFrom, validUntil);
     }
 
     boolean isHeldBy(long accountId) {

@@ -73,15 +73,14 @@ class PassController {
     @GetMapping("/passes/{passId}")
     String detail(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId, Model model) {
         Pass pass = visible(passId, user);
-        PassView view = PassView.of(pass, clock.instant());
+        Instant now = clock.instant();
+        PassView view = PassView.of(pass, now);
         model.addAttribute("pass", view);
         model.addAttribute("qrDisplaySize", view.usable() ? QrCodes.pngSize(view.token()) / 2 : 0);
         model.addAttribute("hasPhoto", photos.existsById(pass.getId()));
         model.addAttribute("staff", isStaff(user));
         model.addAttribute("officer", user.role() == Role.OFFICER);
-        model.addAttribute("canReissue", pass.getReplacedBy() == null
-                && pass.getRevocationCause() != RevocationCause.APPLICATION_WITHDRAWN
-                && view.status() != PassStatus.EXPIRED);
+        model.addAttribute("canReissue", pass.reissuableAt(now));
         return VIEW_DETAIL;
     }
 

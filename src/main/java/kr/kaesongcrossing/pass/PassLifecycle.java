@@ -2,10 +2,9 @@ package kr.kaesongcrossing.pass;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PassLifecycle {
 
-    static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final Logger log = LoggerFactory.getLogger(PassLifecycle.class);
 
     private final PassRepository passes;
@@ -34,16 +32,6 @@ class PassLifecycle {
         this.clock = clock;
     }
 
-    /** From 00:00 KST on the planned entry date. */
-    static Instant startOfTrip(LocalDate entryDate) {
-        return entryDate.atStartOfDay(KST).toInstant();
-    }
-
-    /** Until the end of the planned return date, KST (exclusive: 00:00 KST the day after). */
-    static Instant endOfTrip(LocalDate returnDate) {
-        return returnDate.plusDays(1).atStartOfDay(KST).toInstant();
-    }
-
     /**
      * Issues the trip's pass, signed with the active key, with the holder's photo. Idempotent: when the trip
      * already has a live pass, that pass is returned and nothing is issued.
@@ -58,7 +46,7 @@ class PassLifecycle {
         }
         PassContent content = new PassContent(PassTokens.newPassId(), trip.applicationId(), trip.reference(),
                 trip.applicantAccountId(), trip.holderNameKorean(), trip.holderNameLatin(),
-                startOfTrip(trip.entryDate()), endOfTrip(trip.returnDate()));
+                OfficeTime.startOfDay(trip.entryDate()), OfficeTime.endOfDay(trip.returnDate()));
         Pass pass = save(content, trip.holderPhotoJpeg());
         log.info("Issued pass {} for application {}", pass.getPassId(), trip.reference());
         return pass;

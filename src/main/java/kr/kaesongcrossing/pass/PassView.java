@@ -1,27 +1,21 @@
 package kr.kaesongcrossing.pass;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import kr.kaesongcrossing.system.OfficeTime;
 
 /** A pass as pages and the PDF show it: times in KST, the end of validity as its last minute. */
 record PassView(String passId, String applicationReference, String holderNameKorean, String holderNameLatin,
         String validFrom, String validUntil, String issuedAt, PassStatus status, String revokedAt,
         RevocationCause revocationCause, String revocationReason, String replacedBy, String kid, String token) {
 
-    static final DateTimeFormatter KST_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(PassLifecycle.KST);
-
     static PassView of(Pass pass, Instant now) {
         return new PassView(pass.getPassId(), pass.getApplicationReference(), pass.getHolderNameKorean(),
-                pass.getHolderNameLatin(), kst(pass.getValidFrom()), kst(pass.getValidUntil().minusSeconds(60)),
-                kst(pass.getIssuedAt()), pass.statusAt(now),
-                pass.getRevokedAt() == null ? null : kst(pass.getRevokedAt()),
+                pass.getHolderNameLatin(), OfficeTime.minutes(pass.getValidFrom()),
+                OfficeTime.lastValidMinute(pass.getValidUntil()), OfficeTime.minutes(pass.getIssuedAt()),
+                pass.statusAt(now),
+                pass.getRevokedAt() == null ? null : OfficeTime.minutes(pass.getRevokedAt()),
                 pass.getRevocationCause(), pass.getRevocationReason(), pass.getReplacedBy(), pass.getKid(),
                 pass.getToken());
-    }
-
-    static String kst(Instant instant) {
-        return KST_MINUTES.format(instant);
     }
 
     /** The QR is shown while the pass can still be used. */

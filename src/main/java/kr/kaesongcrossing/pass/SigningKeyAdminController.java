@@ -1,10 +1,10 @@
 package kr.kaesongcrossing.pass;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,8 @@ class SigningKeyAdminController {
         Set<String> published = keys.publishedKeys().getKeys().stream().map(k -> k.getKeyID())
                 .collect(Collectors.toSet());
         List<KeyRow> rows = keys.all().stream()
-                .map(k -> new KeyRow(k.getKid(), kst(k.getCreatedAt()), kst(k.getActivatedAt()), kst(k.getRetiredAt()),
+                .map(k -> new KeyRow(k.getKid(), OfficeTime.minutes(k.getCreatedAt()),
+                        OfficeTime.minutes(k.getActivatedAt()), OfficeTime.minutes(k.getRetiredAt()),
                         k.isActive(), published.contains(k.getKid())))
                 .toList();
         model.addAttribute("keys", rows);
@@ -55,9 +56,5 @@ class SigningKeyAdminController {
             redirect.addFlashAttribute("error", e.messageKey());
         }
         return "redirect:/admin/keys";
-    }
-
-    private static String kst(Instant instant) {
-        return instant == null ? "" : PassView.kst(instant);
     }
 }

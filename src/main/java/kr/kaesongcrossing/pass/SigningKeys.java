@@ -9,13 +9,13 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ class SigningKeys {
     static final long RELOAD_INTERVAL_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final DateTimeFormatter KID_DATE = DateTimeFormatter.ofPattern("yyMMdd")
-            .withZone(ZoneId.of("Asia/Seoul"));
+            .withZone(OfficeTime.ZONE);
 
     private final SigningKeyRepository repository;
     private final PrivateKeyStore store;

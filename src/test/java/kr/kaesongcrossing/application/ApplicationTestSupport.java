@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -74,7 +75,7 @@ abstract class ApplicationTestSupport {
     }
 
     static LocalDate today() {
-        return LocalDate.now(TripRules.SEOUL);
+        return LocalDate.now(OfficeTime.ZONE);
     }
 
     /** A unique Hangul name (so that a name search finds only this test's applications). */

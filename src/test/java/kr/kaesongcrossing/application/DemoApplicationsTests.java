@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import kr.kaesongcrossing.AppBoot;
 import kr.kaesongcrossing.TestHttp;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +28,7 @@ class DemoApplicationsTests {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().toString().replace('\\', '/') + "/kaesong;MODE=MySQL;"
                 + "DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY";
         String[] args = {"--spring.datasource.url=" + url, "--kc.data-dir=" + dataDir, "--kc.demo.enabled=true"};
-        LocalDate today = LocalDate.now(TripRules.SEOUL);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
 
         try (AppBoot app = AppBoot.start(args)) {
             JdbcTemplate jdbc = app.context().getBean(JdbcTemplate.class);

@@ -19,6 +19,7 @@ import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.TripApprovalWithdrawn;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,7 +52,7 @@ final class CheckpointFixtures {
 
     /** A pass valid from today (KST) to the day after tomorrow, its trip approved. */
     IssuedPass pass(String nameKorean) {
-        LocalDate today = LocalDate.now(Kst.ZONE);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         return pass(nameKorean, today, today.plusDays(2));
     }
 

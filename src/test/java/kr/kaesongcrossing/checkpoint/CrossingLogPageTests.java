@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +73,7 @@ class CrossingLogPageTests {
                 .contains(family + "다").doesNotContain(family + "나");
         assertThat(page("name=" + family + "&direction=EXIT", Role.ADMIN))
                 .contains(family + "다").doesNotContain(family + "가");
-        LocalDate today = LocalDate.now(Kst.ZONE);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         assertThat(page("name=" + family + "&from=" + today.minusDays(30) + "&to=" + today.minusDays(10),
                 Role.CHECKPOINT)).contains(family + "라").doesNotContain(family + "가");
     }
@@ -91,11 +92,11 @@ class CrossingLogPageTests {
         // by default: by the time received, so the late upload is on top and shows both times
         String html = page("name=" + family, Role.CHECKPOINT);
         assertThat(html.indexOf(family + "마")).isLessThan(html.indexOf(family + "가"));
-        assertThat(html).contains(Kst.seconds(scanned.truncatedTo(ChronoUnit.SECONDS)), "⚠ 오래된 오프라인 스캔");
+        assertThat(html).contains(OfficeTime.seconds(scanned.truncatedTo(ChronoUnit.SECONDS)), "⚠ 오래된 오프라인 스캔");
         // by the time scanned it sits three days back, and today alone does not hold it
         String byScan = page("name=" + family + "&time=SCANNED", Role.CHECKPOINT);
         assertThat(byScan.indexOf(family + "마")).isGreaterThan(byScan.indexOf(family + "다"));
-        LocalDate today = LocalDate.now(Kst.ZONE);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         assertThat(page("name=" + family + "&time=SCANNED&from=" + today + "&to=" + today, Role.CHECKPOINT))
                 .doesNotContain(family + "마");
         assertThat(page("name=" + family + "&alert=STALE_OFFLINE_SCAN", Role.OFFICER))

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +46,7 @@ class RosterPageTests {
     @Test
     void shouldListWhoIsInsideWithOverstaysFirst() throws Exception {
         String family = "명단" + UUID.randomUUID().toString().substring(0, 6);
-        LocalDate today = LocalDate.now(Kst.ZONE);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         Instant later = Instant.now().plus(3, ChronoUnit.DAYS);
         inside(family + "정상", true, later, today.plusDays(1));
         inside(family + "만료", true, Instant.now().minus(1, ChronoUnit.MINUTES), today.plusDays(1));

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +93,7 @@ class ScanApiTests {
 
     @Test
     void shouldAnswerEveryReasonCodeOverHttp() throws Exception {
-        java.time.LocalDate today = java.time.LocalDate.now(Kst.ZONE);
+        java.time.LocalDate today = java.time.LocalDate.now(OfficeTime.ZONE);
         CheckpointFixtures.IssuedPass good = fixtures.pass("문정상");
         CheckpointFixtures.IssuedPass gone = fixtures.pass("문없음");
         fixtures.forget(gone);

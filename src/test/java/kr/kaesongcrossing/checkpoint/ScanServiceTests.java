@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kr.kaesongcrossing.account.TestAccounts;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +87,7 @@ class ScanServiceTests {
 
     @Test
     void shouldRefuseForEveryReasonAndLogEachRefusal() {
-        LocalDate today = LocalDate.now(Kst.ZONE);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         CheckpointFixtures.IssuedPass good = fixtures.pass("이정상");
         assertThat(scan("됴ㅓ홰챠ㅐㅑ러ㅐ쟈ㅐ.ㅁㅠㅊ", Direction.ENTRY).messageKey())
                 .isEqualTo("checkpoint.reason.UNREADABLE");
@@ -147,7 +148,7 @@ class ScanServiceTests {
 
     @Test
     void shouldRecordTheOfflineScanTimeAndJudgeValidityAtIt() {
-        LocalDate today = LocalDate.now(Kst.ZONE);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         CheckpointFixtures.IssuedPass pass = fixtures.pass("한오프", today.minusDays(1), today.plusDays(1));
         Instant offline = Instant.now().minusSeconds(3 * 3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         ScanAnswer answer = scans.scan(new ScanRequest(UUID.randomUUID().toString(), pass.token(), Direction.ENTRY,
@@ -161,9 +162,9 @@ class ScanServiceTests {
 
     @Test
     void shouldRefuseAnOfflineScanOlderThanTheWindowEvenIntoAPassValidityThen() {
-        LocalDate today = LocalDate.now(Kst.ZONE);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         CheckpointFixtures.IssuedPass ended = fixtures.pass("한지남", today.minusDays(3), today.minusDays(1));
-        Instant backdated = today.minusDays(2).atTime(10, 0).atZone(Kst.ZONE).toInstant();
+        Instant backdated = today.minusDays(2).atTime(10, 0).atZone(OfficeTime.ZONE).toInstant();
         ScanAnswer answer = scans.scan(new ScanRequest(UUID.randomUUID().toString(), ended.token(), Direction.ENTRY,
                 "2", backdated, DEVICE));
         assertThat(answer.accepted()).isFalse();

@@ -23,6 +23,7 @@ import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,7 @@ class ScanStationTests {
         assertThat(html).contains("kc-result accepted", "출경 허가", "✓", "배스캔", "/photo", "data-sound=\"accept\"");
         assertThat(html).contains("id=\"token\"").contains("autofocus");
         // valid through the last day, shown as on the pass: 23:59, not midnight of the next day
-        assertThat(html).contains(java.time.LocalDate.now(Kst.ZONE).plusDays(2) + " 23:59");
+        assertThat(html).contains(java.time.LocalDate.now(OfficeTime.ZONE).plusDays(2) + " 23:59");
         assertThat(jdbc.queryForObject("SELECT lane FROM crossing_log WHERE pass_id = ?", String.class,
                 pass.passId())).isEqualTo("2");
     }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -59,7 +60,7 @@ class PassAccessTests extends PassTestSupport {
     @Test
     void shouldShowTheHolderTheValidityInKstAndTheQrWhileValid() throws Exception {
         AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
-        var today = java.time.LocalDate.now(PassLifecycle.KST);
+        var today = java.time.LocalDate.now(OfficeTime.ZONE);
         String passId = fixtures.approve(fixtures.trip(holder, today, today.plusDays(1), "김민준", "KIM MINJUN"));
 
         mvc.perform(get("/passes/{id}", passId).with(user(holder)).param("lang", "ko"))
@@ -116,6 +117,24 @@ class PassAccessTests extends PassTestSupport {
                 .andExpect(content().string(containsString("Phone lost")))
                 .andExpect(content().string(containsString("/passes/" + newPassId)));
         mvc.perform(get("/passes/{id}/qr.png", newPassId).with(user(holder))).andExpect(status().isOk());
+    }
+
+    @Test
+    void shouldNotOfferToReissueAPassRevokedByAnOfficerOnceItsValidityHasEnded() throws Exception {
+        AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
+        AccountPrincipal officer = fixtures.account(Role.OFFICER);
+        var today = java.time.LocalDate.now(OfficeTime.ZONE);
+        String passId = fixtures.approve(fixtures.trip(holder, today.minusDays(3), today.minusDays(1), "김민준",
+                "KIM MINJUN"));
+        mvc.perform(post("/passes/{id}/revoke", passId).with(user(officer)).with(csrf()).param("reason", "lost"));
+
+        mvc.perform(get("/passes/{id}", passId).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/passes/" + passId + "/reissue"))));
+        mvc.perform(post("/passes/{id}/reissue", passId).with(user(officer)).with(csrf()).param("reason", "found"))
+                .andExpect(redirectedUrl("/passes/" + passId));
+        assertThat(jdbc.queryForObject("select replaced_by is null from pass where pass_id = ?", Boolean.class,
+                passId)).isTrue();
     }
 
     @Test

@@ -13,6 +13,7 @@ import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +43,7 @@ final class PassFixtures {
 
     /** A trip from today (KST) to the day after tomorrow. */
     TripApprovedForTravel trip(AccountPrincipal holder) {
-        LocalDate today = LocalDate.now(PassLifecycle.KST);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         return trip(holder, today, today.plusDays(2), "김민준", "KIM MINJUN");
     }
 

@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -100,7 +101,7 @@ class PassTokenTests extends PassTestSupport {
     @Test
     void shouldFitTheLongestNamesInQrVersion15AtErrorCorrectionM() throws Exception {
         AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
-        LocalDate today = LocalDate.now(PassLifecycle.KST);
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
         // The longest names the application form accepts: 100 Latin characters, 50 Hangul syllables.
         String latin = "WOLFESCHLEGELSTEINHAUSENBERGERDORFF O'NEILL-".repeat(3).substring(0, 100);
         String korean = "황보남궁제갈선우독고사공서문동방".repeat(4).substring(0, 50);
