@@ -29,6 +29,7 @@ import kr.kaesongcrossing.reliability.HostileCorpus.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.BeanUtils;
@@ -65,6 +66,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * 4xx with a message or a normal page, never a 5xx, never a stack trace, never an unescaped script; and a refused
  * request (4xx, any GET, a form sent back with field errors) leaves every table's row count as it was.
  */
+@Tag("slow")
+@Tag("hostile-input")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext // hostile sign-in attempts may leave the address throttled: no other test class inherits that
