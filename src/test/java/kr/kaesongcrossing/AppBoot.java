@@ -34,8 +34,8 @@ public final class AppBoot implements AutoCloseable {
         return context;
     }
 
-    public TestHttp http() {
-        return new TestHttp(port());
+    public WebClient http() {
+        return WebClient.forPort(port()).acceptingHtml();
     }
 
     @Override

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import kr.kaesongcrossing.WebClient.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +33,9 @@ class EmbeddedDefaultSmokeTests {
         String email = "smoke-" + UUID.randomUUID() + "@test.example";
 
         try (AppBoot app = AppBoot.start("--spring.datasource.url=" + tempUrl, "--kc.data-dir=" + dataDir)) {
-            TestHttp anonymous = app.http();
-            HttpResponse<String> login = anonymous.get("/login");
-            assertThat(login.statusCode()).isEqualTo(200);
+            WebClient anonymous = app.http();
+            Answer login = anonymous.get("/login");
+            assertThat(login.status()).isEqualTo(200);
             assertThat(login.body()).contains("civilian@demo.test", DEMO_PASSWORD, "demo-banner");
             assertThat(anonymous.get("/actuator/health").body()).contains("UP");
 
@@ -44,27 +44,28 @@ class EmbeddedDefaultSmokeTests {
             assertHome(app, "checkpoint@demo.test", "/checkpoint");
             assertHome(app, "admin@demo.test", "/admin/users");
 
-            TestHttp newcomer = app.http();
-            HttpResponse<String> registered = newcomer.postForm("/register", "/register", Map.of("email", email,
+            WebClient newcomer = app.http();
+            newcomer.open("/register");
+            Answer registered = newcomer.postForm("/register", Map.of("email", email,
                     "displayName", "Smoke Test", "password", "lanterns drift over the imjin", "language", "en"));
-            assertThat(TestHttp.location(registered)).endsWith("/login");
+            assertThat(registered.location()).endsWith("/login");
         }
         assertThat(Files.list(dataDir).map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".mv.db"));
 
         try (AppBoot again = AppBoot.start("--spring.datasource.url=" + tempUrl, "--kc.data-dir=" + dataDir)) {
-            TestHttp http = again.http();
-            assertThat(TestHttp.location(http.login(email, "lanterns drift over the imjin"))).doesNotContain("error");
+            WebClient http = again.http();
+            assertThat(http.postLogin(email, "lanterns drift over the imjin").location()).doesNotContain("error");
             assertThat(http.get("/").body()).contains("Smoke Test");
         }
     }
 
     private static void assertHome(AppBoot app, String email, String menuLink) {
-        TestHttp http = app.http();
-        HttpResponse<String> login = http.login(email, DEMO_PASSWORD);
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(TestHttp.location(login)).as(email).doesNotContain("error");
-        HttpResponse<String> home = http.get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
+        WebClient http = app.http();
+        Answer login = http.postLogin(email, DEMO_PASSWORD);
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.location()).as(email).doesNotContain("error");
+        Answer home = http.get("/");
+        assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("href=\"" + menuLink + "\"");
     }
 

@@ -2,9 +2,9 @@ package kr.kaesongcrossing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import kr.kaesongcrossing.WebClient.Answer;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Accounts;
 import kr.kaesongcrossing.account.Role;
@@ -38,28 +38,28 @@ class FullStackTests {
     @Test
     void shouldLogInWithANewSessionIdAndLandOnTheRoleHome() {
         AccountPrincipal officer = accounts.create(Role.OFFICER);
-        TestHttp http = new TestHttp(port);
+        WebClient http = browser();
 
-        HttpResponse<String> loginPage = http.get("/login");
-        String before = http.cookie("KCSESSION");
-        assertThat(loginPage.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+        Answer loginPage = http.get("/login");
+        String before = http.cookie("KCSESSION").orElse(null);
+        assertThat(loginPage.headers("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("KCSESSION=").contains("HttpOnly", "SameSite=Lax"));
 
-        HttpResponse<String> login = http.login(officer.email(), TestAccounts.PASSWORD);
+        Answer login = http.postLogin(officer.email(), TestAccounts.PASSWORD);
 
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(TestHttp.location(login)).isEqualTo("http://localhost:" + port + "/");
-        assertThat(http.cookie("KCSESSION")).isNotNull().isNotEqualTo(before);
-        HttpResponse<String> home = http.get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.location()).isEqualTo(http.baseUrl() + "/");
+        assertThat(http.cookie("KCSESSION").orElse(null)).isNotNull().isNotEqualTo(before);
+        Answer home = http.get("/");
+        assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains(officer.displayName(), "href=\"/review\"");
-        assertThat(home.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(home.header("Cache-Control").orElse("")).contains("no-store");
     }
 
     @Test
     void shouldKeepSessionsInTheDatabaseWithAThirtyMinuteIdleTimeout() {
         AccountPrincipal civilian = accounts.create(Role.CIVILIAN);
-        TestHttp http = new TestHttp(port);
+        WebClient http = browser();
         http.login(civilian.email(), TestAccounts.PASSWORD);
 
         List<Integer> idle = jdbc.queryForList(
@@ -73,28 +73,28 @@ class FullStackTests {
     void shouldEndTheSessionsOfAnAccountWhenAnAdministratorDisablesIt() {
         AccountPrincipal admin = accounts.create(Role.ADMIN);
         AccountPrincipal staff = accounts.create(Role.CHECKPOINT);
-        TestHttp staffBrowser = new TestHttp(port);
-        TestHttp staffPhone = new TestHttp(port);
+        WebClient staffBrowser = browser();
+        WebClient staffPhone = browser();
         staffBrowser.login(staff.email(), TestAccounts.PASSWORD);
         staffPhone.login(staff.email(), TestAccounts.PASSWORD);
-        assertThat(staffBrowser.get("/").statusCode()).isEqualTo(200);
+        assertThat(staffBrowser.get("/").status()).isEqualTo(200);
 
-        TestHttp adminBrowser = new TestHttp(port);
+        WebClient adminBrowser = browser();
         adminBrowser.login(admin.email(), TestAccounts.PASSWORD);
-        HttpResponse<String> disabled = adminBrowser.postForm("/admin/users", "/admin/users/" + staff.id() + "/disable",
-                Map.of());
-        assertThat(TestHttp.location(disabled)).endsWith("/admin/users");
+        adminBrowser.open("/admin/users");
+        Answer disabled = adminBrowser.postForm("/admin/users/" + staff.id() + "/disable", Map.of());
+        assertThat(disabled.location()).endsWith("/admin/users");
 
-        assertThat(TestHttp.location(staffBrowser.get("/"))).endsWith("/login");
-        assertThat(TestHttp.location(staffPhone.get("/"))).endsWith("/login");
-        assertThat(TestHttp.location(staffBrowser.login(staff.email(), TestAccounts.PASSWORD))).endsWith("/login?error");
-        assertThat(adminBrowser.get("/").statusCode()).isEqualTo(200);
+        assertThat(staffBrowser.get("/").location()).endsWith("/login");
+        assertThat(staffPhone.get("/").location()).endsWith("/login");
+        assertThat(staffBrowser.postLogin(staff.email(), TestAccounts.PASSWORD).location()).endsWith("/login?error");
+        assertThat(adminBrowser.get("/").status()).isEqualTo(200);
     }
 
     @Test
     void shouldUseTheAccountLanguageAtLoginAndRememberASwitch() {
         AccountPrincipal civilian = accounts.create(Role.CIVILIAN, "en");
-        TestHttp http = new TestHttp(port);
+        WebClient http = browser();
 
         http.login(civilian.email(), TestAccounts.PASSWORD);
         assertThat(http.get("/").body()).contains("<html lang=\"en\"", "My applications");
@@ -102,7 +102,7 @@ class FullStackTests {
         assertThat(http.get("/?lang=ko").body()).contains("<html lang=\"ko\"", "나의 신청");
         assertThat(accountApi.contact(civilian.id()).orElseThrow().language()).isEqualTo("ko");
 
-        TestHttp later = new TestHttp(port);
+        WebClient later = browser();
         later.get("/login?lang=en");
         later.login(civilian.email(), TestAccounts.PASSWORD);
         assertThat(later.get("/").body()).contains("<html lang=\"ko\"");
@@ -111,24 +111,28 @@ class FullStackTests {
     @Test
     void shouldShowLocalizedErrorPagesWithoutTechnicalDetail() {
         AccountPrincipal admin = accounts.create(Role.ADMIN, "en");
-        TestHttp http = new TestHttp(port);
+        WebClient http = browser();
         http.login(admin.email(), TestAccounts.PASSWORD);
 
-        HttpResponse<String> badPage = http.get("/admin/users?page=abc");
-        HttpResponse<String> missing = http.get("/no/such/page");
+        Answer badPage = http.get("/admin/users?page=abc");
+        Answer missing = http.get("/no/such/page");
 
-        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(badPage.status()).isEqualTo(400);
         assertThat(badPage.body()).contains("The request is not valid").doesNotContain("Exception", "NumberFormat");
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).contains("Page not found").doesNotContain("Exception");
-        assertThat(missing.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(missing.header("Content-Security-Policy")).isPresent();
     }
 
     @Test
     void shouldRedirectAnonymousVisitorsToLoginAndAnswerHealth() {
-        TestHttp http = new TestHttp(port);
+        WebClient http = browser();
 
-        assertThat(TestHttp.location(http.get("/admin/users"))).endsWith("/login");
+        assertThat(http.get("/admin/users").location()).endsWith("/login");
         assertThat(http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+    }
+
+    private WebClient browser() {
+        return WebClient.forPort(port).acceptingHtml();
     }
 }

@@ -3,7 +3,6 @@ package kr.kaesongcrossing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -51,16 +50,16 @@ class MysqlProfileTests {
             try (AppBoot app = boot(db, null, null)) {
                 JdbcTemplate jdbc = app.context().getBean(JdbcTemplate.class);
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_account", Integer.class)).isZero();
-                HttpResponse<String> login = app.http().get("/login");
-                assertThat(login.body()).doesNotContain("demo.test", "kaesong-demo-2026", "demo-banner");
-                assertThat(TestHttp.location(app.http().login("admin@demo.test", "kaesong-demo-2026")))
+                assertThat(app.http().get("/login").body())
+                        .doesNotContain("demo.test", "kaesong-demo-2026", "demo-banner");
+                assertThat(app.http().postLogin("admin@demo.test", "kaesong-demo-2026").location())
                         .endsWith("/login?error");
             }
 
             try (AppBoot app = boot(db, "First@Ops.example", ADMIN_PASSWORD)) {
-                TestHttp http = app.http();
-                assertThat(TestHttp.location(http.login("first@ops.example", ADMIN_PASSWORD))).doesNotContain("error");
-                assertThat(http.get("/admin/users").statusCode()).isEqualTo(200);
+                WebClient http = app.http();
+                assertThat(http.postLogin("first@ops.example", ADMIN_PASSWORD).location()).doesNotContain("error");
+                assertThat(http.get("/admin/users").status()).isEqualTo(200);
             }
 
             try (AppBoot app = boot(db, "second@ops.example", ADMIN_PASSWORD + " again")) {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kr.kaesongcrossing.AppBoot;
-import kr.kaesongcrossing.TestHttp;
+import kr.kaesongcrossing.WebClient;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +43,11 @@ class DemoApplicationsTests {
             assertThat(approved.get("return_date").toString()).isEqualTo(today.plusDays(7).toString());
             assertThat(rows).allSatisfy(r -> assertThat((String) r.get("id_number_encrypted")).startsWith("v1:"));
 
-            TestHttp civilian = app.http();
+            WebClient civilian = app.http();
             civilian.login("civilian@demo.test", "kaesong-demo-2026");
             assertThat(civilian.get("/applications").body()).contains((String) approved.get("reference"));
             assertThat(civilian.get("/passes").body()).contains((String) approved.get("reference"));
-            TestHttp admin = app.http();
+            WebClient admin = app.http();
             admin.login("admin@demo.test", "kaesong-demo-2026");
             assertThat(admin.get("/admin/mail").body()).contains("civilian@demo.test");
         }
@@ -57,7 +57,7 @@ class DemoApplicationsTests {
             JdbcTemplate jdbc = again.context().getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from travel_application a join user_account u "
                     + "on u.id = a.applicant_id where u.email = 'civilian@demo.test'", Long.class)).isEqualTo(5);
-            TestHttp officer = again.http();
+            WebClient officer = again.http();
             officer.login("officer@demo.test", "kaesong-demo-2026");
             assertThat(officer.get("/review").body()).contains("김민준");
         }

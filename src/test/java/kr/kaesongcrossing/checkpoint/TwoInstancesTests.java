@@ -8,6 +8,7 @@ import kr.kaesongcrossing.KaesongCrossingApplication;
 import kr.kaesongcrossing.account.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,6 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * database, as a second app instance would be: concurrent ENTRY scans of one pass spread over both instances are
  * accepted exactly once. On MariaDB this is two pools against one server; on H2 one in-memory database.
  */
+@Tag("slow")
+@Tag("two-instances")
 @SpringBootTest
 class TwoInstancesTests {
 

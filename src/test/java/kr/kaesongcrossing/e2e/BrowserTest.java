@@ -13,10 +13,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  * {@code KC_TEST_DB=mysql}) without demo data, and a {@link Journey} parameter for each test. Staff accounts come
  * from {@code TestAccounts}; civilians register through the UI. Trips may start today
  * ({@code kc.applications.min-days-ahead=0}) so that a pass issued in a journey is valid at the checkpoint.
- * Skipped, by name, when Chromium or chromedriver is missing, unless {@code KC_REQUIRE_BROWSER=true}.
+ * Skipped, by name, when Chromium or chromedriver is missing, unless {@code KC_REQUIRE_BROWSER=true}. Tagged
+ * {@code slow}: {@code ./mvnw test -DexcludedGroups=slow} leaves it out of a quick loop.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Tag("slow")
 @Tag("browser")
 @ExtendWith(BrowserExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -10,7 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import kr.kaesongcrossing.reliability.WebClient.Answer;
+import kr.kaesongcrossing.WebClient;
+import kr.kaesongcrossing.WebClient.Answer;
 
 /**
  * The load: scanner devices that each send one scan at a time and retry it, unchanged (same scanId), until the

@@ -19,15 +19,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import kr.kaesongcrossing.WebClient;
+import kr.kaesongcrossing.WebClient.Answer;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.reliability.HostileCorpus.Body;
 import kr.kaesongcrossing.reliability.HostileCorpus.Upload;
 import kr.kaesongcrossing.reliability.HostileCorpus.Value;
-import kr.kaesongcrossing.reliability.WebClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.BeanUtils;
@@ -64,6 +66,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * 4xx with a message or a normal page, never a 5xx, never a stack trace, never an unescaped script; and a refused
  * request (4xx, any GET, a form sent back with field errors) leaves every table's row count as it was.
  */
+@Tag("slow")
+@Tag("hostile-input")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext // hostile sign-in attempts may leave the address throttled: no other test class inherits that

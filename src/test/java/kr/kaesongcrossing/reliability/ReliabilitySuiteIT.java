@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.kaesongcrossing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * MariaDB server), SIGSTOP of the database, and sqlmap. Each scenario adds a row to the table printed at the end
  * (README "Reliability"). Runs in {@code ./mvnw verify} after packaging (short profile) and with {@code -Psoak}.
  */
+@Tag("slow")
+@Tag("reliability")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReliabilitySuiteIT {

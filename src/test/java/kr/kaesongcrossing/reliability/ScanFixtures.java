@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.TestImages;
-import kr.kaesongcrossing.reliability.WebClient.Answer;
+import kr.kaesongcrossing.WebClient;
+import kr.kaesongcrossing.WebClient.Answer;
 
 /**
  * What the scan load needs, made the way people make it, through the running app's pages: staff accounts created

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
-import kr.kaesongcrossing.reliability.WebClient.Answer;
+import kr.kaesongcrossing.WebClient.Answer;
 
 /**
  * Every request the load clients sent, with its outcome and timing, so a scenario can ask what happened inside a

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import kr.kaesongcrossing.KaesongCrossingApplication;
-import kr.kaesongcrossing.reliability.WebClient.Answer;
+import kr.kaesongcrossing.WebClient;
+import kr.kaesongcrossing.WebClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * context in this JVM with the same test configuration (same in-memory H2, or the KC_TEST_DB server); the
  * process-level version with kill -9 is in ReliabilitySuiteIT.
  */
+@Tag("slow")
+@Tag("two-instances")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesSessionTests {

@@ -1,4 +1,4 @@
-package kr.kaesongcrossing.reliability;
+package kr.kaesongcrossing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,6 +42,7 @@ public final class WebClient {
     private final CookieManager cookies;
     private final HttpClient http;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private String accept;
     private String csrfToken;
 
     public WebClient(String baseUrl) {
@@ -68,11 +69,21 @@ public final class WebClient {
         WebClient other = new WebClient(baseUrl.replaceFirst(":\\d+$", ":" + port), cookies);
         other.csrfToken = csrfToken;
         other.timeout = timeout;
+        other.accept = accept;
         return other;
     }
 
     public WebClient withTimeout(Duration timeout) {
         this.timeout = timeout;
+        return this;
+    }
+
+    /**
+     * Sends the {@code Accept} header a browser sends for pages with every request, so errors come back as the
+     * error pages people see (without it Spring answers errors outside {@code /api/} with JSON).
+     */
+    public WebClient acceptingHtml() {
+        this.accept = "text/html,application/xhtml+xml,*/*;q=0.8";
         return this;
     }
 
@@ -84,8 +95,13 @@ public final class WebClient {
     public record Answer(int status, Map<String, List<String>> headers, String body, Duration took) {
 
         public Optional<String> header(String name) {
+            return headers(name).stream().findFirst();
+        }
+
+        /** Every value of a header sent more than once, such as {@code Set-Cookie}. */
+        public List<String> headers(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+                    .flatMap(e -> e.getValue().stream()).toList();
         }
 
         public String location() {
@@ -197,13 +213,21 @@ public final class WebClient {
 
     /** Signs in through the login form; true when the app redirected away from the login page. */
     public boolean login(String email, String password) {
-        open("/login");
-        Answer answer = postForm("/login", Map.of("username", email, "password", password));
+        Answer answer = postLogin(email, password);
         boolean success = (answer.status() == 302 || answer.status() == 303) && !answer.location().contains("error");
         if (success) {
             open("/");
         }
         return success;
+    }
+
+    /**
+     * Posts the login form with a token from a fresh login page and returns the answer as it is: a redirect to
+     * where the app sends the user, or to {@code /login?error}. For tests about signing in itself.
+     */
+    public Answer postLogin(String email, String password) {
+        open("/login");
+        return postForm("/login", Map.of("username", email, "password", password));
     }
 
     /** Registers a civilian account; true when the app accepted it (redirect to the login page). */
@@ -314,6 +338,9 @@ public final class WebClient {
 
     private Answer send(HttpRequest.Builder builder) {
         builder.timeout(timeout);
+        if (accept != null && builder.build().headers().firstValue("Accept").isEmpty()) {
+            builder.header("Accept", accept);
+        }
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());

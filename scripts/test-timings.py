@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Per-suite test timings from the JUnit XML reports of a Maven build.
+
+    scripts/test-timings.py [TARGET_DIR]     (default: target)
+
+Reads TARGET_DIR/surefire-reports/TEST-*.xml and TARGET_DIR/failsafe-reports/TEST-*.xml and prints one row per
+suite (test classes, tests, failed, skipped, seconds) and the total. A missing report folder or an unreadable
+report is mentioned and skipped; the exit status is 0 whatever the reports say (the table is information).
+
+Only the <testsuite> start tag is read, with a regular expression: the hostile-input report holds characters
+that XML 1.0 forbids (U+FFFE, control characters), so an XML parser refuses the whole file.
+
+Seconds are the sum of the test classes' own times (Spring context start-ups included); compiling, packaging
+and Maven itself are not in them.
+"""
+import glob
+import html
+import os
+import re
+import sys
+
+# Suites by test class name, first match wins. They follow the JUnit tags (README "Tests and databases").
+SUITES = [
+    ("browser (e2e)", lambda name: ".e2e." in name),
+    ("hostile input", lambda name: simple(name) == "HostileInputTests"),
+    ("two instances", lambda name: simple(name) in ("TwoInstancesTests", "TwoInstancesSessionTests")),
+    ("reliability (*IT)", lambda name: simple(name).endswith("IT")),
+]
+OTHER = "unit and full-stack"
+ORDER = [OTHER] + [label for label, _ in SUITES]
+FOLDERS = ("surefire-reports", "failsafe-reports")
+TESTSUITE = re.compile(r"<testsuite\b([^>]*)>")
+ATTRIBUTE = re.compile(r'([\w:.-]+)="([^"]*)"')
+
+
+def simple(name):
+    return name.rsplit(".", 1)[-1]
+
+
+def suite_of(name):
+    return next((label for label, matches in SUITES if matches(name)), OTHER)
+
+
+def testsuite(report):
+    """The attributes of the report's <testsuite> element, or None."""
+    with open(report, encoding="utf-8", errors="replace") as f:
+        match = TESTSUITE.search(f.read())
+    if not match:
+        return None
+    return {key: html.unescape(value) for key, value in ATTRIBUTE.findall(match.group(1))}
+
+
+def number(suite, attribute, parse=int):
+    # Older Surefire versions group thousands ("1,234.5").
+    text = suite.get(attribute, "0").replace(",", "")
+    try:
+        return parse(text)
+    except ValueError:
+        return parse("0")
+
+
+def read_reports(target):
+    rows = {}
+    notes = []
+    for folder in FOLDERS:
+        path = os.path.join(target, folder)
+        reports = sorted(glob.glob(os.path.join(path, "TEST-*.xml")))
+        if not reports:
+            notes.append(f"{folder}: no reports in {path}")
+            continue
+        for report in reports:
+            try:
+                suite = testsuite(report)
+            except OSError as e:
+                notes.append(f"{folder}: cannot read {os.path.basename(report)} ({e.strerror})")
+                continue
+            if suite is None:
+                notes.append(f"{folder}: no <testsuite> in {os.path.basename(report)}, skipped")
+                continue
+            label = suite_of(suite.get("name", ""))
+            row = rows.setdefault(label, [0, 0, 0, 0, 0.0])
+            row[0] += 1
+            row[1] += number(suite, "tests")
+            row[2] += number(suite, "failures") + number(suite, "errors")
+            row[3] += number(suite, "skipped")
+            row[4] += number(suite, "time", float)
+    return rows, notes
+
+
+def main(argv):
+    target = argv[1] if len(argv) > 1 else "target"
+    rows, notes = read_reports(target)
+    print("Test timings by suite (from the JUnit reports in %s)" % target)
+    for note in notes:
+        print("  " + note)
+    if not rows:
+        return 0
+    header = ("suite", "classes", "tests", "failed", "skipped", "seconds")
+    line = "%-22s %8s %6s %7s %8s %9s"
+    print(line % header)
+    total = [0, 0, 0, 0, 0.0]
+    for label in ORDER:
+        if label in rows:
+            row = rows[label]
+            print(line % (label, row[0], row[1], row[2], row[3], "%.1f" % row[4]))
+            total = [a + b for a, b in zip(total, row)]
+    print(line % ("total", total[0], total[1], total[2], total[3], "%.1f" % total[4]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
