@@ -38,7 +38,7 @@ class ModuleStructureTests {
      * leaves no stale file) and compares the folder before and after. If anything changed, the committed docs were
      * stale: the test fails, and the regenerated files are already on disk for the developer to review and commit, so
      * one run fixes it and there is no copy step. When the docs are current the rewrite changes nothing: the one
-     * unstable part of the output, the order of relationship lines, is sorted, and line endings are ignored so that a
+     * unstable parts of the output, the order of relationship lines and of listed items, are sorted, and line endings are ignored so that a
      * Windows checkout with autocrlf does not fail.
      */
     @Test
@@ -64,22 +64,38 @@ class ModuleStructureTests {
     }
 
     /**
-     * Sorts each block of {@code Rel(...)} lines in the diagrams. The Documenter creates the relationships while
-     * iterating a HashMap of modules, so their order (not their content) changes from one JVM to the next.
+     * Sorts what the Documenter lists in an order that changes from one JVM to the next (it iterates a HashMap of
+     * modules and the methods of listener classes): each block of {@code Rel(...)} lines in the diagrams, and each
+     * list in a canvas table cell ("|* first" then "* next" lines). Their content is untouched.
      */
     private static void sortRelationships(Path folder) {
         try (Stream<Path> paths = Files.list(folder)) {
-            for (Path diagram : paths.filter(path -> path.toString().endsWith(".puml")).toList()) {
-                List<String> lines = new ArrayList<>(List.of(Files.readString(diagram).split("\n", -1)));
-                for (int start = 0; start < lines.size(); start++) {
-                    int end = start;
-                    while (end < lines.size() && lines.get(end).startsWith("Rel(")) {
-                        end++;
-                    }
-                    Collections.sort(lines.subList(start, end));
-                    start = end;
+            for (Path file : paths.toList()) {
+                String name = file.toString();
+                if (!name.endsWith(".puml") && !name.endsWith(".adoc")) {
+                    continue;
                 }
-                Files.writeString(diagram, String.join("\n", lines));
+                List<String> lines = new ArrayList<>(List.of(Files.readString(file).split("\n", -1)));
+                for (int start = 0; start < lines.size(); start++) {
+                    if (lines.get(start).startsWith("Rel(")) {
+                        int end = start;
+                        while (end < lines.size() && lines.get(end).startsWith("Rel(")) {
+                            end++;
+                        }
+                        Collections.sort(lines.subList(start, end));
+                        start = end;
+                    } else if (lines.get(start).startsWith("|* ")) {
+                        int end = start + 1;
+                        while (end < lines.size() && lines.get(end).startsWith("* ")) {
+                            end++;
+                        }
+                        lines.set(start, lines.get(start).substring(1));
+                        Collections.sort(lines.subList(start, end));
+                        lines.set(start, "|" + lines.get(start));
+                        start = end - 1;
+                    }
+                }
+                Files.writeString(file, String.join("\n", lines));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
