@@ -19,8 +19,9 @@ class TravellerPositions {
     /** Same transaction as the scan: the flag and the crossing log never disagree. */
     @EventListener
     void on(TravellerCrossed crossed) {
-        presences.findById(crossed.applicationId()).ifPresentOrElse(p -> p.moved(crossed.inside()),
-                () -> presences.save(new TripPresence(crossed.applicationId(), crossed.inside())));
+        if (presences.move(crossed.applicationId(), crossed.inside()) == 0) {
+            presences.save(new TripPresence(crossed.applicationId(), crossed.inside()));
+        }
     }
 
     boolean inside(long applicationId) {

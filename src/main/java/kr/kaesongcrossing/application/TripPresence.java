@@ -28,8 +28,4 @@ class TripPresence {
     boolean isInside() {
         return inside;
     }
-
-    void moved(boolean inside) {
-        this.inside = inside;
-    }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 import kr.kaesongcrossing.pass.PassForScan;
 
 /** One scan as written to the crossing log. Rows are inserted, never changed. */
@@ -165,8 +166,8 @@ class CrossingLogEntry {
 
     /** Whether this scan was sent by {@code operator}: a scan id and its answer belong to the sender alone. */
     boolean sentBy(ScanRequest.Operator operator) {
-        return java.util.Objects.equals(officerAccountId, operator.accountId())
-                && java.util.Objects.equals(deviceId, operator.deviceId());
+        return Objects.equals(officerAccountId, operator.accountId())
+                && Objects.equals(deviceId, operator.deviceId());
     }
 
     ScanDecision decision() {

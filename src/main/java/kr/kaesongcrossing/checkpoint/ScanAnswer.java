@@ -21,7 +21,9 @@ record ScanAnswer(String scanId, ScanDecision decision, String passId, String ho
         boolean keyboard = CrossingLogEntry.DETAIL_KEYBOARD.equals(entry.getDetail());
         String messageKey;
         String adviceKey = null;
-        if (decision.accepted() && decision.alert() != null) {
+        if (decision.accepted() && entry.isOverride()) {
+            messageKey = "checkpoint.overridden." + entry.getDirection();
+        } else if (decision.accepted() && decision.alert() != null) {
             messageKey = "checkpoint.alerted";
         } else if (decision.accepted()) {
             messageKey = "checkpoint.accepted." + entry.getDirection();

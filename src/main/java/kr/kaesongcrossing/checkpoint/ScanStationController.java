@@ -74,7 +74,9 @@ class ScanStationController {
         }
         model.addAttribute("station", station.get());
         model.addAttribute("scanId", UUID.randomUUID().toString());
-        model.addAttribute("supervisorEmail", officer.role() == Role.SUPERVISOR ? officer.email() : "");
+        if (!model.containsAttribute("supervisorEmail")) { // kept from a refused override, else the supervisor's own
+            model.addAttribute("supervisorEmail", officer.role() == Role.SUPERVISOR ? officer.email() : "");
+        }
         if (scan != null && ScanApiController.SCAN_ID.matcher(scan.replace("override:", "")).matches()) {
             try {
                 scans.stored(scan, operator(officer)).ifPresent(answer -> model.addAttribute("answer", answer));
@@ -158,6 +160,8 @@ class ScanStationController {
         Optional<AccountPrincipal> supervisor = supervisor(supervisorEmail, supervisorPassword, request);
         if (supervisor.isEmpty()) {
             redirect.addFlashAttribute("overrideError", "checkpoint.override.notSupervisor");
+            redirect.addFlashAttribute("overrideReason", cleaned);
+            redirect.addFlashAttribute("supervisorEmail", supervisorEmail.strip());
             return "redirect:/checkpoint?scan=" + scanId;
         }
         try {

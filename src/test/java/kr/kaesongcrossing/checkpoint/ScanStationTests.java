@@ -128,7 +128,9 @@ class ScanStationTests {
         // the lane officer's own password is not a supervisor's, nor is a wrong one
         mvc.perform(override(scanId, "입경 누락 확인", officer.email(), TestAccounts.PASSWORD))
                 .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
-                        .isEqualTo("checkpoint.override.notSupervisor"));
+                        .isEqualTo("checkpoint.override.notSupervisor"))
+                .andExpect(result -> assertThat(result.getFlashMap().get("overrideReason"))
+                        .as("the reason is kept for the next try").isEqualTo("입경 누락 확인"));
         mvc.perform(override(scanId, "입경 누락 확인", supervisor.email(), "not the password"))
                 .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
                         .isEqualTo("checkpoint.override.notSupervisor"));
