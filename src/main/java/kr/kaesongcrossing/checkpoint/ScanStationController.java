@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.checkpoint;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,12 @@ class ScanStationController {
             model.addAttribute("direction", station.map(Station::direction).orElse(Direction.ENTRY));
             return "checkpoint/setup";
         }
-        model.addAttribute("station", station.get());
+        return stationView(station.get(), scan, officer, model);
+    }
+
+    /** The scan field for the next scan, under the stored answer to {@code scan} when there is one. */
+    private String stationView(Station station, String scan, AccountPrincipal officer, Model model) {
+        model.addAttribute("station", station);
         model.addAttribute("scanId", UUID.randomUUID().toString());
         if (!model.containsAttribute("supervisorEmail")) { // kept from a refused override, else the supervisor's own
             model.addAttribute("supervisorEmail", officer.role() == Role.SUPERVISOR ? officer.email() : "");
@@ -118,25 +124,32 @@ class ScanStationController {
                 : input, station.get(), officer, redirect);
     }
 
+    /**
+     * A photo that gives no token is answered with the station and the reason, under a 4xx status that says which
+     * (not an image 415, too large 413, no code 422, decoder busy 429), and nothing is recorded.
+     */
     @PostMapping("/checkpoint/photo")
     String photo(@RequestParam(defaultValue = "") String scanId, @RequestParam("photo") MultipartFile photo,
-            @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, RedirectAttributes redirect)
-            throws IOException {
+            @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, RedirectAttributes redirect,
+            Model model, HttpServletResponse response) throws IOException {
         Optional<Station> station = Station.of(session);
         if (station.isEmpty() || !ScanApiController.SCAN_ID.matcher(scanId).matches()) {
             return "redirect:/checkpoint";
         }
-        if (photo.isEmpty()) {
-            redirect.addFlashAttribute("photoError", "checkpoint.photo.NOT_AN_IMAGE");
-            return "redirect:/checkpoint";
-        }
         QrPhotoDecoder.Decoded decoded;
         try (InputStream in = photo.getInputStream()) {
-            decoded = photos.decode(in);
+            decoded = photo.isEmpty() ? QrPhotoDecoder.Decoded.failed(QrPhotoDecoder.Failure.NOT_AN_IMAGE)
+                    : photos.decode(in);
         }
         if (decoded.failure() != null) {
-            redirect.addFlashAttribute("photoError", "checkpoint.photo." + decoded.failure());
-            return "redirect:/checkpoint";
+            response.setStatus(switch (decoded.failure()) {
+                case NOT_AN_IMAGE -> HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
+                case TOO_LARGE -> HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+                case NO_CODE -> 422;
+                case BUSY -> 429;
+            });
+            model.addAttribute("photoError", "checkpoint.photo." + decoded.failure());
+            return stationView(station.get(), null, officer, model);
         }
         return record(scanId, TokenInput.clean(decoded.text()), station.get(), officer, redirect);
     }

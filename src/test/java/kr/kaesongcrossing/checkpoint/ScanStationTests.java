@@ -198,9 +198,11 @@ class ScanStationTests {
                         .file(new MockMultipartFile("photo", "blank.jpg", "image/jpeg", CheckpointFixtures.jpeg()))
                         .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
                         .with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(result -> assertThat(result.getFlashMap().get("photoError"))
-                        .isEqualTo("checkpoint.photo.NO_CODE"));
+                .andExpect(status().is(422))
+                .andExpect(result -> assertThat(result.getModelAndView().getModel().get("photoError"))
+                        .isEqualTo("checkpoint.photo.NO_CODE"))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                        .contains("QR 코드를 찾지 못했습니다"));
     }
 
     @Test
@@ -214,19 +216,19 @@ class ScanStationTests {
 
         // 3.6 billion pixels declared in 60 bytes: refused from the header, before a raster is allocated
         assertTimeout(Duration.ofSeconds(10), () -> assertThat(photoError("bomb.png", "image/png",
-                TestImages.pngClaiming(60_000, 60_000))).isEqualTo("checkpoint.photo.TOO_LARGE"));
+                TestImages.pngClaiming(60_000, 60_000), 413)).isEqualTo("checkpoint.photo.TOO_LARGE"));
         // a readable QR code, but in a format the station does not parse, whatever the client calls it
         assertTimeout(Duration.ofSeconds(10), () -> assertThat(photoError("pass.jpg", "image/jpeg",
-                tiff.toByteArray())).isEqualTo("checkpoint.photo.NOT_AN_IMAGE"));
+                tiff.toByteArray(), 415)).isEqualTo("checkpoint.photo.NOT_AN_IMAGE"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE officer_account_id = ?", Integer.class,
                 officer.id())).isZero();
     }
 
-    private Object photoError(String name, String type, byte[] content) throws Exception {
+    private Object photoError(String name, String type, byte[] content, int status) throws Exception {
         return mvc.perform(multipart("/checkpoint/photo").file(new MockMultipartFile("photo", name, type, content))
                         .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
                         .with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("photoError");
+                .andExpect(status().is(status)).andReturn().getModelAndView().getModel().get("photoError");
     }
 
     @Test
