@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.system;
 
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 
 /**
- * One filter chain for the web pages. Every path is closed unless listed in {@link #PUBLIC_PATHS}; each
- * feature's area is tied to the roles that work in it. Form login uses the account module's
+ * One filter chain for the web pages. Every path is closed unless listed in {@link #PUBLIC_PATHS} or opened by a
+ * module; each module ties its own pages to the roles that work in them through a {@link PageAccess} bean.
+ * Form login uses the account module's
  * {@code accountAuthenticationManager} (throttled) and its success handler (sets the account's language).
  * Headers: CSP below, nosniff, frame DENY, Referrer-Policy same-origin, Cache-Control no-store on every dynamic
  * response, HSTS when the request came over HTTPS (directly or through a proxy with forwarded headers).
@@ -24,9 +26,9 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
 @EnableMethodSecurity
 class SecurityConfig {
 
-    static final String[] PUBLIC_PATHS = {"/login", "/register", "/error", "/error/**", "/krds/**", "/css/**",
-        "/js/**", "/img/**", "/vendor/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
-        "/.well-known/jwks.json"};
+    /** Open to everyone: error pages, static files, the health check. Modules open their own public pages. */
+    static final String[] PUBLIC_PATHS = {"/error", "/error/**", "/krds/**", "/css/**", "/js/**", "/img/**",
+        "/vendor/**", "/favicon.ico", "/actuator/health", "/actuator/health/**"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "
@@ -41,18 +43,15 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http,
             @Qualifier("accountAuthenticationManager") AuthenticationManager accountAuthenticationManager,
-            AuthenticationSuccessHandler loginSuccessHandler) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                        .hasAnyRole("ADMIN", "CHECKPOINT", "SUPERVISOR")
-                        .requestMatchers("/applications/**").hasRole("CIVILIAN")
-                        .requestMatchers("/review/**").hasRole("OFFICER")
-                        .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**")
-                        .hasAnyRole("CHECKPOINT", "SUPERVISOR", "OFFICER", "ADMIN")
-                        .requestMatchers("/checkpoint/**").hasAnyRole("CHECKPOINT", "SUPERVISOR")
-                        .anyRequest().authenticated())
+            AuthenticationSuccessHandler loginSuccessHandler, List<PageAccess> modules) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(PUBLIC_PATHS).permitAll()
+                            .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                            .hasAnyRole("ADMIN", "CHECKPOINT", "SUPERVISOR");
+                    modules.forEach(module -> module.grant(auth));
+                    auth.anyRequest().authenticated();
+                })
                 .authenticationManager(accountAuthenticationManager)
                 .formLogin(form -> form.loginPage("/login").successHandler(loginSuccessHandler)
                         .failureUrl("/login?error").permitAll())

@@ -2,6 +2,7 @@
  * Cross-cutting web set-up: the security filter chain and headers, locale (Korean default, English), message
  * source, the {@link java.time.Clock}, error pages, and helpers every page's layout uses (language links,
  * pagination URLs). No business rules here. Public API for every module: {@link kr.kaesongcrossing.system.OfficeTime}
- * (the office's time zone, trip days and how times are shown).
+ * (the office's time zone, trip days and how times are shown) and
+ * {@link kr.kaesongcrossing.system.PageAccess} (each module's own rules for who may open its pages).
  */
 package kr.kaesongcrossing.system;
