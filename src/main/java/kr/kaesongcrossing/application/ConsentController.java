@@ -112,15 +112,16 @@ class ConsentController {
             model.addAttribute("importReference", listReference);
             return page(model, user, null, 0);
         }
-        byte[] csv = file.getBytes();
-        if (ConsentCsv.parse(csv).size() > ConsentCsv.MAX_ROWS) {
-            model.addAttribute("importFileError",
-                    messages.get("application.consent.import.file.tooManyRows", locale, ConsentCsv.MAX_ROWS));
+        List<ConsentCsv.Row> rows;
+        try {
+            rows = ConsentCsv.parse(file.getBytes());
+        } catch (ConsentCsv.UnreadableException e) {
+            model.addAttribute("importFileError", messages.get(e.code(), locale, e.args()));
             model.addAttribute("importDate", date);
             model.addAttribute("importReference", listReference);
             return page(model, user, null, 0);
         }
-        ConsentImport.Plan plan = consentImport.preview(csv, day, ref.isEmpty() ? null : ref, Actor.of(user));
+        ConsentImport.Plan plan = consentImport.preview(rows, day, ref.isEmpty() ? null : ref, Actor.of(user));
         session.setAttribute(PLAN, plan);
         model.addAttribute("plan", plan);
         model.addAttribute("rows", plan.rows().stream()

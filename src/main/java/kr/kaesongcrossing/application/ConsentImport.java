@@ -66,8 +66,7 @@ class ConsentImport {
     }
 
     @Transactional(readOnly = true)
-    Plan preview(byte[] csv, LocalDate date, String listReference, Actor officer) {
-        List<ConsentCsv.Row> rows = ConsentCsv.parse(csv);
+    Plan preview(List<ConsentCsv.Row> rows, LocalDate date, String listReference, Actor officer) {
         Set<String> references = rows.stream()
                 .filter(r -> !r.cells().isEmpty())
                 .map(r -> r.cells().get(0).toUpperCase(Locale.ROOT))

@@ -2,7 +2,6 @@ package kr.kaesongcrossing.checkpoint;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -62,9 +61,8 @@ class LogController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("crossing-log-" + filter.from() + "-" + filter.to() + ".csv").build().toString());
-        PrintWriter out = response.getWriter();
-        out.write('\uFEFF');
-        line(out, List.of(text("checkpoint.log.col.received", locale), text("checkpoint.log.col.scanned", locale),
+        SpreadsheetCsv csv = new SpreadsheetCsv(response.getWriter(),
+                List.of(text("checkpoint.log.col.received", locale), text("checkpoint.log.col.scanned", locale),
                 text("checkpoint.log.col.direction", locale),
                 text("checkpoint.log.col.lane", locale), text("checkpoint.log.col.result", locale),
                 text("checkpoint.log.col.reason", locale), text("checkpoint.log.col.alert", locale),
@@ -73,7 +71,7 @@ class LogController {
                 text("checkpoint.log.col.operator", locale), text("checkpoint.log.col.override", locale),
                 text("checkpoint.log.col.overrideReason", locale), text("checkpoint.log.col.supervisor", locale),
                 text("checkpoint.log.col.scanId", locale)));
-        log.export(filter, row -> line(out, List.of(row.receivedText(), row.scannedOfflineText(),
+        log.export(filter, row -> csv.row(List.of(row.receivedText(), row.scannedOfflineText(),
                 text("checkpoint.direction." + row.direction(), locale),
                 row.lane(),
                 text("checkpoint.result." + row.result(), locale),
@@ -83,7 +81,7 @@ class LogController {
                 nullToEmpty(row.passId()), row.operatorName(),
                 row.override() ? text("checkpoint.log.override", locale) : "",
                 nullToEmpty(row.overrideReason()), nullToEmpty(row.supervisorName()), row.scanId())));
-        out.flush();
+        csv.flush();
     }
 
     /** Ignores filter fields that did not parse (e.g. a hand-edited reason) instead of failing the page. */
@@ -136,21 +134,5 @@ class LogController {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /** RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading apostrophe. */
-    private static void line(PrintWriter out, List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
-            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-        }
-        out.write(line.append("\r\n").toString());
     }
 }

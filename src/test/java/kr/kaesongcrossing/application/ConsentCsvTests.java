@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -52,5 +53,48 @@ class ConsentCsvTests {
         assertThat(ConsentCsv.decision("no")).contains(false);
         assertThat(ConsentCsv.decision("maybe")).isEmpty();
         assertThat(ConsentCsv.decision(null)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseTheWholeFileOnBrokenQuotingAndSayWhichLine() {
+        ConsentCsv.UnreadableException afterQuote = unreadable("KC-2026-000001,CONSENT\nKC-2026-000002,\"REFUSE\"X\n");
+        ConsentCsv.UnreadableException unclosed = unreadable("KC-2026-000001,CONSENT\n\nKC-2026-000002,\"REFUSE\n"
+                + "KC-2026-000003,CONSENT\n");
+
+        assertThat(afterQuote.code()).isEqualTo("application.consent.import.file.malformed");
+        assertThat(afterQuote.args()).containsExactly("2");
+        assertThat(unclosed.code()).isEqualTo("application.consent.import.file.malformed");
+        assertThat(unclosed.args()).containsExactly("3");
+    }
+
+    @Test
+    void shouldKeepLineNumbersAfterAQuotedCellOverTwoLines() {
+        List<ConsentCsv.Row> rows = ConsentCsv.parse("KC-2026-000001,CONSENT,\"NK\r\n1\"\r\nKC-2026-000002,REFUSE\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rows).extracting(ConsentCsv.Row::line).containsExactly(1, 3);
+        assertThat(rows.get(0).cells().get(2)).isEqualTo("NK\r\n1");
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNeitherUtf8NorTheKoreanCodePage() {
+        ConsentCsv.UnreadableException e = catchThrowableOfType(ConsentCsv.UnreadableException.class,
+                () -> ConsentCsv.parse(new byte[] {'K', 'C', (byte) 0xFF, (byte) 0xFF, ',', 'Y'}));
+
+        assertThat(e.code()).isEqualTo("application.consent.import.file.encoding");
+    }
+
+    @Test
+    void shouldRefuseMoreRowsThanTheLimit() {
+        String rows = "KC-2026-000001,CONSENT\n".repeat(ConsentCsv.MAX_ROWS);
+
+        assertThat(ConsentCsv.parse(rows.getBytes(StandardCharsets.UTF_8))).hasSize(ConsentCsv.MAX_ROWS);
+        assertThat(unreadable(rows + "KC-2026-000002,CONSENT\n").code())
+                .isEqualTo("application.consent.import.file.tooManyRows");
+    }
+
+    private static ConsentCsv.UnreadableException unreadable(String text) {
+        return catchThrowableOfType(ConsentCsv.UnreadableException.class,
+                () -> ConsentCsv.parse(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -178,6 +178,26 @@ class ConsentWebTests extends ApplicationTestSupport {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void shouldRefuseAFileWithBrokenQuotingWithoutChangingAnything() throws Exception {
+        AccountPrincipal civilian = account(Role.CIVILIAN);
+        AccountPrincipal officer = account(Role.OFFICER);
+        LocalDate date = listDate();
+        long id = awaitingConsent(civilian, officer, date);
+        MockMultipartFile file = csv(reference(id) + ",CONSENT,NK-1\n" + reference(id) + ",\"REFUSE\n");
+
+        mvc.perform(multipart("/review/consent/import").file(file).param("date", date.toString())
+                        .with(user(officer)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2번째 줄을 읽을 수 없습니다. 따옴표가 닫히지 않았거나")));
+        mvc.perform(multipart("/review/consent/import").file(file).param("date", date.toString())
+                        .with(user(officer)).with(csrf()).cookie(ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Line 2 cannot be read: a quote is not closed")));
+
+        assertThat(statusOf(id)).isEqualTo(ApplicationStatus.AWAITING_CONSENT);
+    }
+
     /**
      * The session cookie the preview answered with: sessions live in the database (Spring Session JDBC), so the
      * confirmation must come back with it (its name is SESSION under MockMvc, KCSESSION in the server).
