@@ -32,9 +32,9 @@ class IdNumberCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final byte[] AAD = "kc.id-number.v1".getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
-    private final SecureRandom random = new SecureRandom();
 
     @Autowired
     IdNumberCipher(@Value("${kc.crypto.id-number-key:}") String configuredKey,
@@ -53,7 +53,7 @@ class IdNumberCipher {
         }
         try {
             byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
+            RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(AAD);
@@ -111,7 +111,7 @@ class IdNumberCipher {
                 return checkLength(decodeKey(Files.readString(file).strip()));
             }
             byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
+            RANDOM.nextBytes(fresh);
             Files.createDirectories(dataDir);
             Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
             try {
