@@ -1,16 +1,11 @@
 package kr.kaesongcrossing.account;
 
-/** An account change that the rules do not allow; {@link #messageKey()} tells the person why. */
-class AccountChangeRefused extends RuntimeException {
+import kr.kaesongcrossing.system.Refusal;
 
-    private final String messageKey;
+/** An account change that the rules do not allow; the message key tells the person why. */
+class AccountChangeRefused extends Refusal {
 
     AccountChangeRefused(String messageKey) {
-        super(messageKey);
-        this.messageKey = messageKey;
-    }
-
-    String messageKey() {
-        return messageKey;
+        super(messageKey, messageKey);
     }
 }

@@ -3,6 +3,7 @@ package kr.kaesongcrossing.account;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
+import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +23,8 @@ class AdminUsersController {
 
     private static final String LIST_VIEW = "admin/users";
     private static final String FORM_VIEW = "admin/user-new";
-    private static final String BACK = "redirect:/admin/users";
+    private static final String LIST_PAGE = "/admin/users";
+    private static final String BACK = "redirect:" + LIST_PAGE;
 
     private final UserAdministration administration;
     private final PasswordPolicy passwordPolicy;
@@ -69,28 +71,28 @@ class AdminUsersController {
     }
 
     @PostMapping("/{id}/role")
+    @OnRefusal(LIST_PAGE)
     String changeRole(@PathVariable long id, @RequestParam Role role, @AuthenticationPrincipal AccountPrincipal admin,
             RedirectAttributes redirect) {
         return apply(() -> administration.changeRole(admin.id(), id, role), "admin.users.roleChanged", redirect);
     }
 
     @PostMapping("/{id}/disable")
+    @OnRefusal(LIST_PAGE)
     String disable(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect) {
         return apply(() -> administration.disable(admin.id(), id), "admin.users.disabled", redirect);
     }
 
     @PostMapping("/{id}/enable")
+    @OnRefusal(LIST_PAGE)
     String enable(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect) {
         return apply(() -> administration.enable(admin.id(), id), "admin.users.enabled", redirect);
     }
 
+    /** Makes the change; a refused one goes back to the list with the reason (see {@link OnRefusal}). */
     private static String apply(Runnable change, String doneKey, RedirectAttributes redirect) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("message", doneKey);
-        } catch (AccountChangeRefused refused) {
-            redirect.addFlashAttribute("problem", refused.messageKey());
-        }
+        change.run();
+        redirect.addFlashAttribute("message", doneKey);
         return BACK;
     }
 }

@@ -1,9 +1,11 @@
 package kr.kaesongcrossing.application;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.Locale;
 import kr.kaesongcrossing.account.AccountPrincipal;
-import org.springframework.dao.ConcurrencyFailureException;
+import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -99,29 +101,21 @@ class ApplicationController {
     }
 
     @GetMapping("/applications/{id}/edit")
+    @OnRefusal("/applications/{id}")
     String initUpdateForm(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model,
-            RedirectAttributes redirect, Locale locale) {
-        ApplicationView current = service.view(id, user.id());
-        if (!current.editable()) {
-            redirect.addFlashAttribute("problem",
-                    messages.refusal(new IllegalTransitionException(Action.EDIT, current.status()), locale));
-            return "redirect:/applications/" + id;
-        }
+            Locale locale) {
+        ApplicationView current = editable(id, user);
         model.addAttribute("form", service.editForm(id, user.id()));
         return formView(model, current, locale);
     }
 
     @PostMapping("/applications/{id}/edit")
+    @OnRefusal("/applications/{id}")
     String processUpdateForm(@PathVariable long id, @ModelAttribute("form") ApplicationForm form,
             BindingResult result, @RequestParam(defaultValue = "save") String action,
             @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
             Locale locale) {
-        ApplicationView current = service.view(id, user.id());
-        if (!current.editable()) {
-            redirect.addFlashAttribute("problem",
-                    messages.refusal(new IllegalTransitionException(Action.EDIT, current.status()), locale));
-            return "redirect:/applications/" + id;
-        }
+        ApplicationView current = editable(id, user);
         if ("more".equals(action)) {
             form.padGoodsRows(form.getGoods().size() + ApplicationForm.GOODS_ROWS);
             return formView(model, current, locale);
@@ -134,52 +128,40 @@ class ApplicationController {
         if (result.hasErrors()) {
             return formAgain(form, model, current, locale);
         }
-        try {
-            service.update(id, user, form.toDetails(), photo, submit);
-        } catch (IllegalTransitionException e) {
-            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
-            return "redirect:/applications/" + id;
-        } catch (ConcurrencyFailureException e) {
-            redirect.addFlashAttribute("problem", messages.concurrent(locale));
-            return "redirect:/applications/" + id;
-        }
+        service.update(id, user, form.toDetails(), photo, submit);
         redirect.addFlashAttribute("notice",
                 messages.get(submit ? "application.notice.submitted" : "application.notice.saved", locale));
         return "redirect:/applications/" + id;
     }
 
     @GetMapping("/applications/{id}/withdraw")
-    String initWithdrawal(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    @OnRefusal("/applications/{id}")
+    String initWithdrawal(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
         ApplicationView current = service.view(id, user.id());
         if (!current.withdrawable()) {
-            redirect.addFlashAttribute("problem",
-                    messages.refusal(new IllegalTransitionException(Action.WITHDRAW, current.status()), locale));
-            return "redirect:/applications/" + id;
+            throw new IllegalTransitionException(Action.WITHDRAW, current.status());
         }
         model.addAttribute("app", current);
         return WITHDRAW;
     }
 
+    /** Why the applicant withdraws; optional. */
+    record WithdrawalForm(@Size(max = MAX_WITHDRAW_REASON) String reason) {
+    }
+
     @PostMapping("/applications/{id}/withdraw")
-    String processWithdrawal(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
-            Locale locale) {
-        if (reason.length() > MAX_WITHDRAW_REASON) {
+    @OnRefusal("/applications/{id}")
+    String processWithdrawal(@PathVariable long id, @Valid @ModelAttribute("withdrawal") WithdrawalForm form,
+            BindingResult result, @AuthenticationPrincipal AccountPrincipal user, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        if (result.hasErrors()) {
             model.addAttribute("app", service.view(id, user.id()));
-            model.addAttribute("reason", reason);
-            model.addAttribute("reasonError", messages.get(ApplicationFormValidator.TOO_LONG, locale,
-                    MAX_WITHDRAW_REASON));
+            model.addAttribute("reason", form.reason());
+            model.addAttribute("reasonError", messages.get(result.getFieldError(), locale));
             return WITHDRAW;
         }
-        try {
-            service.withdraw(id, user, reason);
-            redirect.addFlashAttribute("notice", messages.get("application.notice.withdrawn", locale));
-        } catch (IllegalTransitionException e) {
-            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
-        } catch (ConcurrencyFailureException e) {
-            redirect.addFlashAttribute("problem", messages.concurrent(locale));
-        }
+        service.withdraw(id, user, form.reason() == null ? "" : form.reason());
+        redirect.addFlashAttribute("notice", messages.get("application.notice.withdrawn", locale));
         return "redirect:/applications/" + id;
     }
 
@@ -190,6 +172,15 @@ class ApplicationController {
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(jpeg);
+    }
+
+    /** The application, when its status still lets the applicant edit it. */
+    private ApplicationView editable(long id, AccountPrincipal user) {
+        ApplicationView current = service.view(id, user.id());
+        if (!current.editable()) {
+            throw new IllegalTransitionException(Action.EDIT, current.status());
+        }
+        return current;
     }
 
     /** The uploaded photo, re-encoded, or null when none was chosen or it was refused (then a field error). */

@@ -2,9 +2,10 @@ package kr.kaesongcrossing.application;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
-/** Turns refusals and statuses into sentences in the reader's language, for flash messages. */
+/** Turns statuses, outcomes and field errors into sentences in the reader's language, for flash messages. */
 @Component
 class ApplicationMessages {
 
@@ -18,27 +19,12 @@ class ApplicationMessages {
         return messages.getMessage(key, args, locale);
     }
 
+    String get(MessageSourceResolvable message, Locale locale) {
+        return messages.getMessage(message, locale);
+    }
+
     String status(ApplicationStatus status, Locale locale) {
-        return get("application.status." + status.name(), locale);
-    }
-
-    String refusal(IllegalTransitionException e, Locale locale) {
-        if (e instanceof TravellerInsideException) {
-            return get("application.refused.travellerInside", locale);
-        }
-        return get(e.action().messageKey(), locale, status(e.current(), locale));
-    }
-
-    String refusal(OwnApplicationException e, Locale locale) {
-        return get("application.refused.own", locale);
-    }
-
-    String stale(StaleApplicationException e, Locale locale) {
-        return get("application.refused.stale", locale, status(e.current(), locale));
-    }
-
-    String concurrent(Locale locale) {
-        return get("application.refused.concurrent", locale);
+        return get(status.label(), locale);
     }
 
     /** A problem or outcome key whose argument may be a status name. */

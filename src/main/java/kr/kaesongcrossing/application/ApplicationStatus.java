@@ -1,5 +1,8 @@
 package kr.kaesongcrossing.application;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** Where a travel application stands. Stored by name in {@code travel_application.status}. */
 public enum ApplicationStatus {
     DRAFT,
@@ -14,6 +17,11 @@ public enum ApplicationStatus {
     /** True while the office has not yet made its decision (or the applicant still has to act). */
     public boolean isUndecided() {
         return this == SUBMITTED || this == INFORMATION_REQUESTED;
+    }
+
+    /** The status's name in the reader's language, e.g. as an argument of a refusal's message. */
+    MessageSourceResolvable label() {
+        return new DefaultMessageSourceResolvable("application.status." + name());
     }
 
     /** True once nothing can change any more. */

@@ -1,17 +1,23 @@
 package kr.kaesongcrossing.application;
 
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.account.AccountPrincipal;
-import org.springframework.dao.ConcurrencyFailureException;
+import kr.kaesongcrossing.system.OnRefusal;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,59 +54,59 @@ class ConsentController {
         this.messages = messages;
     }
 
+    /** The day whose list is shown; a date that does not parse shows every day and says so. */
+    record ListDay(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    }
+
     @GetMapping("/review/consent")
-    String awaiting(@RequestParam(required = false) String date, @RequestParam(defaultValue = "1") int page,
-            @AuthenticationPrincipal AccountPrincipal user, Model model) {
-        LocalDate day = parseDate(date);
-        if (date != null && !date.isBlank() && day == null) {
-            model.addAttribute("dateInvalid", true);
-        }
-        return page(model, user, day, page - 1);
+    String awaiting(@ModelAttribute("day") ListDay day, BindingResult binding,
+            @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        model.addAttribute("dateInvalid", binding.hasFieldErrors("date"));
+        return page(model, user, day.date(), page - 1);
     }
 
     @PostMapping("/review/consent/{id}")
-    String record(@PathVariable long id, @RequestParam long version, @RequestParam String decision,
-            @RequestParam(defaultValue = "") String counterpartReference,
-            @RequestParam(required = false) String date, @AuthenticationPrincipal AccountPrincipal user,
-            RedirectAttributes redirect, Locale locale) {
-        String back = "redirect:/review/consent" + (parseDate(date) == null ? "" : "?date=" + parseDate(date));
-        String ref = counterpartReference.strip();
-        if (ref.isEmpty() || ref.length() > ConsentImport.MAX_REFERENCE) {
-            redirect.addFlashAttribute("problem", messages.get(ref.isEmpty()
-                    ? "application.consent.reference.required" : ApplicationFormValidator.TOO_LONG, locale,
-                    ConsentImport.MAX_REFERENCE));
-            return back;
+    @OnRefusal(value = "/review/consent", keep = "date")
+    String record(@PathVariable long id, @RequestParam long version, @Valid ReviewController.ConsentForm form,
+            BindingResult result, @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect,
+            Locale locale) {
+        if (form.date() != null) {
+            redirect.addAttribute("date", form.date());
         }
-        try {
-            ApplicationStatus now = reviews.recordConsent(id, version, Actor.of(user), "consent".equals(decision),
-                    ref, null);
-            redirect.addFlashAttribute("notice",
-                    messages.get("application.review.done", locale, messages.status(now, locale)));
-        } catch (IllegalTransitionException e) {
-            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
-        } catch (OwnApplicationException e) {
-            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
-        } catch (StaleApplicationException e) {
-            redirect.addFlashAttribute("problem", messages.stale(e, locale));
-        } catch (ConcurrencyFailureException e) {
-            redirect.addFlashAttribute("problem", messages.concurrent(locale));
+        FieldError problem = result.getFieldError("counterpartReference");
+        if (problem != null) {
+            redirect.addFlashAttribute("problem", messages.get(problem, locale));
+            return "redirect:/review/consent";
         }
-        return back;
+        ApplicationStatus now = reviews.recordConsent(id, version, Actor.of(user), form.consented(),
+                form.counterpartReference(), null);
+        redirect.addFlashAttribute("notice",
+                messages.get("application.review.done", locale, messages.status(now, locale)));
+        return "redirect:/review/consent";
+    }
+
+    /** A consent list to preview: its day (a date that does not parse counts as none), a reference, the file. */
+    record ListUpload(@NotNull(message = "{application.consent.import.date.required}")
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Size(max = ConsentImport.MAX_REFERENCE) String listReference,
+            MultipartFile file) {
+
+        ListUpload {
+            listReference = listReference == null || listReference.isBlank() ? null : listReference.strip();
+        }
     }
 
     @PostMapping("/review/consent/import")
-    String preview(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String listReference, @AuthenticationPrincipal AccountPrincipal user,
-            HttpSession session, Model model, Locale locale) throws IOException {
-        LocalDate day = parseDate(date);
-        String ref = listReference.strip();
-        if (day == null) {
+    String preview(@Valid @ModelAttribute("upload") ListUpload upload, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, HttpSession session, Model model, Locale locale)
+            throws IOException {
+        if (result.hasFieldErrors("date")) {
             model.addAttribute("importDateError", messages.get("application.consent.import.date.required", locale));
         }
-        if (ref.length() > ConsentImport.MAX_REFERENCE) {
-            model.addAttribute("importReferenceError", messages.get(ApplicationFormValidator.TOO_LONG, locale,
-                    ConsentImport.MAX_REFERENCE));
+        if (result.hasFieldErrors("listReference")) {
+            model.addAttribute("importReferenceError", messages.get(result.getFieldError("listReference"), locale));
         }
+        MultipartFile file = upload.file();
         if (file == null || file.isEmpty()) {
             model.addAttribute("importFileError", messages.get("application.consent.import.file.required", locale));
         } else if (file.getSize() > MAX_CSV_BYTES) {
@@ -108,20 +114,16 @@ class ConsentController {
         }
         if (model.containsAttribute("importDateError") || model.containsAttribute("importReferenceError")
                 || model.containsAttribute("importFileError")) {
-            model.addAttribute("importDate", date);
-            model.addAttribute("importReference", listReference);
-            return page(model, user, null, 0);
+            return again(result, model, user);
         }
         List<ConsentCsv.Row> rows;
         try {
             rows = ConsentCsv.parse(file.getBytes());
         } catch (ConsentCsv.UnreadableException e) {
             model.addAttribute("importFileError", messages.get(e.code(), locale, e.args()));
-            model.addAttribute("importDate", date);
-            model.addAttribute("importReference", listReference);
-            return page(model, user, null, 0);
+            return again(result, model, user);
         }
-        ConsentImport.Plan plan = consentImport.preview(rows, day, ref.isEmpty() ? null : ref, Actor.of(user));
+        ConsentImport.Plan plan = consentImport.preview(rows, upload.date(), upload.listReference(), Actor.of(user));
         session.setAttribute(PLAN, plan);
         model.addAttribute("plan", plan);
         model.addAttribute("rows", plan.rows().stream()
@@ -156,22 +158,18 @@ class ConsentController {
         return "redirect:/review/consent";
     }
 
+    /** The list page with the upload form as it was filled in. */
+    private String again(BindingResult upload, Model model, AccountPrincipal user) {
+        model.addAttribute("importDate", upload.getFieldValue("date"));
+        model.addAttribute("importReference", upload.getFieldValue("listReference"));
+        return page(model, user, null, 0);
+    }
+
     private String page(Model model, AccountPrincipal user, LocalDate day, int page) {
         model.addAttribute("date", day);
         model.addAttribute("reviewer", Actor.of(user));
         model.addAttribute("page", queue.find(new ReviewQueue.Filter(ApplicationStatus.AWAITING_CONSENT, day, day,
                 null, null, false), page));
         return PAGE;
-    }
-
-    private static LocalDate parseDate(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -1,17 +1,23 @@
 package kr.kaesongcrossing.application;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Locale;
 import kr.kaesongcrossing.account.AccountPrincipal;
-import org.springframework.dao.ConcurrencyFailureException;
+import kr.kaesongcrossing.system.OnRefusal;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +29,7 @@ class ReviewController {
 
     private static final String QUEUE = "review/queue";
     private static final String DETAIL = "review/detail";
+    private static final String DETAIL_PAGE = "/review/applications/{id}";
     static final int MAX_REASON = 1000;
 
     private final ReviewQueue queue;
@@ -35,17 +42,31 @@ class ReviewController {
         this.messages = messages;
     }
 
+    /**
+     * The queue's filter as typed. A field that does not parse is left out of the filter: a bad date is said by its
+     * field, an unknown status shows the submitted ones, an unknown purpose all of them.
+     */
+    record QueueQuery(String status, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Purpose purpose, String q, String sort) {
+
+        /** The status filtered on; null for "ALL". */
+        ApplicationStatus statusFilter() {
+            if ("ALL".equals(status)) {
+                return null;
+            }
+            return Arrays.stream(ApplicationStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                    .orElse(ApplicationStatus.SUBMITTED);
+        }
+    }
+
     @GetMapping("/review")
-    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "asc") String sort,
+    String queue(@ModelAttribute("query") QueueQuery query, BindingResult binding,
             @RequestParam(defaultValue = "1") int page, Model model) {
-        ApplicationStatus statusFilter = status == null ? ApplicationStatus.SUBMITTED
-                : "ALL".equals(status) ? null : parseEnum(ApplicationStatus.class, status, ApplicationStatus.SUBMITTED);
-        LocalDate fromDate = parseDate(from, "from", model);
-        LocalDate toDate = parseDate(to, "to", model);
-        ReviewQueue.Filter filter = new ReviewQueue.Filter(statusFilter, fromDate, toDate,
-                parseEnum(Purpose.class, purpose, null), q, "desc".equals(sort));
+        ApplicationStatus statusFilter = query.statusFilter();
+        model.addAttribute("fromInvalid", binding.hasFieldErrors("from"));
+        model.addAttribute("toInvalid", binding.hasFieldErrors("to"));
+        ReviewQueue.Filter filter = new ReviewQueue.Filter(statusFilter, query.from(), query.to(), query.purpose(),
+                query.q(), "desc".equals(query.sort()));
         model.addAttribute("filter", filter);
         model.addAttribute("statusParam", statusFilter == null ? "ALL" : statusFilter.name());
         model.addAttribute("statuses", new ApplicationStatus[] {ApplicationStatus.SUBMITTED,
@@ -73,121 +94,105 @@ class ReviewController {
                 .body(jpeg);
     }
 
+    /** The reason for a refusal or a revocation; the applicant reads it. */
+    record ReasonForm(@NotBlank(message = "{application.review.reason.required}")
+            @Size(max = MAX_REASON) String reason) {
+    }
+
+    /** What the applicant must add. */
+    record MessageForm(@NotBlank(message = "{application.review.message.required}")
+            @Size(max = MAX_REASON) String message) {
+    }
+
+    /**
+     * The counterpart's answer, recorded here or from the consent list ({@code date} is that list's day, to go
+     * back to it).
+     */
+    record ConsentForm(String decision,
+            @NotBlank(message = "{application.consent.reference.required}")
+            @Size(max = ConsentImport.MAX_REFERENCE) String counterpartReference,
+            @Size(max = MAX_REASON) String note,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+
+        ConsentForm {
+            counterpartReference = counterpartReference == null ? null : counterpartReference.strip();
+        }
+
+        boolean consented() {
+            return "consent".equals(decision);
+        }
+    }
+
     @PostMapping("/review/applications/{id}/approve")
+    @OnRefusal(DETAIL_PAGE)
     String approve(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect, Locale locale) {
-        return decide(id, redirect, locale, () -> reviews.approve(id, version, Actor.of(user)));
+        return done(id, reviews.approve(id, version, Actor.of(user)), redirect, locale);
     }
 
     @PostMapping("/review/applications/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
+    @OnRefusal(DETAIL_PAGE)
+    String reject(@PathVariable long id, @RequestParam long version, @Valid ReasonForm form, BindingResult result,
             @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
             Locale locale) {
-        String problem = requiredText(reason, MAX_REASON, "application.review.reason.required", locale);
-        if (problem != null) {
-            return again(id, user, "reject", reason, problem, model);
+        if (result.hasErrors()) {
+            return again(id, user, "reject", "reason", result, model, locale);
         }
-        return decide(id, redirect, locale, () -> reviews.reject(id, version, Actor.of(user), reason));
+        return done(id, reviews.reject(id, version, Actor.of(user), form.reason()), redirect, locale);
     }
 
     @PostMapping("/review/applications/{id}/request-information")
-    String requestInformation(@PathVariable long id, @RequestParam long version,
-            @RequestParam(defaultValue = "") String message, @AuthenticationPrincipal AccountPrincipal user,
-            Model model, RedirectAttributes redirect, Locale locale) {
-        String problem = requiredText(message, MAX_REASON, "application.review.message.required", locale);
-        if (problem != null) {
-            return again(id, user, "request", message, problem, model);
+    @OnRefusal(DETAIL_PAGE)
+    String requestInformation(@PathVariable long id, @RequestParam long version, @Valid MessageForm form,
+            BindingResult result, @AuthenticationPrincipal AccountPrincipal user, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        if (result.hasErrors()) {
+            return again(id, user, "request", "message", result, model, locale);
         }
-        return decide(id, redirect, locale, () -> reviews.requestInformation(id, version, Actor.of(user), message));
+        return done(id, reviews.requestInformation(id, version, Actor.of(user), form.message()), redirect, locale);
     }
 
     @PostMapping("/review/applications/{id}/consent")
-    String consent(@PathVariable long id, @RequestParam long version, @RequestParam String decision,
-            @RequestParam(defaultValue = "") String counterpartReference,
-            @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal AccountPrincipal user,
-            Model model, RedirectAttributes redirect, Locale locale) {
-        String problem = requiredText(counterpartReference, ConsentImport.MAX_REFERENCE,
-                "application.consent.reference.required", locale);
-        if (problem == null && note.length() > MAX_REASON) {
-            problem = messages.get(ApplicationFormValidator.TOO_LONG, locale, MAX_REASON);
+    @OnRefusal(DETAIL_PAGE)
+    String consent(@PathVariable long id, @RequestParam long version, @Valid ConsentForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        if (result.hasErrors()) {
+            return again(id, user, "consent", "counterpartReference", result, model, locale);
         }
-        if (problem != null) {
-            return again(id, user, "consent", counterpartReference, problem, model);
-        }
-        boolean consented = "consent".equals(decision);
-        return decide(id, redirect, locale, () -> reviews.recordConsent(id, version, Actor.of(user), consented,
-                counterpartReference, note));
+        return done(id, reviews.recordConsent(id, version, Actor.of(user), form.consented(),
+                form.counterpartReference(), form.note() == null ? "" : form.note()), redirect, locale);
     }
 
     @PostMapping("/review/applications/{id}/revoke")
-    String revoke(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
+    @OnRefusal(DETAIL_PAGE)
+    String revoke(@PathVariable long id, @RequestParam long version, @Valid ReasonForm form, BindingResult result,
             @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
             Locale locale) {
-        String problem = requiredText(reason, MAX_REASON, "application.review.reason.required", locale);
-        if (problem != null) {
-            return again(id, user, "revoke", reason, problem, model);
+        if (result.hasErrors()) {
+            return again(id, user, "revoke", "reason", result, model, locale);
         }
-        return decide(id, redirect, locale, () -> reviews.revoke(id, version, Actor.of(user), reason));
+        return done(id, reviews.revoke(id, version, Actor.of(user), form.reason()), redirect, locale);
     }
 
-    /** Runs a decision and says how it went; a refused decision changes nothing and says why. */
-    private String decide(long id, RedirectAttributes redirect, Locale locale,
-            java.util.function.Supplier<ApplicationStatus> decision) {
-        try {
-            ApplicationStatus now = decision.get();
-            redirect.addFlashAttribute("notice",
-                    messages.get("application.review.done", locale, messages.status(now, locale)));
-        } catch (IllegalTransitionException e) {
-            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
-        } catch (OwnApplicationException e) {
-            redirect.addFlashAttribute("problem", messages.refusal(e, locale));
-        } catch (StaleApplicationException e) {
-            redirect.addFlashAttribute("problem", messages.stale(e, locale));
-        } catch (ConcurrencyFailureException e) {
-            redirect.addFlashAttribute("problem", messages.concurrent(locale));
-        }
+    /** Says how a decision went; a refused one never gets here (see {@link OnRefusal}). */
+    private String done(long id, ApplicationStatus now, RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute("notice",
+                messages.get("application.review.done", locale, messages.status(now, locale)));
         return "redirect:/review/applications/" + id;
     }
 
-    private String again(long id, AccountPrincipal user, String form, String text, String problem, Model model) {
+    /** The detail page again, with what the officer typed in {@code field} and what is wrong (that field first). */
+    private String again(long id, AccountPrincipal user, String form, String field, BindingResult result,
+            Model model, Locale locale) {
+        Object typed = result.getFieldValue(field);
+        String shown = typed == null ? "" : typed.toString();
         model.addAttribute("app", reviews.view(id));
         model.addAttribute("reviewer", Actor.of(user));
         model.addAttribute("failedForm", form);
-        model.addAttribute("failedText", text.length() > 2 * MAX_REASON ? text.substring(0, 2 * MAX_REASON) : text);
-        model.addAttribute("failedMessage", problem);
+        model.addAttribute("failedText", shown.length() > 2 * MAX_REASON ? shown.substring(0, 2 * MAX_REASON) : shown);
+        model.addAttribute("failedMessage", messages.get(result.hasFieldErrors(field) ? result.getFieldError(field)
+                : result.getFieldError(), locale));
         return DETAIL;
-    }
-
-    private String requiredText(String text, int max, String requiredKey, Locale locale) {
-        if (text.isBlank()) {
-            return messages.get(requiredKey, locale);
-        }
-        if (text.strip().length() > max) {
-            return messages.get(ApplicationFormValidator.TOO_LONG, locale, max);
-        }
-        return null;
-    }
-
-    private static LocalDate parseDate(String text, String name, Model model) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            model.addAttribute(name + "Invalid", true);
-            return null;
-        }
-    }
-
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String text, E fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.strip());
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
     }
 }

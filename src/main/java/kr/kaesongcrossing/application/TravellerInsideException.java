@@ -4,6 +4,6 @@ package kr.kaesongcrossing.application;
 class TravellerInsideException extends IllegalTransitionException {
 
     TravellerInsideException(ApplicationStatus current) {
-        super(Action.WITHDRAW, current);
+        super(Action.WITHDRAW, current, "application.refused.travellerInside");
     }
 }

@@ -4,10 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,22 +38,33 @@ import org.springframework.web.util.WebUtils;
 @RestController
 class ScanApiController {
 
-    static final Pattern SCAN_ID = Pattern.compile("[A-Za-z0-9_\\-]{8,50}");
+    private static final String SCAN_ID_PATTERN = "[A-Za-z0-9_\\-]{8,50}";
+    static final Pattern SCAN_ID = Pattern.compile(SCAN_ID_PATTERN);
     static final int MAX_LANE = 40;
 
+    /** One scan; text fields are checked here (not by JSON types) so that a 400 names every invalid field. */
     @Schema(description = "One scan from a lane device")
     record ScanBody(
             @Schema(description = "Idempotency key chosen by the device (a UUID); the same id gets the same answer",
-                    example = "3f0b2a9e-4c1d-4e8a-9a55-1c2d3e4f5a6b") String scanId,
-            @Schema(description = "The compact JWS read from the pass's QR code") String token,
+                    example = "3f0b2a9e-4c1d-4e8a-9a55-1c2d3e4f5a6b")
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = SCAN_ID_PATTERN) String scanId,
+            @Schema(description = "The compact JWS read from the pass's QR code")
+            @NotBlank @Size(max = TokenInput.MAX_LENGTH) String token,
             @Schema(description = "The lane's direction. ENTRY: northbound, into the Kaesong office zone "
                     + "(출경); EXIT: southbound, out of the zone back to the South (입경)",
-                    allowableValues = {"ENTRY", "EXIT"}, example = "ENTRY") String direction,
-            @Schema(description = "Lane name, at most 40 characters", example = "1") String lane,
+                    allowableValues = {"ENTRY", "EXIT"}, example = "ENTRY")
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "ENTRY|EXIT") String direction,
+            @Schema(description = "Lane name, at most 40 characters", example = "1")
+            @NotBlank @Size(max = MAX_LANE) String lane,
             @Schema(description = "ISO-8601 instant of a scan made offline; omit for now. Older than the offline "
                     + "window (kc.checkpoint.offline-window, default 12 h) when it arrives: REJECTED with "
                     + "STALE_OFFLINE_SCAN, except the EXIT of someone inside (ACCEPTED with that alert)",
-                    example = "2026-11-10T01:02:03Z") String scannedAt) {
+                    example = "2026-11-10T01:02:03Z") @InstantText String scannedAt) {
+
+        ScanBody {
+            token = TokenInput.clean(token);
+            lane = lane == null ? null : lane.strip();
+        }
     }
 
     record Holder(String name, String nameLatin, String photoUrl) {
@@ -88,43 +104,12 @@ class ScanApiController {
             + "scanId; nothing was recorded")
     @PostMapping(path = "/api/v1/scans", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> scan(@RequestBody ScanBody body, Authentication authentication, HttpServletRequest request) {
-        List<String> invalid = new ArrayList<>();
-        if (body.scanId() == null || !SCAN_ID.matcher(body.scanId()).matches()) {
-            invalid.add("scanId");
-        }
-        String token = TokenInput.clean(body.token());
-        if (token.isEmpty() || token.length() > TokenInput.MAX_LENGTH) {
-            invalid.add("token");
-        }
-        Direction direction = null;
-        try {
-            direction = body.direction() == null ? null : Direction.valueOf(body.direction());
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (direction == null) {
-            invalid.add("direction");
-        }
-        String lane = body.lane() == null ? "" : body.lane().strip();
-        if (lane.isEmpty() || lane.length() > MAX_LANE) {
-            invalid.add("lane");
-        }
-        Instant scannedAt = null;
-        if (body.scannedAt() != null) {
-            try {
-                scannedAt = Instant.parse(body.scannedAt());
-            } catch (DateTimeParseException e) {
-                invalid.add("scannedAt");
-            }
-        }
-        if (!invalid.isEmpty()) {
-            return ResponseEntity.badRequest().body(new ApiError("invalid_request",
-                    "Missing or invalid fields: " + String.join(", ", invalid), invalid));
-        }
+    ResponseEntity<?> scan(@Valid @RequestBody ScanBody body, Authentication authentication,
+            HttpServletRequest request) {
         ScanAnswer answer;
         try {
-            answer = scans.scan(new ScanRequest(body.scanId(), token, direction, lane, scannedAt,
+            answer = scans.scan(new ScanRequest(body.scanId(), body.token(), Direction.valueOf(body.direction()),
+                    body.lane(), body.scannedAt() == null ? null : Instant.parse(body.scannedAt()),
                     operator(authentication)));
         } catch (ScanService.ScanIdConflict e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("SCAN_ID_CONFLICT",
@@ -148,6 +133,15 @@ class ScanApiController {
                 .map(jpeg -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG)
                         .body(jpeg))
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** Names the invalid fields in the order of the body's fields. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+        List<String> invalid = Arrays.stream(ScanBody.class.getRecordComponents()).map(RecordComponent::getName)
+                .filter(e.getBindingResult()::hasFieldErrors).toList();
+        return ResponseEntity.badRequest().body(new ApiError("invalid_request",
+                "Missing or invalid fields: " + String.join(", ", invalid), invalid));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -3,6 +3,10 @@ package kr.kaesongcrossing.checkpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -17,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,19 +98,27 @@ class ScanStationController {
         return VIEW;
     }
 
+    /** The lane and direction as the officer picks them; the page has one message for both. */
+    record StationForm(@NotBlank(message = "{checkpoint.setup.lane.required}")
+            @Size(max = ScanApiController.MAX_LANE, message = "{checkpoint.setup.lane.required}") String lane,
+            @NotNull(message = "{checkpoint.setup.lane.required}") Direction direction) {
+
+        StationForm {
+            lane = lane == null ? "" : lane.strip();
+        }
+    }
+
     @PostMapping("/checkpoint/station")
-    String choose(@RequestParam(defaultValue = "") String lane, @RequestParam(required = false) Direction direction,
-            HttpSession session, Model model) {
-        String cleaned = lane.strip();
-        if (cleaned.isEmpty() || cleaned.length() > ScanApiController.MAX_LANE || direction == null) {
+    String choose(@Valid StationForm form, BindingResult result, HttpSession session, Model model) {
+        if (result.hasErrors()) {
             model.addAttribute("directions", Direction.values());
-            model.addAttribute("lane", cleaned);
-            model.addAttribute("direction", direction == null ? Direction.ENTRY : direction);
+            model.addAttribute("lane", form.lane());
+            model.addAttribute("direction", form.direction() == null ? Direction.ENTRY : form.direction());
             model.addAttribute("laneError", true);
             return "checkpoint/setup";
         }
-        session.setAttribute(LANE, cleaned);
-        session.setAttribute(DIRECTION, direction.name());
+        session.setAttribute(LANE, form.lane());
+        session.setAttribute(DIRECTION, form.direction().name());
         return "redirect:/checkpoint";
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,7 @@ class PassController {
 
     static final String VIEW_LIST = "pass/list";
     static final String VIEW_DETAIL = "pass/detail";
+    private static final String DETAIL_PAGE = "/passes/{passId}";
     private static final int STAFF_LIST_SIZE = 50;
     private static final MediaType IMAGE_JPEG = MediaType.IMAGE_JPEG;
 
@@ -113,31 +115,23 @@ class PassController {
 
     @PostMapping("/passes/{passId}/revoke")
     @PreAuthorize("hasRole('OFFICER')")
+    @OnRefusal(DETAIL_PAGE)
     String revoke(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         Pass pass = visible(passId, user);
-        try {
-            lifecycle.revoke(pass.getPassId(), reason, user.id());
-            redirect.addFlashAttribute("success", "pass.revoke.done");
-        } catch (PassStateException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
+        lifecycle.revoke(pass.getPassId(), reason, user.id());
+        redirect.addFlashAttribute("success", "pass.revoke.done");
         return "redirect:/passes/" + pass.getPassId();
     }
 
     @PostMapping("/passes/{passId}/reissue")
     @PreAuthorize("hasRole('OFFICER')")
+    @OnRefusal(DETAIL_PAGE)
     String reissue(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        Pass pass = visible(passId, user);
-        try {
-            Pass replacement = lifecycle.reissue(pass.getPassId(), reason, user.id());
-            redirect.addFlashAttribute("success", "pass.reissue.done");
-            return "redirect:/passes/" + replacement.getPassId();
-        } catch (PassStateException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            return "redirect:/passes/" + pass.getPassId();
-        }
+        Pass replacement = lifecycle.reissue(visible(passId, user).getPassId(), reason, user.id());
+        redirect.addFlashAttribute("success", "pass.reissue.done");
+        return "redirect:/passes/" + replacement.getPassId();
     }
 
     private Pass visible(String passId, AccountPrincipal user) {

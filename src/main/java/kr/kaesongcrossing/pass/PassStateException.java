@@ -1,16 +1,11 @@
 package kr.kaesongcrossing.pass;
 
-/** A refused state change; {@link #messageKey()} names the text shown to the user. */
-class PassStateException extends IllegalStateException {
+import kr.kaesongcrossing.system.Refusal;
 
-    private final String messageKey;
+/** A refused state change; the message key names the text shown to the user. */
+class PassStateException extends Refusal {
 
     PassStateException(String messageKey) {
-        super(messageKey);
-        this.messageKey = messageKey;
-    }
-
-    String messageKey() {
-        return messageKey;
+        super(messageKey, messageKey);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,13 +49,9 @@ class SigningKeyAdminController {
     }
 
     @PostMapping("/admin/keys/rotate")
+    @OnRefusal("/admin/keys")
     String rotate(@RequestParam(required = false) String alias, RedirectAttributes redirect) {
-        try {
-            String kid = keys.rotate(alias);
-            redirect.addFlashAttribute("rotated", kid);
-        } catch (PassStateException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
+        redirect.addFlashAttribute("rotated", keys.rotate(alias));
         return "redirect:/admin/keys";
     }
 }

@@ -2,7 +2,8 @@
  * Cross-cutting web set-up: the security filter chain and headers, locale (Korean default, English), message
  * source, the {@link java.time.Clock}, error pages, and helpers every page's layout uses (language links,
  * pagination URLs). No business rules here. Public API for every module: {@link kr.kaesongcrossing.system.OfficeTime}
- * (the office's time zone, trip days and how times are shown) and
- * {@link kr.kaesongcrossing.system.PageAccess} (each module's own rules for who may open its pages).
+ * (the office's time zone, trip days and how times are shown), {@link kr.kaesongcrossing.system.PageAccess} (each
+ * module's own rules for who may open its pages), {@link kr.kaesongcrossing.system.Refusal} and
+ * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names).
  */
 package kr.kaesongcrossing.system;

@@ -123,8 +123,8 @@ class AdminUsersTests {
         MvcResult demote = mvc.perform(post("/admin/users/{id}/role", admin.id()).param("role", "OFFICER")
                 .with(csrf()).with(user(admin))).andReturn();
 
-        assertThat(disable.getFlashMap().get("problem")).isEqualTo("admin.users.refused.self");
-        assertThat(demote.getFlashMap().get("problem")).isEqualTo("admin.users.refused.self");
+        assertThat(disable.getFlashMap().get("problem")).isEqualTo("자신의 계정은 사용 중지하거나 권한을 낮출 수 없습니다.");
+        assertThat(demote.getFlashMap().get("problem")).isEqualTo("자신의 계정은 사용 중지하거나 권한을 낮출 수 없습니다.");
         TestAccounts.Snapshot stored = accounts.find(admin.email()).orElseThrow();
         assertThat(stored.enabled()).isTrue();
         assertThat(stored.role()).isEqualTo(Role.ADMIN);
@@ -138,7 +138,7 @@ class AdminUsersTests {
         MvcResult again = mvc.perform(post("/admin/users/{id}/disable", staff.id()).with(csrf()).with(user(admin)))
                 .andReturn();
 
-        assertThat(again.getFlashMap().get("problem")).isEqualTo("admin.users.refused.alreadyDisabled");
+        assertThat(again.getFlashMap().get("problem")).isEqualTo("이미 사용 중지된 계정입니다.");
     }
 
     @Test

@@ -92,6 +92,15 @@ class ScanStationTests {
     }
 
     @Test
+    void shouldAskAgainForADirectionThatIsNotOneAndKeepTheStation() throws Exception {
+        String again = mvc.perform(post("/checkpoint/station").param("lane", "9").param("direction", "SIDEWAYS")
+                        .cookie(session).with(user(officer)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).contains("게이트를 입력하고 방향을 선택하십시오.", "value=\"9\"");
+        assertThat(page("/checkpoint")).contains("게이트 2 · 개성 사무소 구역으로 출경(북행)");
+    }
+
+    @Test
     void shouldShowAGreenAcceptanceWithHolderAndAFreshFocusedField() throws Exception {
         CheckpointFixtures.IssuedPass pass = fixtures.pass("배스캔");
         String html = scan("  " + pass.token() + "\n");

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -88,12 +89,16 @@ class PassAccessTests extends PassTestSupport {
         mvc.perform(post("/passes/{id}/revoke", passId).with(user(officer)).param("reason", "x"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/passes/{id}/revoke", passId).with(user(officer)).with(csrf()).param("reason", " "))
-                .andExpect(redirectedUrl("/passes/" + passId));
+                .andExpect(redirectedUrl("/passes/" + passId))
+                .andExpect(flash().attribute("problem", "사유를 입력하십시오."));
         assertThat(jdbc.queryForObject("select revoked_at is null from pass where pass_id = ?", Boolean.class, passId))
                 .isTrue();
 
         mvc.perform(post("/passes/{id}/revoke", passId).with(user(officer)).with(csrf())
                 .param("reason", "분실 신고가 접수되었습니다")).andExpect(redirectedUrl("/passes/" + passId));
+        mvc.perform(post("/passes/{id}/revoke", passId).with(user(officer)).with(csrf()).param("reason", "again"))
+                .andExpect(redirectedUrl("/passes/" + passId))
+                .andExpect(flash().attribute("problem", "이미 취소된 출입증입니다."));
 
         mvc.perform(get("/passes/{id}", passId).with(user(holder)).param("lang", "ko"))
                 .andExpect(content().string(containsString("분실 신고가 접수되었습니다")))
