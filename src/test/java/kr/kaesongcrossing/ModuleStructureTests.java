@@ -14,13 +14,18 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Each direct sub-package is a module; none reaches into another's internals, and there are no cycles. */
+/**
+ * Each direct sub-package is a module; none reaches into another's internals (its sub-packages, the rooms), none uses
+ * a module it does not list in its {@code @ApplicationModule(allowedDependencies)}, and there are no cycles.
+ */
 class ModuleStructureTests {
 
     private static final ApplicationModules MODULES = ApplicationModules.of(KaesongCrossingApplication.class);
@@ -31,6 +36,41 @@ class ModuleStructureTests {
     @Test
     void shouldKeepModuleBoundaries() {
         MODULES.verify();
+    }
+
+    /**
+     * verify() only holds a module to the dependencies it declares, and a module that declares none may use every
+     * other module's API. So each module must declare them, and exactly the modules it uses: a stale list would allow
+     * a dependency nobody decided on.
+     */
+    @Test
+    void everyModuleDeclaresExactlyTheModulesItUses() {
+        for (ApplicationModule module : MODULES) {
+            String[] declared = module.getBasePackage()
+                    .getAnnotation(org.springframework.modulith.ApplicationModule.class)
+                    .map(org.springframework.modulith.ApplicationModule::allowedDependencies)
+                    .orElse(new String[] {org.springframework.modulith.ApplicationModule.OPEN_TOKEN});
+            Set<String> used = module.getDirectDependencies(MODULES).uniqueModules()
+                    .map(ApplicationModule::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(new TreeSet<>(List.of(declared)))
+                    .as("allowedDependencies in the package-info of module " + module.getName())
+                    .isEqualTo(used);
+        }
+    }
+
+    /** The rooms stay internal: only a module's base package is its API, so verify() refuses a reach into a room. */
+    @Test
+    void onlyBasePackagesAreExposed() {
+        for (ApplicationModule module : MODULES) {
+            String base = module.getBasePackage().getName();
+            assertThat(module.getBasePackage().stream()
+                    .filter(type -> !type.getPackageName().equals(base))
+                    .filter(module::isExposed)
+                    .map(type -> type.getName()))
+                    .as("types of module " + module.getName() + " that other modules may use outside its base package")
+                    .isEmpty();
+        }
     }
 
     /*

@@ -4,4 +4,7 @@
  * Public API for other modules: {@link kr.kaesongcrossing.account.AccountPrincipal} (the session principal),
  * {@link kr.kaesongcrossing.account.Role} and {@link kr.kaesongcrossing.account.Accounts} (contact details).
  */
+@ApplicationModule(allowedDependencies = {"system"})
 package kr.kaesongcrossing.account;
+
+import org.springframework.modulith.ApplicationModule;

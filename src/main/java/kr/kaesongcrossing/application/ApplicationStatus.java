@@ -20,7 +20,7 @@ public enum ApplicationStatus {
     }
 
     /** The status's name in the reader's language, e.g. as an argument of a refusal's message. */
-    MessageSourceResolvable label() {
+    public MessageSourceResolvable label() {
         return new DefaultMessageSourceResolvable("application.status." + name());
     }
 

@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.application;
 
+import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

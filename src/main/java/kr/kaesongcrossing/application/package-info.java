@@ -1,10 +1,26 @@
 /**
  * Travel applications: civilians apply to cross, office staff review them, the counterpart consents.
  *
- * <p>Public API: {@link kr.kaesongcrossing.application.TravelApprovals}, the events
+ * <p>Public API (this package, the only one other modules may use):
+ * {@link kr.kaesongcrossing.application.TravelApprovals}, the events
  * {@link kr.kaesongcrossing.application.TripApprovedForTravel},
  * {@link kr.kaesongcrossing.application.TripApprovalWithdrawn} and
- * {@link kr.kaesongcrossing.application.ApplicationStatusChanged}, and {@link kr.kaesongcrossing.application.ApplicationStatus}.
- * Everything else is internal to the module.
+ * {@link kr.kaesongcrossing.application.ApplicationStatusChanged},
+ * {@link kr.kaesongcrossing.application.ApplicationStatus}, and
+ * {@link kr.kaesongcrossing.application.TravellerCrossed}, which the checkpoint publishes.
+ *
+ * <p>Rooms, internal to the module (their types are public only so that the rooms can use each other):
+ * <ul>
+ * <li>{@code model}: the {@code TravelApplication} entity and its state changes, its repository and read views, trip
+ * rules, the ID number cipher, the refusals and their messages, the status events it publishes, the demo data;</li>
+ * <li>{@code photo}: the applicant's photo, re-encoded on upload, and its storage;</li>
+ * <li>{@code apply}: the civilian's form, own applications, submit and withdraw ({@code /applications});</li>
+ * <li>{@code review}: the officers' queue and decisions ({@code /review});</li>
+ * <li>{@code consent}: recording the counterpart's answer, one by one or by CSV export and import;</li>
+ * <li>{@code presence}: whether a trip's traveller is inside the zone, as the checkpoint reports it.</li>
+ * </ul>
  */
+@ApplicationModule(allowedDependencies = {"account", "system"})
 package kr.kaesongcrossing.application;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,19 @@
 /**
- * The checkpoint: scanning passes at a lane, deciding ENTRY or EXIT by {@link kr.kaesongcrossing.checkpoint.ScanRules},
- * writing every scan to the crossing log, keeping who is inside (the roster), scanner devices and their JSON API.
+ * The checkpoint: scanning passes at a lane, deciding ENTRY or EXIT, writing every scan to the crossing log, keeping
+ * who is inside (the roster), scanner devices and their JSON API. It publishes
+ * {@link kr.kaesongcrossing.application.TravellerCrossed}; no other module uses it, so it has no public API.
+ *
+ * <p>Rooms, internal to the module (their types are public only so that the rooms can use each other):
+ * <ul>
+ * <li>{@code scan}: the decision rule ({@code ScanRules}), the scan service, the lane station ({@code /checkpoint})
+ * and the scanner JSON API ({@code /api/v1}), token and photo input, where each pass holder is;</li>
+ * <li>{@code log}: the crossing log, its page and CSV export ({@code /checkpoint/log});</li>
+ * <li>{@code device}: scanner devices, their tokens, their administration ({@code /admin/devices}) and the API's
+ * security chain;</li>
+ * <li>{@code roster}: who is inside the zone ({@code /checkpoint/roster}) and the approved trips it is built from.</li>
+ * </ul>
  */
+@ApplicationModule(allowedDependencies = {"account", "application", "pass", "system"})
 package kr.kaesongcrossing.checkpoint;
+
+import org.springframework.modulith.ApplicationModule;

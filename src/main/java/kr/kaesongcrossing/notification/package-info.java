@@ -4,4 +4,7 @@
  * commits: through the configured SMTP server, or, without one, written to the log. ADMIN lists them at
  * {@code /admin/mail}. Listens to {@link kr.kaesongcrossing.application.ApplicationStatusChanged}; no public API.
  */
+@ApplicationModule(allowedDependencies = {"account", "application", "system"})
 package kr.kaesongcrossing.notification;
+
+import org.springframework.modulith.ApplicationModule;

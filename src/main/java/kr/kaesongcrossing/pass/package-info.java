@@ -7,4 +7,7 @@
  * {@link kr.kaesongcrossing.pass.PassIssued} and {@link kr.kaesongcrossing.pass.PassRevoked}. The token format is
  * described in {@code docs/pass-token.md}.
  */
+@ApplicationModule(allowedDependencies = {"account", "application", "system"})
 package kr.kaesongcrossing.pass;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,5 +5,9 @@
  * (the office's time zone, trip days and how times are shown), {@link kr.kaesongcrossing.system.PageAccess} (each
  * module's own rules for who may open its pages), {@link kr.kaesongcrossing.system.Refusal} and
  * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names).
+ * It uses no other module.
  */
+@ApplicationModule(allowedDependencies = {})
 package kr.kaesongcrossing.system;
+
+import org.springframework.modulith.ApplicationModule;

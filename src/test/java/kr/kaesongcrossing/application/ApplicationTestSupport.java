@@ -16,6 +16,16 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.application.apply.ApplicationService;
+import kr.kaesongcrossing.application.model.Actor;
+import kr.kaesongcrossing.application.model.DemoApplications;
+import kr.kaesongcrossing.application.model.GoodsLine;
+import kr.kaesongcrossing.application.model.IdDocumentType;
+import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.model.TravelApplicationRepository;
+import kr.kaesongcrossing.application.model.TripDetails;
+import kr.kaesongcrossing.application.photo.PhotoProcessor;
+import kr.kaesongcrossing.application.review.ReviewService;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,27 +42,27 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ApplicationTestSupport {
+public abstract class ApplicationTestSupport {
 
-    static final PhotoProcessor.Photo PHOTO = DemoApplications.demoPhoto();
-    static final Cookie ENGLISH = new Cookie("KCLANG", "en");
+    protected static final PhotoProcessor.Photo PHOTO = DemoApplications.demoPhoto();
+    protected static final Cookie ENGLISH = new Cookie("KCLANG", "en");
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
     @Autowired
-    ApplicationService applications;
+    protected ApplicationService applications;
     @Autowired
-    ReviewService reviews;
+    protected ReviewService reviews;
     @Autowired
-    TravelApplicationRepository repository;
+    protected TravelApplicationRepository repository;
 
-    AccountPrincipal account(Role role) {
+    protected AccountPrincipal account(Role role) {
         return account(role, "ko");
     }
 
-    AccountPrincipal account(Role role, String language) {
+    protected AccountPrincipal account(Role role, String language) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@test.kc";
         String name = role == Role.CIVILIAN ? "신청인" : "직원" + ThreadLocalRandom.current().nextInt(1000);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -74,12 +84,12 @@ abstract class ApplicationTestSupport {
         return new AccountPrincipal(id, email, name, "{noop}unused", role, language, true);
     }
 
-    static LocalDate today() {
+    protected static LocalDate today() {
         return LocalDate.now(OfficeTime.ZONE);
     }
 
     /** A unique Hangul name (so that a name search finds only this test's applications). */
-    static String uniqueKoreanName() {
+    protected static String uniqueKoreanName() {
         StringBuilder name = new StringBuilder("테");
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 5; i++) {
@@ -88,32 +98,32 @@ abstract class ApplicationTestSupport {
         return name.toString();
     }
 
-    static TripDetails details(String nameKorean, LocalDate entry, LocalDate ret, Purpose purpose) {
+    protected static TripDetails details(String nameKorean, LocalDate entry, LocalDate ret, Purpose purpose) {
         return new TripDetails(nameKorean, "TEST PERSON", LocalDate.of(1980, 1, 2), "KOR", IdDocumentType.PASSPORT,
                 "M98765432", "010-0000-0000", "테스트 기관", purpose, "업무 협의", entry, ret, null, null,
                 List.of(new GoodsLine("노트북", 1, 1_500_000)));
     }
 
     /** A submitted application of {@code applicant}, created through the service. */
-    long submitted(AccountPrincipal applicant) {
+    protected long submitted(AccountPrincipal applicant) {
         return submitted(applicant, uniqueKoreanName(), today().plusDays(10), Purpose.TALKS);
     }
 
-    long submitted(AccountPrincipal applicant, String name, LocalDate entry, Purpose purpose) {
+    protected long submitted(AccountPrincipal applicant, String name, LocalDate entry, Purpose purpose) {
         return applications.create(applicant, details(name, entry, entry.plusDays(2), purpose), PHOTO, true);
     }
 
-    long awaitingConsent(AccountPrincipal applicant, AccountPrincipal officer, LocalDate entry) {
+    protected long awaitingConsent(AccountPrincipal applicant, AccountPrincipal officer, LocalDate entry) {
         long id = submitted(applicant, uniqueKoreanName(), entry, Purpose.TALKS);
         reviews.approve(id, version(id), Actor.of(officer));
         return id;
     }
 
-    long version(long id) {
+    protected long version(long id) {
         return repository.findById(id).orElseThrow().getVersion();
     }
 
-    ApplicationStatus statusOf(long id) {
+    protected ApplicationStatus statusOf(long id) {
         return repository.findById(id).orElseThrow().getStatus();
     }
 
@@ -121,7 +131,8 @@ abstract class ApplicationTestSupport {
      * The application form filled in correctly, with {@code overrides} (name, value, name, value...) replacing
      * or adding fields; ready for a photo and an action.
      */
-    MockMultipartHttpServletRequestBuilder filledForm(String url, AccountPrincipal applicant, String... overrides) {
+    protected MockMultipartHttpServletRequestBuilder filledForm(String url, AccountPrincipal applicant,
+            String... overrides) {
         LocalDate entry = today().plusDays(10);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("nameKorean", "홍길동");
@@ -149,16 +160,16 @@ abstract class ApplicationTestSupport {
         return (MockMultipartHttpServletRequestBuilder) request.with(user(applicant)).with(csrf());
     }
 
-    static MockMultipartFile photo(byte[] content) {
+    protected static MockMultipartFile photo(byte[] content) {
         return new MockMultipartFile("photo", "photo.jpg", "image/jpeg", content);
     }
 
-    long applicationCount(AccountPrincipal applicant) {
+    protected long applicationCount(AccountPrincipal applicant) {
         return jdbc.queryForObject("select count(*) from travel_application where applicant_id = ?", Long.class,
                 applicant.id());
     }
 
-    long latestApplication(AccountPrincipal applicant) {
+    protected long latestApplication(AccountPrincipal applicant) {
         return jdbc.queryForObject("select max(id) from travel_application where applicant_id = ?", Long.class,
                 applicant.id());
     }

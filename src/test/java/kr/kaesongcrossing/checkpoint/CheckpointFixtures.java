@@ -29,12 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Test data for scans: a real approved application row (so {@code TravelApprovals} says yes) and a real pass,
  * issued by the pass module from the public {@link TripApprovedForTravel} event, with its signed token.
  */
-final class CheckpointFixtures {
+public final class CheckpointFixtures {
 
     private static final AtomicLong REFERENCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     /** An issued pass and what its QR code carries. */
-    record IssuedPass(String passId, String token, long applicationId, String nameKorean, AccountPrincipal holder) {
+    public record IssuedPass(String passId, String token, long applicationId, String nameKorean,
+            AccountPrincipal holder) {
     }
 
     private final JdbcTemplate jdbc;
@@ -42,8 +43,8 @@ final class CheckpointFixtures {
     private final TransactionTemplate transaction;
     private final TestAccounts accounts;
 
-    CheckpointFixtures(JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-            TestAccounts accounts) {
+    public CheckpointFixtures(JdbcTemplate jdbc, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, TestAccounts accounts) {
         this.jdbc = jdbc;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -51,12 +52,12 @@ final class CheckpointFixtures {
     }
 
     /** A pass valid from today (KST) to the day after tomorrow, its trip approved. */
-    IssuedPass pass(String nameKorean) {
+    public IssuedPass pass(String nameKorean) {
         LocalDate today = LocalDate.now(OfficeTime.ZONE);
         return pass(nameKorean, today, today.plusDays(2));
     }
 
-    IssuedPass pass(String nameKorean, LocalDate entry, LocalDate back) {
+    public IssuedPass pass(String nameKorean, LocalDate entry, LocalDate back) {
         AccountPrincipal holder = accounts.create(Role.CIVILIAN);
         String reference = "KC-T-" + REFERENCES.incrementAndGet();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
@@ -75,35 +76,35 @@ final class CheckpointFixtures {
     }
 
     /** The approval is withdrawn: the pass module revokes the pass. */
-    void withdraw(IssuedPass pass) {
+    public void withdraw(IssuedPass pass) {
         transaction.executeWithoutResult(status -> events.publishEvent(
                 new TripApprovalWithdrawn(pass.applicationId(), "test withdrawal")));
     }
 
     /** The application leaves APPROVED_FOR_TRAVEL while its pass stays live (e.g. a race with the revocation). */
-    void unapprove(IssuedPass pass) {
+    public void unapprove(IssuedPass pass) {
         jdbc.update("UPDATE travel_application SET status = 'WITHDRAWN' WHERE id = ?", pass.applicationId());
     }
 
     /** The pass ended ten minutes ago, beyond the clock skew (its holder may be inside). */
-    void expire(IssuedPass pass) {
+    public void expire(IssuedPass pass) {
         jdbc.update("UPDATE pass SET valid_until = ? WHERE pass_id = ?",
                 LocalDateTime.now(ZoneOffset.UTC).minusMinutes(10), pass.passId());
     }
 
     /** The pass row disappears from under its (validly signed) token. */
-    void forget(IssuedPass pass) {
+    public void forget(IssuedPass pass) {
         jdbc.update("UPDATE pass SET pass_id = ? WHERE pass_id = ?", "gone" + pass.passId().substring(4),
                 pass.passId());
     }
 
-    static String tamperedSignature(String token) {
+    public static String tamperedSignature(String token) {
         int dot = token.lastIndexOf('.');
         char last = token.charAt(dot + 1);
         return token.substring(0, dot + 1) + (last == 'A' ? 'B' : 'A') + token.substring(dot + 2);
     }
 
-    static String unknownKey(String token) {
+    public static String unknownKey(String token) {
         int dot = token.indexOf('.');
         String header = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
         String changed = header.replaceFirst("\"kid\"\\s*:\\s*\"[^\"]*\"", "\"kid\":\"never-published\"");
@@ -115,7 +116,7 @@ final class CheckpointFixtures {
         return Instant.now().minusSeconds(3600L * hours);
     }
 
-    static byte[] jpeg() {
+    public static byte[] jpeg() {
         BufferedImage image = new BufferedImage(90, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(210, 220, 235));

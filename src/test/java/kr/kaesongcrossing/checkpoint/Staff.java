@@ -8,7 +8,7 @@ import kr.kaesongcrossing.account.Role;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Signed-in people for MockMvc requests, as the session would hold them. */
-final class Staff {
+public final class Staff {
 
     private static final AtomicLong IDS = new AtomicLong(900_000);
 
@@ -21,7 +21,7 @@ final class Staff {
                 "ko", true);
     }
 
-    static RequestPostProcessor as(Role role) {
+    public static RequestPostProcessor as(Role role) {
         return user(principal(role));
     }
 }

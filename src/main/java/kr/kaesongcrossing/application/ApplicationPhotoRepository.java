@@ -1,6 +1,0 @@
-package kr.kaesongcrossing.application;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface ApplicationPhotoRepository extends JpaRepository<ApplicationPhoto, Long> {
-}

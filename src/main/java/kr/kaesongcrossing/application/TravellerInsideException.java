@@ -1,9 +1,0 @@
-package kr.kaesongcrossing.application;
-
-/** The applicant tried to withdraw a trip while the crossing log shows them inside the zone; nothing changed. */
-class TravellerInsideException extends IllegalTransitionException {
-
-    TravellerInsideException(ApplicationStatus current) {
-        super(Action.WITHDRAW, current, "application.refused.travellerInside");
-    }
-}

@@ -1,0 +1,238 @@
+package kr.kaesongcrossing.application.apply;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.Locale;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.application.model.Action;
+import kr.kaesongcrossing.application.model.ApplicationMessages;
+import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
+import kr.kaesongcrossing.application.model.ApplicationSettings;
+import kr.kaesongcrossing.application.model.ApplicationView;
+import kr.kaesongcrossing.application.model.Countries;
+import kr.kaesongcrossing.application.model.IdDocumentType;
+import kr.kaesongcrossing.application.model.IllegalTransitionException;
+import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.model.VehicleType;
+import kr.kaesongcrossing.application.photo.PhotoProcessor;
+import kr.kaesongcrossing.application.photo.PhotoRejectedException;
+import kr.kaesongcrossing.system.OnRefusal;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's pages under {@code /applications}. Every id is looked up together with the signed-in
+ * applicant, so someone else's application answers 404, exactly like one that does not exist.
+ */
+@Controller
+class ApplicationController {
+
+    private static final String LIST = "application/list";
+    private static final String FORM = "application/form";
+    private static final String DETAIL = "application/detail";
+    private static final String WITHDRAW = "application/withdraw";
+    private static final int MAX_WITHDRAW_REASON = 500;
+
+    private final ApplicationService service;
+    private final ApplicationFormValidator validator;
+    private final ApplicationSettings settings;
+    private final ApplicationMessages messages;
+    private final PhotoProcessor photos;
+
+    ApplicationController(ApplicationService service, ApplicationFormValidator validator,
+            ApplicationSettings settings, ApplicationMessages messages) {
+        this.service = service;
+        this.validator = validator;
+        this.settings = settings;
+        this.messages = messages;
+        this.photos = new PhotoProcessor(settings.maxPhotoSize().toBytes());
+    }
+
+    @InitBinder("form")
+    void initBinder(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(ApplicationForm.MAX_GOODS_ROWS);
+        binder.setIgnoreInvalidFields(true);
+        binder.setAllowedFields("nameKorean", "nameLatin", "dateOfBirth", "nationality", "idDocumentType",
+                "idNumber", "phone", "organisation", "purpose", "purposeDetail", "entryDate", "returnDate",
+                "vehiclePlate", "vehicleType", "goods[*].description", "goods[*].quantity", "goods[*].valueKrw",
+                "photo");
+    }
+
+    @GetMapping("/applications")
+    String list(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        model.addAttribute("page", service.list(user.id(), page - 1));
+        return LIST;
+    }
+
+    @GetMapping("/applications/new")
+    String initCreationForm(Model model, Locale locale) {
+        model.addAttribute("form", ApplicationForm.empty());
+        return formView(model, null, locale);
+    }
+
+    @PostMapping("/applications/new")
+    String processCreationForm(@ModelAttribute("form") ApplicationForm form, BindingResult result,
+            @RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal AccountPrincipal user,
+            Model model, RedirectAttributes redirect, Locale locale) {
+        if ("more".equals(action)) {
+            form.padGoodsRows(form.getGoods().size() + ApplicationForm.GOODS_ROWS);
+            return formView(model, null, locale);
+        }
+        boolean submit = "submit".equals(action);
+        PhotoProcessor.Photo photo = photo(form, result);
+        validator.validate(form, result, submit, ApplicationFormValidator.Stored.NOTHING, photo != null);
+        if (result.hasErrors()) {
+            return formAgain(form, model, null, locale);
+        }
+        long id = service.create(user, form.toDetails(), photo, submit);
+        redirect.addFlashAttribute("notice",
+                messages.get(submit ? "application.notice.submitted" : "application.notice.saved", locale));
+        return "redirect:/applications/" + id;
+    }
+
+    @GetMapping("/applications/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        model.addAttribute("app", service.view(id, user.id()));
+        return DETAIL;
+    }
+
+    @GetMapping("/applications/{id}/edit")
+    @OnRefusal("/applications/{id}")
+    String initUpdateForm(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model,
+            Locale locale) {
+        ApplicationView current = editable(id, user);
+        model.addAttribute("form", service.editForm(id, user.id()));
+        return formView(model, current, locale);
+    }
+
+    @PostMapping("/applications/{id}/edit")
+    @OnRefusal("/applications/{id}")
+    String processUpdateForm(@PathVariable long id, @ModelAttribute("form") ApplicationForm form,
+            BindingResult result, @RequestParam(defaultValue = "save") String action,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        ApplicationView current = editable(id, user);
+        if ("more".equals(action)) {
+            form.padGoodsRows(form.getGoods().size() + ApplicationForm.GOODS_ROWS);
+            return formView(model, current, locale);
+        }
+        boolean submit = "submit".equals(action);
+        PhotoProcessor.Photo photo = photo(form, result);
+        validator.validate(form, result, submit,
+                new ApplicationFormValidator.Stored(current.hasPhoto(), current.idNumber() != null
+                        && !current.idNumber().isEmpty()), photo != null);
+        if (result.hasErrors()) {
+            return formAgain(form, model, current, locale);
+        }
+        service.update(id, user, form.toDetails(), photo, submit);
+        redirect.addFlashAttribute("notice",
+                messages.get(submit ? "application.notice.submitted" : "application.notice.saved", locale));
+        return "redirect:/applications/" + id;
+    }
+
+    @GetMapping("/applications/{id}/withdraw")
+    @OnRefusal("/applications/{id}")
+    String initWithdrawal(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        ApplicationView current = service.view(id, user.id());
+        if (!current.withdrawable()) {
+            throw new IllegalTransitionException(Action.WITHDRAW, current.status());
+        }
+        model.addAttribute("app", current);
+        return WITHDRAW;
+    }
+
+    /** Why the applicant withdraws; optional. */
+    record WithdrawalForm(@Size(max = MAX_WITHDRAW_REASON) String reason) {
+    }
+
+    @PostMapping("/applications/{id}/withdraw")
+    @OnRefusal("/applications/{id}")
+    String processWithdrawal(@PathVariable long id, @Valid @ModelAttribute("withdrawal") WithdrawalForm form,
+            BindingResult result, @AuthenticationPrincipal AccountPrincipal user, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        if (result.hasErrors()) {
+            model.addAttribute("app", service.view(id, user.id()));
+            model.addAttribute("reason", form.reason());
+            model.addAttribute("reasonError", messages.get(result.getFieldError(), locale));
+            return WITHDRAW;
+        }
+        service.withdraw(id, user, form.reason() == null ? "" : form.reason());
+        redirect.addFlashAttribute("notice", messages.get("application.notice.withdrawn", locale));
+        return "redirect:/applications/" + id;
+    }
+
+    @GetMapping("/applications/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user) {
+        byte[] jpeg = service.photo(id, user.id()).orElseThrow(ApplicationNotFoundException::new);
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(jpeg);
+    }
+
+    /** The application, when its status still lets the applicant edit it. */
+    private ApplicationView editable(long id, AccountPrincipal user) {
+        ApplicationView current = service.view(id, user.id());
+        if (!current.editable()) {
+            throw new IllegalTransitionException(Action.EDIT, current.status());
+        }
+        return current;
+    }
+
+    /** The uploaded photo, re-encoded, or null when none was chosen or it was refused (then a field error). */
+    private PhotoProcessor.Photo photo(ApplicationForm form, BindingResult result) {
+        MultipartFile file = form.getPhoto();
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        try {
+            if (file.getSize() > settings.maxPhotoSize().toBytes()) {
+                throw new PhotoRejectedException("application.error.photo.tooLarge",
+                        settings.maxPhotoSize().toMegabytes());
+            }
+            return photos.process(file.getBytes());
+        } catch (PhotoRejectedException e) {
+            result.rejectValue("photo", e.code(), e.args(), null);
+        } catch (IOException e) {
+            result.rejectValue("photo", "application.error.photo.unreadable");
+        }
+        return null;
+    }
+
+    private String formAgain(ApplicationForm form, Model model, ApplicationView current, Locale locale) {
+        form.padGoodsRows(ApplicationForm.GOODS_ROWS);
+        if (form.getPhoto() != null && !form.getPhoto().isEmpty()) {
+            model.addAttribute("photoAgain", true);
+        }
+        return formView(model, current, locale);
+    }
+
+    private String formView(Model model, ApplicationView current, Locale locale) {
+        model.addAttribute("current", current);
+        model.addAttribute("countries", Countries.all(locale));
+        model.addAttribute("documentTypes", IdDocumentType.values());
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("vehicleTypes", VehicleType.values());
+        model.addAttribute("minDaysAhead", settings.minDaysAhead());
+        model.addAttribute("maxStayDays", settings.maxStayDays());
+        model.addAttribute("maxPhotoMb", settings.maxPhotoSize().toMegabytes());
+        model.addAttribute("earliestEntry", validator.today().plusDays(settings.minDaysAhead()));
+        return FORM;
+    }
+}

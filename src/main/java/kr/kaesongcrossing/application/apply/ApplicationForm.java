@@ -1,0 +1,283 @@
+package kr.kaesongcrossing.application.apply;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import kr.kaesongcrossing.application.model.GoodsLine;
+import kr.kaesongcrossing.application.model.IdDocumentType;
+import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.model.TravelApplication;
+import kr.kaesongcrossing.application.model.TripDetails;
+import kr.kaesongcrossing.application.model.VehicleType;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
+
+/** What the applicant types in (and the photo file); checked by {@link ApplicationFormValidator}. */
+class ApplicationForm {
+
+    static final int GOODS_ROWS = 5;
+    static final int MAX_GOODS_ROWS = 20;
+
+    /** One row of the goods declaration; a row left entirely blank is ignored. */
+    static class GoodsRow {
+        private String description;
+        private Integer quantity;
+        private Long valueKrw;
+
+        GoodsRow() {
+        }
+
+        GoodsRow(String description, Integer quantity, Long valueKrw) {
+            this.description = description;
+            this.quantity = quantity;
+            this.valueKrw = valueKrw;
+        }
+
+        boolean isBlank() {
+            return (description == null || description.isBlank()) && quantity == null && valueKrw == null;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        public Integer getQuantity() {
+            return quantity;
+        }
+
+        public void setQuantity(Integer quantity) {
+            this.quantity = quantity;
+        }
+
+        public Long getValueKrw() {
+            return valueKrw;
+        }
+
+        public void setValueKrw(Long valueKrw) {
+            this.valueKrw = valueKrw;
+        }
+    }
+
+    private String nameKorean;
+    private String nameLatin;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate dateOfBirth;
+    private String nationality = "KOR";
+    private IdDocumentType idDocumentType;
+    private String idNumber;
+    private String phone;
+    private String organisation;
+    private Purpose purpose;
+    private String purposeDetail;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate entryDate;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate returnDate;
+    private String vehiclePlate;
+    private VehicleType vehicleType;
+    private List<GoodsRow> goods = new ArrayList<>();
+    private MultipartFile photo;
+
+    /** A form for a new application: empty goods rows to fill in. */
+    static ApplicationForm empty() {
+        ApplicationForm form = new ApplicationForm();
+        form.padGoodsRows(GOODS_ROWS);
+        return form;
+    }
+
+    /** The stored details, for editing; the ID number is never sent back to the browser. */
+    static ApplicationForm of(TravelApplication a) {
+        ApplicationForm form = new ApplicationForm();
+        form.nameKorean = a.getNameKorean();
+        form.nameLatin = a.getNameLatin();
+        form.dateOfBirth = a.getDateOfBirth();
+        form.nationality = a.getNationality() == null ? "KOR" : a.getNationality();
+        form.idDocumentType = a.getIdDocumentType();
+        form.phone = a.getPhone();
+        form.organisation = a.getOrganisation();
+        form.purpose = a.getPurpose();
+        form.purposeDetail = a.getPurposeDetail();
+        form.entryDate = a.getEntryDate();
+        form.returnDate = a.getReturnDate();
+        form.vehiclePlate = a.getVehiclePlate();
+        form.vehicleType = a.getVehicleType();
+        for (GoodsLine line : a.getGoods()) {
+            form.goods.add(new GoodsRow(line.description(), line.quantity(), line.valueKrw()));
+        }
+        form.padGoodsRows(GOODS_ROWS);
+        return form;
+    }
+
+    /** Adds blank rows until there are at least {@code rows} (at most {@link #MAX_GOODS_ROWS}). */
+    void padGoodsRows(int rows) {
+        while (goods.size() > MAX_GOODS_ROWS) {
+            goods.remove(goods.size() - 1);
+        }
+        while (goods.size() < Math.min(rows, MAX_GOODS_ROWS)) {
+            goods.add(new GoodsRow());
+        }
+        for (int i = 0; i < goods.size(); i++) {
+            if (goods.get(i) == null) {
+                goods.set(i, new GoodsRow());
+            }
+        }
+    }
+
+    /** The details to store, cleaned up; call only after validation passed. */
+    TripDetails toDetails() {
+        List<GoodsLine> lines = new ArrayList<>();
+        for (GoodsRow row : goods) {
+            if (row != null && !row.isBlank()) {
+                lines.add(new GoodsLine(row.getDescription().strip(), row.getQuantity(), row.getValueKrw()));
+            }
+        }
+        return new TripDetails(clean(nameKorean), upper(nameLatin), dateOfBirth, clean(nationality),
+                idDocumentType, upper(idNumber), clean(phone), clean(organisation), purpose, clean(purposeDetail),
+                entryDate, returnDate, upper(vehiclePlate), vehicleType, lines);
+    }
+
+    static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String stripped = s.strip().replaceAll("\\s+", " ");
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private static String upper(String s) {
+        String cleaned = clean(s);
+        return cleaned == null ? null : cleaned.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public String getNameKorean() {
+        return nameKorean;
+    }
+
+    public void setNameKorean(String nameKorean) {
+        this.nameKorean = nameKorean;
+    }
+
+    public String getNameLatin() {
+        return nameLatin;
+    }
+
+    public void setNameLatin(String nameLatin) {
+        this.nameLatin = nameLatin;
+    }
+
+    public LocalDate getDateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public void setDateOfBirth(LocalDate dateOfBirth) {
+        this.dateOfBirth = dateOfBirth;
+    }
+
+    public String getNationality() {
+        return nationality;
+    }
+
+    public void setNationality(String nationality) {
+        this.nationality = nationality;
+    }
+
+    public IdDocumentType getIdDocumentType() {
+        return idDocumentType;
+    }
+
+    public void setIdDocumentType(IdDocumentType idDocumentType) {
+        this.idDocumentType = idDocumentType;
+    }
+
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public void setIdNumber(String idNumber) {
+        this.idNumber = idNumber;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getOrganisation() {
+        return organisation;
+    }
+
+    public void setOrganisation(String organisation) {
+        this.organisation = organisation;
+    }
+
+    public Purpose getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(Purpose purpose) {
+        this.purpose = purpose;
+    }
+
+    public String getPurposeDetail() {
+        return purposeDetail;
+    }
+
+    public void setPurposeDetail(String purposeDetail) {
+        this.purposeDetail = purposeDetail;
+    }
+
+    public LocalDate getEntryDate() {
+        return entryDate;
+    }
+
+    public void setEntryDate(LocalDate entryDate) {
+        this.entryDate = entryDate;
+    }
+
+    public LocalDate getReturnDate() {
+        return returnDate;
+    }
+
+    public void setReturnDate(LocalDate returnDate) {
+        this.returnDate = returnDate;
+    }
+
+    public String getVehiclePlate() {
+        return vehiclePlate;
+    }
+
+    public void setVehiclePlate(String vehiclePlate) {
+        this.vehiclePlate = vehiclePlate;
+    }
+
+    public VehicleType getVehicleType() {
+        return vehicleType;
+    }
+
+    public void setVehicleType(VehicleType vehicleType) {
+        this.vehicleType = vehicleType;
+    }
+
+    public List<GoodsRow> getGoods() {
+        return goods;
+    }
+
+    public void setGoods(List<GoodsRow> goods) {
+        this.goods = goods;
+    }
+
+    public MultipartFile getPhoto() {
+        return photo;
+    }
+
+    public void setPhoto(MultipartFile photo) {
+        this.photo = photo;
+    }
+}

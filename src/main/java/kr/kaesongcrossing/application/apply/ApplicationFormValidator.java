@@ -1,0 +1,153 @@
+package kr.kaesongcrossing.application.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import kr.kaesongcrossing.application.model.ApplicationSettings;
+import kr.kaesongcrossing.application.model.Countries;
+import kr.kaesongcrossing.application.model.TripRules;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+
+/**
+ * Checks an application form. A draft may be incomplete, but what is filled in must be valid; a submission
+ * needs every required field, a photo and dates that follow {@link TripRules}.
+ */
+@Component
+public class ApplicationFormValidator {
+
+    static final String REQUIRED = "application.error.required";
+    public static final String TOO_LONG = "application.error.tooLong";
+
+    private static final Pattern HANGUL_NAME = Pattern.compile("[\\uAC00-\\uD7A3]+( [\\uAC00-\\uD7A3]+)*");
+    private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z .'-]*");
+    private static final Pattern ID_NUMBER = Pattern.compile("[A-Za-z0-9-]{5,30}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{6,19}");
+    private static final Pattern PLATE = Pattern.compile("[0-9A-Za-z\\uAC00-\\uD7A3 -]{2,20}");
+    private static final int MAX_QUANTITY = 1_000_000;
+    private static final long MAX_VALUE_KRW = 1_000_000_000_000L;
+
+    /** What is already stored for an application being edited. */
+    record Stored(boolean hasPhoto, boolean hasIdNumber) {
+        static final Stored NOTHING = new Stored(false, false);
+    }
+
+    private final ApplicationSettings settings;
+    private final Clock clock;
+
+    ApplicationFormValidator(ApplicationSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return OfficeTime.today(clock);
+    }
+
+    void validate(ApplicationForm form, Errors errors, boolean submitting, Stored stored, boolean photoUploaded) {
+        text(errors, "nameKorean", form.getNameKorean(), 50, HANGUL_NAME, "application.error.nameKorean", submitting);
+        text(errors, "nameLatin", form.getNameLatin(), 100, LATIN_NAME, "application.error.nameLatin", submitting);
+        required(errors, "dateOfBirth", form.getDateOfBirth(), submitting);
+        String nationality = ApplicationForm.clean(form.getNationality());
+        if (nationality == null) {
+            required(errors, "nationality", null, submitting);
+        } else if (!Countries.isKnown(nationality)) {
+            reject(errors, "nationality", "application.error.nationality");
+        }
+        required(errors, "idDocumentType", form.getIdDocumentType(), submitting);
+        text(errors, "idNumber", form.getIdNumber(), 30, ID_NUMBER, "application.error.idNumber",
+                submitting && !stored.hasIdNumber());
+        text(errors, "phone", form.getPhone(), 20, PHONE, "application.error.phone", submitting);
+        text(errors, "organisation", form.getOrganisation(), 100, null, null, false);
+        required(errors, "purpose", form.getPurpose(), submitting);
+        text(errors, "purposeDetail", form.getPurposeDetail(), 1000, null, null, submitting);
+        required(errors, "entryDate", form.getEntryDate(), submitting);
+        required(errors, "returnDate", form.getReturnDate(), submitting);
+
+        boolean plate = ApplicationForm.clean(form.getVehiclePlate()) != null;
+        text(errors, "vehiclePlate", form.getVehiclePlate(), 20, PLATE, "application.error.vehiclePlate", false);
+        if (plate && form.getVehicleType() == null && !errors.hasFieldErrors("vehicleType")) {
+            reject(errors, "vehicleType", "application.error.vehicleType.required");
+        }
+        if (!plate && form.getVehicleType() != null && !errors.hasFieldErrors("vehiclePlate")) {
+            reject(errors, "vehiclePlate", "application.error.vehiclePlate.required");
+        }
+
+        List<ApplicationForm.GoodsRow> goods = form.getGoods();
+        if (goods.size() > ApplicationForm.MAX_GOODS_ROWS) {
+            errors.reject("application.error.goods.tooMany", new Object[] {ApplicationForm.MAX_GOODS_ROWS}, null);
+        } else {
+            for (int i = 0; i < goods.size(); i++) {
+                goodsRow(errors, i, goods.get(i));
+            }
+        }
+
+        for (TripRules.Violation v : new TripRules(settings).check(form.getDateOfBirth(), form.getEntryDate(),
+                form.getReturnDate(), today())) {
+            if (!errors.hasFieldErrors(v.field())) {
+                errors.rejectValue(v.field(), v.code(), v.args(), null);
+            }
+        }
+        if (submitting && !photoUploaded && !stored.hasPhoto() && !errors.hasFieldErrors("photo")) {
+            reject(errors, "photo", "application.error.photo.required");
+        }
+    }
+
+    private void goodsRow(Errors errors, int i, ApplicationForm.GoodsRow row) {
+        if (row == null || row.isBlank()) {
+            return;
+        }
+        String prefix = "goods[" + i + "].";
+        if (errors.hasFieldErrors(prefix + "quantity") || errors.hasFieldErrors(prefix + "valueKrw")) {
+            return;
+        }
+        String description = ApplicationForm.clean(row.getDescription());
+        if (description == null) {
+            reject(errors, prefix + "description", REQUIRED);
+        } else if (description.length() > 200) {
+            errors.rejectValue(prefix + "description", TOO_LONG, new Object[] {200}, null);
+        }
+        if (row.getQuantity() == null) {
+            reject(errors, prefix + "quantity", REQUIRED);
+        } else if (row.getQuantity() < 1 || row.getQuantity() > MAX_QUANTITY) {
+            errors.rejectValue(prefix + "quantity", "application.error.goods.quantity", new Object[] {MAX_QUANTITY},
+                    null);
+        }
+        if (row.getValueKrw() == null) {
+            reject(errors, prefix + "valueKrw", REQUIRED);
+        } else if (row.getValueKrw() < 0 || row.getValueKrw() > MAX_VALUE_KRW) {
+            errors.rejectValue(prefix + "valueKrw", "application.error.goods.value", null, null);
+        }
+    }
+
+    private static void text(Errors errors, String field, String value, int max, Pattern pattern, String patternCode,
+            boolean required) {
+        if (errors.hasFieldErrors(field)) {
+            return;
+        }
+        String cleaned = ApplicationForm.clean(value);
+        if (cleaned == null) {
+            if (required) {
+                reject(errors, field, REQUIRED);
+            }
+            return;
+        }
+        if (cleaned.length() > max) {
+            errors.rejectValue(field, TOO_LONG, new Object[] {max}, null);
+        } else if (pattern != null && !pattern.matcher(cleaned).matches()) {
+            reject(errors, field, patternCode);
+        }
+    }
+
+    private static void required(Errors errors, String field, Object value, boolean required) {
+        if (required && value == null && !errors.hasFieldErrors(field)) {
+            reject(errors, field, REQUIRED);
+        }
+    }
+
+    private static void reject(Errors errors, String field, String code) {
+        errors.rejectValue(field, code);
+    }
+}

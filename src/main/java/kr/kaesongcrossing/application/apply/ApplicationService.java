@@ -1,0 +1,129 @@
+package kr.kaesongcrossing.application.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.application.model.Actor;
+import kr.kaesongcrossing.application.model.ApplicantRow;
+import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
+import kr.kaesongcrossing.application.model.ApplicationView;
+import kr.kaesongcrossing.application.model.IdNumberCipher;
+import kr.kaesongcrossing.application.model.StatusEvents;
+import kr.kaesongcrossing.application.model.TravelApplication;
+import kr.kaesongcrossing.application.model.TravelApplicationRepository;
+import kr.kaesongcrossing.application.model.TripDetails;
+import kr.kaesongcrossing.application.photo.ApplicationPhoto;
+import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
+import kr.kaesongcrossing.application.photo.PhotoProcessor;
+import kr.kaesongcrossing.application.presence.TravellerPositions;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The applicant's side: drafts, submissions, withdrawals, always scoped to the signed-in applicant. */
+@Service
+public class ApplicationService {
+
+    static final int PAGE_SIZE = 20;
+
+    private final TravelApplicationRepository applications;
+    private final ApplicationPhotoRepository photos;
+    private final StatusEvents events;
+    private final TravellerPositions positions;
+    private final Clock clock;
+
+    ApplicationService(TravelApplicationRepository applications, ApplicationPhotoRepository photos,
+            StatusEvents events, TravellerPositions positions, Clock clock) {
+        this.applications = applications;
+        this.photos = photos;
+        this.events = events;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Page<ApplicantRow> list(long applicantId, int page) {
+        return applications.findRowsByApplicant(applicantId, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+    }
+
+    @Transactional(readOnly = true)
+    ApplicationView view(long id, long applicantId) {
+        TravelApplication application = owned(id, applicantId);
+        return ApplicationView.of(application, IdNumberCipher.mask(application.getIdNumber()),
+                application.canBeWithdrawn(today(), positions.inside(id)));
+    }
+
+    /** The stored details for the edit form (never the ID number). */
+    @Transactional(readOnly = true)
+    ApplicationForm editForm(long id, long applicantId) {
+        return ApplicationForm.of(owned(id, applicantId));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<byte[]> photo(long id, long applicantId) {
+        owned(id, applicantId);
+        return photos.findById(id).map(ApplicationPhoto::getJpeg);
+    }
+
+    /** Creates a draft with these details (and photo, if given); submits it right away if asked. */
+    @Transactional
+    public long create(AccountPrincipal applicant, TripDetails details, PhotoProcessor.Photo photo, boolean submit) {
+        Instant now = clock.instant();
+        Actor actor = Actor.of(applicant);
+        TravelApplication application = applications.save(TravelApplication.draft(applicant.id(), actor, now));
+        application.assignReference(OfficeTime.dateOf(now).getYear());
+        events.changed(application, application.getChanges().get(0));
+        apply(application, details, photo, now);
+        if (submit) {
+            events.changed(application, application.submit(actor, now));
+        }
+        return application.getId();
+    }
+
+    /** Saves new details of a draft or of an application with an information request; submits if asked. */
+    @Transactional
+    void update(long id, AccountPrincipal applicant, TripDetails details, PhotoProcessor.Photo photo,
+            boolean submit) {
+        TravelApplication application = ownedForUpdate(id, applicant.id());
+        Instant now = clock.instant();
+        apply(application, details, photo, now);
+        if (submit) {
+            events.changed(application, application.submit(Actor.of(applicant), now));
+        }
+    }
+
+    @Transactional
+    public void withdraw(long id, AccountPrincipal applicant, String reason) {
+        TravelApplication application = ownedForUpdate(id, applicant.id());
+        events.changed(application, application.withdraw(Actor.of(applicant), reason, today(), positions.inside(id),
+                clock.instant()));
+    }
+
+    private void apply(TravelApplication application, TripDetails details, PhotoProcessor.Photo photo,
+            Instant now) {
+        application.update(details, now);
+        if (photo != null) {
+            photos.findById(application.getId()).ifPresentOrElse(stored -> stored.replace(photo, now),
+                    () -> photos.save(new ApplicationPhoto(application.getId(), photo, now)));
+            application.photoAttached(now);
+        }
+    }
+
+    private TravelApplication owned(long id, long applicantId) {
+        return applications.findByIdAndApplicantId(id, applicantId).orElseThrow(ApplicationNotFoundException::new);
+    }
+
+    private TravelApplication ownedForUpdate(long id, long applicantId) {
+        return applications.findForUpdate(id)
+                .filter(a -> a.getApplicantId() == applicantId)
+                .orElseThrow(ApplicationNotFoundException::new);
+    }
+
+    private LocalDate today() {
+        return OfficeTime.today(clock);
+    }
+}

@@ -1,0 +1,175 @@
+package kr.kaesongcrossing.application.model;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import javax.imageio.ImageIO;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.application.photo.ApplicationPhoto;
+import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
+import kr.kaesongcrossing.application.photo.PhotoProcessor;
+import kr.kaesongcrossing.application.photo.PhotoRejectedException;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo mode only, after the demo accounts: the demo civilian gets one application in each interesting state,
+ * including a trip approved for travel from today (Asia/Seoul) for a week, so that the pass module issues its
+ * pass. Runs once: skipped when the demo civilian already has applications.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "kc.demo.enabled", havingValue = "true")
+public class DemoApplications implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoApplications.class);
+
+    private final JdbcTemplate jdbc;
+    private final TravelApplicationRepository applications;
+    private final ApplicationPhotoRepository photos;
+    private final StatusEvents events;
+    private final Clock clock;
+
+    DemoApplications(JdbcTemplate jdbc, TravelApplicationRepository applications, ApplicationPhotoRepository photos,
+            StatusEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.applications = applications;
+        this.photos = photos;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Actor civilian = account("civilian@demo.test", Role.CIVILIAN);
+        Actor officer = account("officer@demo.test", Role.OFFICER);
+        if (civilian == null || officer == null) {
+            log.warn("Demo accounts missing: no demo applications");
+            return;
+        }
+        Long existing = jdbc.queryForObject("select count(*) from travel_application where applicant_id = ?",
+                Long.class, civilian.accountId());
+        if (existing != null && existing > 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        LocalDate today = OfficeTime.today(clock);
+        PhotoProcessor.Photo photo = demoPhoto();
+
+        TravelApplication draft = create(civilian, now.minus(Duration.ofHours(3)), details(Purpose.TALKS,
+                "연락사무소 실무 회의 참석(작성 중)", today.plusDays(10), today.plusDays(11), null, null, List.of()), null);
+
+        TravelApplication submitted = create(civilian, now.minus(Duration.ofDays(2)), details(
+                Purpose.ECONOMIC_COOPERATION, "개성공업지구 협력 업체 설비 점검 및 납품 협의",
+                today.plusDays(14), today.plusDays(16), "12가3456", VehicleType.TRUCK,
+                List.of(new GoodsLine("설비 점검용 공구 세트", 2, 1_200_000), new GoodsLine("교체용 부품", 40, 3_500_000))),
+                photo);
+        changed(submitted, submitted.submit(civilian, now.minus(Duration.ofDays(2))));
+
+        TravelApplication informationRequested = create(civilian, now.minus(Duration.ofDays(5)), details(
+                Purpose.HUMANITARIAN_AID, "인도적 지원 물자 전달 현장 확인", today.plusDays(20), today.plusDays(22), null,
+                null, List.of(new GoodsLine("의약품(해열제)", 500, 2_000_000))), photo);
+        changed(informationRequested, informationRequested.submit(civilian, now.minus(Duration.ofDays(5))));
+        changed(informationRequested, informationRequested.requestInformation(officer,
+                "지원 물자를 받는 기관의 이름과 담당자 연락처를 방문 목적 상세에 적어 주십시오.",
+                now.minus(Duration.ofDays(1))));
+
+        TravelApplication awaiting = create(civilian, now.minus(Duration.ofDays(4)), details(Purpose.SOCIAL_CULTURAL,
+                "남북 공동 문화 행사 준비 회의", today.plusDays(5), today.plusDays(6), null, null, List.of()), photo);
+        changed(awaiting, awaiting.submit(civilian, now.minus(Duration.ofDays(4))));
+        changed(awaiting, awaiting.approve(officer, true, now.minus(Duration.ofDays(1))));
+
+        TravelApplication approved = create(civilian, now.minus(Duration.ofDays(8)), details(Purpose.TALKS,
+                "남북공동연락사무소 정례 실무 협의", today, today.plusDays(7), null, null,
+                List.of(new GoodsLine("회의 자료(인쇄물)", 1, 50_000))), photo);
+        changed(approved, approved.submit(civilian, now.minus(Duration.ofDays(8))));
+        changed(approved, approved.approve(officer, true, now.minus(Duration.ofDays(6))));
+        changed(approved, approved.recordConsent(officer, "NK-" + today.getYear() + "-0412",
+                now.minus(Duration.ofDays(4))));
+        applications.flush();
+        log.info("Demo applications created: {}, {}, {}, {}, {}", draft.getReference(), submitted.getReference(),
+                informationRequested.getReference(), awaiting.getReference(), approved.getReference());
+    }
+
+    private TravelApplication create(Actor civilian, Instant at, TripDetails details, PhotoProcessor.Photo photo) {
+        TravelApplication application = applications.save(TravelApplication.draft(civilian.accountId(), civilian, at));
+        application.assignReference(OfficeTime.dateOf(at).getYear());
+        application.update(details, at);
+        if (photo != null) {
+            photos.save(new ApplicationPhoto(application.getId(), photo, at));
+            application.photoAttached(at);
+        }
+        return application;
+    }
+
+    private void changed(TravelApplication application, StatusChange change) {
+        events.changed(application, change);
+    }
+
+    private static TripDetails details(Purpose purpose, String detail, LocalDate entry, LocalDate ret, String plate,
+            VehicleType vehicleType, List<GoodsLine> goods) {
+        return new TripDetails("김민준", "KIM MINJUN", LocalDate.of(1985, 4, 12), "KOR", IdDocumentType.PASSPORT,
+                "M12345678", "010-1234-5678", "개성협력재단", purpose, detail, entry, ret, plate, vehicleType, goods);
+    }
+
+    private Actor account(String email, Role role) {
+        return jdbc.query("select id, display_name from user_account where email = ?",
+                rs -> rs.next() ? new Actor(rs.getLong(1), rs.getString(2), role) : null, email);
+    }
+
+    /** A drawn portrait (no real face): head and shoulders on a pale background. */
+    public static PhotoProcessor.Photo demoPhoto() {
+        BufferedImage image = new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setPaint(new GradientPaint(0, 0, new Color(0xE8, 0xEF, 0xF7), 0, 400, new Color(0xC9, 0xD8, 0xEA)));
+            g.fillRect(0, 0, 300, 400);
+            g.setColor(new Color(0x2F, 0x3E, 0x56));
+            g.fill(new RoundRectangle2D.Double(40, 290, 220, 160, 120, 120));
+            g.setColor(new Color(0xF1, 0xC2, 0x9B));
+            g.fill(new RoundRectangle2D.Double(128, 240, 44, 60, 20, 20));
+            g.fill(new Ellipse2D.Double(85, 95, 130, 160));
+            g.setColor(new Color(0x2B, 0x22, 0x1C));
+            g.fill(new Ellipse2D.Double(85, 80, 130, 80));
+            g.setColor(new Color(0x33, 0x33, 0x33));
+            g.fill(new Ellipse2D.Double(120, 165, 12, 9));
+            g.fill(new Ellipse2D.Double(168, 165, 12, 9));
+            g.setStroke(new BasicStroke(3f));
+            g.drawArc(130, 200, 40, 22, 200, 140);
+        } finally {
+            g.dispose();
+        }
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            return new PhotoProcessor(5L * 1024 * 1024).process(png.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (PhotoRejectedException e) {
+            throw new IllegalStateException("demo photo rejected: " + e.code(), e);
+        }
+    }
+}

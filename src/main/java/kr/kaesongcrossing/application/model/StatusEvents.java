@@ -1,0 +1,46 @@
+package kr.kaesongcrossing.application.model;
+
+import static kr.kaesongcrossing.application.ApplicationStatus.APPROVED_FOR_TRAVEL;
+import static kr.kaesongcrossing.application.ApplicationStatus.WITHDRAWN;
+
+import kr.kaesongcrossing.application.ApplicationStatusChanged;
+import kr.kaesongcrossing.application.TripApprovalWithdrawn;
+import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.application.photo.ApplicationPhoto;
+import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Publishes the events of a status change, in the transaction that makes it. */
+@Component
+public class StatusEvents {
+
+    private final ApplicationEventPublisher publisher;
+    private final ApplicationPhotoRepository photos;
+
+    StatusEvents(ApplicationEventPublisher publisher, ApplicationPhotoRepository photos) {
+        this.publisher = publisher;
+        this.photos = photos;
+    }
+
+    public void changed(TravelApplication application, StatusChange change) {
+        publisher.publishEvent(new ApplicationStatusChanged(application.getId(), application.getReference(),
+                application.getApplicantId(), change.getFromStatus(), change.getToStatus(), change.getReason(),
+                application.getEntryDate(), application.getReturnDate(), change.getChangedAt()));
+        if (change.getToStatus() == APPROVED_FOR_TRAVEL) {
+            byte[] photo = photos.findById(application.getId())
+                    .map(ApplicationPhoto::getJpeg)
+                    .orElseThrow(() -> new IllegalStateException("approved application without a photo"));
+            publisher.publishEvent(new TripApprovedForTravel(application.getId(), application.getReference(),
+                    application.getApplicantId(), application.getNameKorean(), application.getNameLatin(),
+                    application.getDateOfBirth(), application.getNationality(), application.getEntryDate(),
+                    application.getReturnDate(), photo));
+        }
+        if (change.getFromStatus() == APPROVED_FOR_TRAVEL && change.getToStatus() == WITHDRAWN) {
+            boolean byOffice = "OFFICER".equals(change.getActorRole());
+            String reason = (byOffice ? "Approval revoked by the office" : "Withdrawn by the applicant")
+                    + (change.getReason() == null ? "" : ": " + change.getReason());
+            publisher.publishEvent(new TripApprovalWithdrawn(application.getId(), reason));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package kr.kaesongcrossing.application.model;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import kr.kaesongcrossing.application.ApplicationStatus;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface TravelApplicationRepository extends JpaRepository<TravelApplication, Long> {
+
+    Optional<TravelApplication> findByIdAndApplicantId(Long id, Long applicantId);
+
+    /** Locks the row (SELECT ... FOR UPDATE) so that concurrent changes queue up behind each other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from TravelApplication a where a.id = :id")
+    Optional<TravelApplication> findForUpdate(@Param("id") Long id);
+
+    @Query(value = """
+            select new kr.kaesongcrossing.application.model.ApplicantRow(
+                a.id, a.reference, a.status, a.purpose, a.entryDate, a.returnDate, a.updatedAt)
+            from TravelApplication a where a.applicantId = :applicantId order by a.createdAt desc, a.id desc""",
+            countQuery = "select count(a) from TravelApplication a where a.applicantId = :applicantId")
+    Page<ApplicantRow> findRowsByApplicant(@Param("applicantId") Long applicantId, Pageable pageable);
+
+    boolean existsByIdAndStatus(Long id, ApplicationStatus status);
+
+    @Query("""
+            select new kr.kaesongcrossing.application.model.ConsentCandidate(
+                a.id, a.reference, a.status, a.version, a.applicantId, a.nameKorean, a.nameLatin, a.entryDate)
+            from TravelApplication a where a.reference in :references""")
+    List<ConsentCandidate> findCandidates(@Param("references") Collection<String> references);
+}

@@ -1,0 +1,16 @@
+package kr.kaesongcrossing.application.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The details an applicant fills in, already cleaned; {@code idNumber} null means "keep the current one". */
+public record TripDetails(String nameKorean, String nameLatin, LocalDate dateOfBirth, String nationality,
+        IdDocumentType idDocumentType, String idNumber, String phone, String organisation, Purpose purpose,
+        String purposeDetail, LocalDate entryDate, LocalDate returnDate, String vehiclePlate,
+        VehicleType vehicleType, List<GoodsLine> goods) {
+
+    @Override
+    public String toString() {
+        return "TripDetails[entryDate=" + entryDate + ", returnDate=" + returnDate + "]";
+    }
+}

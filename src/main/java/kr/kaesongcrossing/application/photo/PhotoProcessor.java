@@ -1,0 +1,190 @@
+package kr.kaesongcrossing.application.photo;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Turns an uploaded file into the traveller's stored photo: accepts JPEG or PNG by content (magic bytes, then
+ * the image reader), refuses huge dimensions from the header before any pixel is decoded, applies the EXIF
+ * orientation, scales into {@value #MAX_WIDTH}x{@value #MAX_HEIGHT} and re-encodes as a JPEG without metadata.
+ */
+public class PhotoProcessor {
+
+    static final int MAX_WIDTH = 600;
+    static final int MAX_HEIGHT = 800;
+    static final int MAX_SIDE = 8000;
+    static final long MAX_PIXELS = 40_000_000L;
+    static final int MIN_SIDE = 100;
+    private static final float QUALITY = 0.85f;
+
+    /** The re-encoded photo. */
+    public record Photo(byte[] jpeg, int width, int height) {
+    }
+
+    private final long maxBytes;
+
+    public PhotoProcessor(long maxBytes) {
+        this.maxBytes = maxBytes;
+        ImageIO.setUseCache(false);
+    }
+
+    public Photo process(byte[] upload) throws PhotoRejectedException {
+        if (upload == null || upload.length == 0) {
+            throw new PhotoRejectedException("application.error.photo.empty");
+        }
+        if (upload.length > maxBytes) {
+            throw new PhotoRejectedException("application.error.photo.tooLarge", maxBytes / (1024 * 1024));
+        }
+        String format = formatOf(upload);
+        if (format == null) {
+            throw new PhotoRejectedException("application.error.photo.type");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            ImageReader reader = readerFor(format);
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+                    throw new PhotoRejectedException("application.error.photo.dimensions", String.valueOf(MAX_SIDE),
+                            String.valueOf(MAX_SIDE));
+                }
+                if (width < MIN_SIDE || height < MIN_SIDE) {
+                    throw new PhotoRejectedException("application.error.photo.tooSmall", String.valueOf(MIN_SIDE));
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.min(width / (2 * MAX_WIDTH), height / (2 * MAX_HEIGHT)));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage decoded = reader.read(0, param);
+                int orientation = "jpeg".equals(format) ? ExifOrientation.read(upload) : 1;
+                return encode(scale(orient(decoded, orientation)));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new PhotoRejectedException("application.error.photo.unreadable");
+        }
+    }
+
+    /** "jpeg", "png" or null, from the first bytes of the file. */
+    public static String formatOf(byte[] data) {
+        if (data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF) {
+            return "jpeg";
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        if (data.length >= png.length) {
+            for (int i = 0; i < png.length; i++) {
+                if (data[i] != png[i]) {
+                    return null;
+                }
+            }
+            return "png";
+        }
+        return null;
+    }
+
+    private static ImageReader readerFor(String format) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new IOException("no reader for " + format);
+        }
+        return readers.next();
+    }
+
+    private static BufferedImage orient(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = orientation >= 5;
+        AffineTransform t = new AffineTransform();
+        switch (orientation) {
+            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
+            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
+            case 4 -> { t.translate(0, h); t.scale(1, -1); }
+            case 5 -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
+            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
+            case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
+            case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
+            default -> { }
+        }
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.drawImage(image, t, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Fits the image into MAX_WIDTH x MAX_HEIGHT (never enlarges) on a white background (PNG alpha). */
+    private static BufferedImage scale(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double factor = Math.min(1.0, Math.min((double) MAX_WIDTH / w, (double) MAX_HEIGHT / h));
+        BufferedImage current = image;
+        int cw = w;
+        int ch = h;
+        int tw = Math.max(1, (int) Math.round(w * factor));
+        int th = Math.max(1, (int) Math.round(h * factor));
+        // Halve step by step first: one big bilinear step loses detail.
+        do {
+            int nw = Math.max(tw, cw / 2);
+            int nh = Math.max(th, ch / 2);
+            if (current != image && nw == cw && nh == ch) {
+                break;
+            }
+            BufferedImage next = new BufferedImage(nw, nh, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = next.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, nw, nh);
+                g.drawImage(current, 0, 0, nw, nh, null);
+            } finally {
+                g.dispose();
+            }
+            current = next;
+            cw = nw;
+            ch = nh;
+        } while (cw != tw || ch != th);
+        return current;
+    }
+
+    private static Photo encode(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(QUALITY);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return new Photo(bytes.toByteArray(), image.getWidth(), image.getHeight());
+    }
+}

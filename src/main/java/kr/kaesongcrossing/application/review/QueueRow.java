@@ -1,0 +1,24 @@
+package kr.kaesongcrossing.application.review;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import kr.kaesongcrossing.application.ApplicationStatus;
+import kr.kaesongcrossing.application.model.Actor;
+import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.model.TravelApplication;
+import kr.kaesongcrossing.system.OfficeTime;
+
+/** A line of the review queue: enough to pick an application, nothing heavy (no photo, no ID number). */
+record QueueRow(Long id, long version, long applicantId, String reference, ApplicationStatus status,
+        String nameKorean, String nameLatin, Purpose purpose, LocalDate entryDate, LocalDate returnDate,
+        Instant submittedAt) {
+
+    /** False when {@code officer} is the applicant: the office's decisions on it are another officer's. */
+    public boolean decidableBy(Actor officer) {
+        return !TravelApplication.isOwnApplication(applicantId, officer);
+    }
+
+    public String submittedAtText() {
+        return OfficeTime.minutes(submittedAt);
+    }
+}

@@ -1,0 +1,186 @@
+package kr.kaesongcrossing.application.review;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.application.ApplicationStatus;
+import kr.kaesongcrossing.application.consent.ConsentForm;
+import kr.kaesongcrossing.application.model.Actor;
+import kr.kaesongcrossing.application.model.ApplicationMessages;
+import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
+import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.model.StatusChange;
+import kr.kaesongcrossing.system.OnRefusal;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The office's queue and decisions under {@code /review} (OFFICER only, see SecurityConfig). */
+@Controller
+class ReviewController {
+
+    private static final String QUEUE = "review/queue";
+    private static final String DETAIL = "review/detail";
+    private static final String DETAIL_PAGE = "/review/applications/{id}";
+    private static final int MAX_REASON = StatusChange.MAX_REASON;
+
+    private final ReviewQueue queue;
+    private final ReviewService reviews;
+    private final ApplicationMessages messages;
+
+    ReviewController(ReviewQueue queue, ReviewService reviews, ApplicationMessages messages) {
+        this.queue = queue;
+        this.reviews = reviews;
+        this.messages = messages;
+    }
+
+    /**
+     * The queue's filter as typed. A field that does not parse is left out of the filter: a bad date is said by its
+     * field, an unknown status shows the submitted ones, an unknown purpose all of them.
+     */
+    record QueueQuery(String status, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Purpose purpose, String q, String sort) {
+
+        /** The status filtered on; null for "ALL". */
+        ApplicationStatus statusFilter() {
+            if ("ALL".equals(status)) {
+                return null;
+            }
+            return Arrays.stream(ApplicationStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                    .orElse(ApplicationStatus.SUBMITTED);
+        }
+    }
+
+    @GetMapping("/review")
+    String queue(@ModelAttribute("query") QueueQuery query, BindingResult binding,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        ApplicationStatus statusFilter = query.statusFilter();
+        model.addAttribute("fromInvalid", binding.hasFieldErrors("from"));
+        model.addAttribute("toInvalid", binding.hasFieldErrors("to"));
+        ReviewQueue.Filter filter = new ReviewQueue.Filter(statusFilter, query.from(), query.to(), query.purpose(),
+                query.q(), "desc".equals(query.sort()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("statusParam", statusFilter == null ? "ALL" : statusFilter.name());
+        model.addAttribute("statuses", new ApplicationStatus[] {ApplicationStatus.SUBMITTED,
+            ApplicationStatus.INFORMATION_REQUESTED, ApplicationStatus.AWAITING_CONSENT,
+            ApplicationStatus.APPROVED_FOR_TRAVEL, ApplicationStatus.REJECTED, ApplicationStatus.CONSENT_REFUSED,
+            ApplicationStatus.WITHDRAWN});
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("page", queue.find(filter, page - 1));
+        return QUEUE;
+    }
+
+    @GetMapping("/review/applications/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        model.addAttribute("app", reviews.view(id));
+        model.addAttribute("reviewer", Actor.of(user));
+        return DETAIL;
+    }
+
+    @GetMapping("/review/applications/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        byte[] jpeg = reviews.photo(id).orElseThrow(ApplicationNotFoundException::new);
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(jpeg);
+    }
+
+    /** The reason for a refusal or a revocation; the applicant reads it. */
+    record ReasonForm(@NotBlank(message = "{application.review.reason.required}")
+            @Size(max = MAX_REASON) String reason) {
+    }
+
+    /** What the applicant must add. */
+    record MessageForm(@NotBlank(message = "{application.review.message.required}")
+            @Size(max = MAX_REASON) String message) {
+    }
+
+    @PostMapping("/review/applications/{id}/approve")
+    @OnRefusal(DETAIL_PAGE)
+    String approve(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect, Locale locale) {
+        return done(id, reviews.approve(id, version, Actor.of(user)), redirect, locale);
+    }
+
+    @PostMapping("/review/applications/{id}/reject")
+    @OnRefusal(DETAIL_PAGE)
+    String reject(@PathVariable long id, @RequestParam long version, @Valid ReasonForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        if (result.hasErrors()) {
+            return again(id, user, "reject", "reason", result, model, locale);
+        }
+        return done(id, reviews.reject(id, version, Actor.of(user), form.reason()), redirect, locale);
+    }
+
+    @PostMapping("/review/applications/{id}/request-information")
+    @OnRefusal(DETAIL_PAGE)
+    String requestInformation(@PathVariable long id, @RequestParam long version, @Valid MessageForm form,
+            BindingResult result, @AuthenticationPrincipal AccountPrincipal user, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        if (result.hasErrors()) {
+            return again(id, user, "request", "message", result, model, locale);
+        }
+        return done(id, reviews.requestInformation(id, version, Actor.of(user), form.message()), redirect, locale);
+    }
+
+    @PostMapping("/review/applications/{id}/consent")
+    @OnRefusal(DETAIL_PAGE)
+    String consent(@PathVariable long id, @RequestParam long version, @Valid ConsentForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        if (result.hasErrors()) {
+            return again(id, user, "consent", "counterpartReference", result, model, locale);
+        }
+        return done(id, reviews.recordConsent(id, version, Actor.of(user), form.consented(),
+                form.counterpartReference(), form.note() == null ? "" : form.note()), redirect, locale);
+    }
+
+    @PostMapping("/review/applications/{id}/revoke")
+    @OnRefusal(DETAIL_PAGE)
+    String revoke(@PathVariable long id, @RequestParam long version, @Valid ReasonForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        if (result.hasErrors()) {
+            return again(id, user, "revoke", "reason", result, model, locale);
+        }
+        return done(id, reviews.revoke(id, version, Actor.of(user), form.reason()), redirect, locale);
+    }
+
+    /** Says how a decision went; a refused one never gets here (see {@link OnRefusal}). */
+    private String done(long id, ApplicationStatus now, RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute("notice",
+                messages.get("application.review.done", locale, messages.status(now, locale)));
+        return "redirect:/review/applications/" + id;
+    }
+
+    /** The detail page again, with what the officer typed in {@code field} and what is wrong (that field first). */
+    private String again(long id, AccountPrincipal user, String form, String field, BindingResult result,
+            Model model, Locale locale) {
+        Object typed = result.getFieldValue(field);
+        String shown = typed == null ? "" : typed.toString();
+        model.addAttribute("app", reviews.view(id));
+        model.addAttribute("reviewer", Actor.of(user));
+        model.addAttribute("failedForm", form);
+        model.addAttribute("failedText", shown.length() > 2 * MAX_REASON ? shown.substring(0, 2 * MAX_REASON) : shown);
+        model.addAttribute("failedMessage", messages.get(result.hasFieldErrors(field) ? result.getFieldError(field)
+                : result.getFieldError(), locale));
+        return DETAIL;
+    }
+}

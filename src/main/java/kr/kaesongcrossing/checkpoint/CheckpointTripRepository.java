@@ -1,6 +1,0 @@
-package kr.kaesongcrossing.checkpoint;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface CheckpointTripRepository extends JpaRepository<CheckpointTrip, Long> {
-}

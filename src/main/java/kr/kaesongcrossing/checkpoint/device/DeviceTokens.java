@@ -1,0 +1,93 @@
+package kr.kaesongcrossing.checkpoint.device;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and checks scanner device tokens. A token is 32 random bytes, shown once; only its SHA-256 is stored
+ * (a random token needs no slow hash: guessing 256 bits is the barrier, and the lookup stays an index hit).
+ */
+@Service
+public class DeviceTokens {
+
+    /** The device as it appears in the security context: authority ROLE_DEVICE, name = device name. */
+    public record DevicePrincipal(long id, String name)
+            implements org.springframework.security.core.AuthenticatedPrincipal {
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
+    /** A newly issued device with its one-time visible token. */
+    public record Issued(long id, String name, String token) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ScannerDeviceRepository devices;
+    private final Clock clock;
+
+    DeviceTokens(ScannerDeviceRepository devices, Clock clock) {
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Issued issue(String name, Long adminAccountId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "kcd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ScannerDevice device = devices.save(new ScannerDevice(name.strip(), hash(token), adminAccountId,
+                clock.instant()));
+        return new Issued(device.getId(), device.getName(), token);
+    }
+
+    /** Registers a device with a known token unless a device with that token exists (demo mode). */
+    @Transactional
+    void ensure(String name, String token) {
+        if (devices.findByTokenHash(hash(token)).isEmpty()) {
+            devices.save(new ScannerDevice(name, hash(token), null, clock.instant()));
+        }
+    }
+
+    @Transactional
+    public void revoke(long deviceId) {
+        devices.findById(deviceId).filter(ScannerDevice::active).ifPresent(d -> d.revoke(clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    List<ScannerDevice> all() {
+        return devices.findAllByOrderByRevokedAtAscCreatedAtDesc();
+    }
+
+    /** The active device holding {@code token}, if any. */
+    @Transactional(readOnly = true)
+    Optional<DevicePrincipal> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return devices.findByTokenHash(hash(token.strip()))
+                .filter(ScannerDevice::active)
+                .map(d -> new DevicePrincipal(d.getId(), d.getName()));
+    }
+
+    static String hash(String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

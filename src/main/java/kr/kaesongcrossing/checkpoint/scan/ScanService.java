@@ -1,0 +1,206 @@
+package kr.kaesongcrossing.checkpoint.scan;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import kr.kaesongcrossing.application.TravelApprovals;
+import kr.kaesongcrossing.application.TravellerCrossed;
+import kr.kaesongcrossing.checkpoint.log.CrossingLogEntry;
+import kr.kaesongcrossing.checkpoint.log.CrossingLogRepository;
+import kr.kaesongcrossing.pass.PassForScan;
+import kr.kaesongcrossing.pass.PassVerifier;
+import kr.kaesongcrossing.pass.TokenReading;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decides and records scans. Each scan is one transaction whose first statement locks the pass row
+ * ({@link PassVerifier#lockForScan}); then the trip's approval and the holder's presence are read, the rules
+ * decide, the log row is inserted and the presence updated, and the transaction commits before the answer is
+ * returned: an ACCEPTED answer is durable. Under the lock, a unique key on the log (pass, visit, direction) still
+ * refuses a second acceptance of the same visit should anything bypass the lock.
+ *
+ * <p>Idempotent by scan id: a scan id already in the log gets its stored answer and nothing new is recorded,
+ * also when two requests with the same id race (the unique key on scan_id decides, the loser reads the winner's).
+ * A scan id and its answer belong to the device or officer that sent it: the same id from anyone else is a
+ * {@link ScanIdConflict} and records nothing.
+ */
+@Service
+class ScanService {
+
+    /** Raised when an override is not possible (not refused, unknown pass, already overridden). */
+    static final class OverrideRefused extends RuntimeException {
+
+        OverrideRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** The same scan id was sent earlier by another device or officer; nothing was recorded or shown. */
+    static final class ScanIdConflict extends RuntimeException {
+
+        ScanIdConflict() {
+            super("scan id used by another sender");
+        }
+    }
+
+    /** How long after a scan its sender may load the holder's photo. */
+    static final Duration PHOTO_WINDOW = Duration.ofMinutes(5);
+
+    private final PassVerifier verifier;
+    private final TravelApprovals approvals;
+    private final CrossingLogRepository log;
+    private final PassPresenceRepository presences;
+    private final ScanRules rules;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+
+    ScanService(PassVerifier verifier, TravelApprovals approvals, CrossingLogRepository log,
+            PassPresenceRepository presences, ScanRules rules, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.verifier = verifier;
+        this.approvals = approvals;
+        this.log = log;
+        this.presences = presences;
+        this.rules = rules;
+        this.clock = clock;
+        this.events = events;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /** Decides and records a scan, or answers what was recorded for its scan id before. */
+    ScanAnswer scan(ScanRequest request) {
+        Optional<ScanAnswer> stored = stored(request.scanId(), request.operator());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        try {
+            return ScanAnswer.of(writing.execute(status -> decideAndRecord(request)));
+        } catch (DataIntegrityViolationException e) {
+            // either the same scan id committed meanwhile, or (without the lock) the visit's guard fired
+            return stored(request.scanId(), request.operator())
+                    .orElseGet(() -> ScanAnswer.of(writing.execute(status -> decideAndRecord(request))));
+        }
+    }
+
+    /**
+     * The stored answer of an earlier scan by {@code sender}.
+     *
+     * @throws ScanIdConflict when another device or officer sent that scan id
+     */
+    Optional<ScanAnswer> stored(String scanId, ScanRequest.Operator sender) {
+        return reading.execute(status -> log.findByScanId(scanId)).map(entry -> {
+            if (!entry.sentBy(sender)) {
+                throw new ScanIdConflict();
+            }
+            return ScanAnswer.of(entry);
+        });
+    }
+
+    /** The holder's photo for a scan of a known pass, for its sender only and only for {@link #PHOTO_WINDOW}. */
+    Optional<byte[]> holderPhoto(String scanId, ScanRequest.Operator sender) {
+        Instant oldest = clock.instant().minus(PHOTO_WINDOW);
+        return reading.execute(status -> log.findByScanId(scanId))
+                .filter(entry -> entry.sentBy(sender) && entry.getPassId() != null
+                        && entry.getRecordedAt().isAfter(oldest))
+                .flatMap(entry -> verifier.holderPhoto(entry.getPassId()));
+    }
+
+    private CrossingLogEntry decideAndRecord(ScanRequest request) {
+        Instant now = now();
+        Instant at = request.scannedAt() == null || request.scannedAt().isAfter(now) ? now
+                : request.scannedAt().truncatedTo(ChronoUnit.SECONDS);
+        request = at.equals(request.scannedAt()) ? request : new ScanRequest(request.scanId(), request.token(),
+                request.direction(), request.lane(), at, request.operator());
+        if (TokenInput.unreadable(request.token())) {
+            return log.saveAndFlush(CrossingLogEntry.unreadable(request, now));
+        }
+        TokenReading token = verifier.read(request.token());
+        if (!token.valid()) {
+            ScanDecision decision = rules.decide(token, Optional.empty(), false, Presence.OUTSIDE,
+                    request.direction(), at, now);
+            return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null));
+        }
+        Optional<PassForScan> pass = verifier.lockForScan(token.passId());
+        Optional<CrossingLogEntry> duplicate = log.findByScanId(request.scanId());
+        if (duplicate.isPresent()) {
+            if (!duplicate.get().sentBy(request.operator())) {
+                throw new ScanIdConflict();
+            }
+            return duplicate.get();
+        }
+        boolean approved = pass.isPresent() && approvals.isApprovedForTravel(pass.get().applicationId());
+        Optional<PassPresence> presence = pass.flatMap(p -> presences.findById(p.passId()));
+        ScanDecision decision = rules.decide(token, pass, approved,
+                presence.map(PassPresence::presence).orElse(Presence.OUTSIDE), request.direction(), at, now);
+        Integer visit = null;
+        if (decision.accepted()) {
+            PassPresence state = presence.orElseGet(() -> presences.save(PassPresence.outside(pass.get(), at)));
+            visit = state.cross(request.direction(), at, request.lane(), false);
+            state.refresh(pass.get());
+            events.publishEvent(new TravellerCrossed(pass.get().applicationId(), request.direction() == Direction.ENTRY));
+        }
+        return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, token.passId(),
+                pass.orElse(null), visit));
+    }
+
+    /**
+     * Lets a refused scan of a known pass through: records an accepted override row pointing at the refusal and
+     * moves the holder as the refused scan's direction says. The lane officer who sent the refused scan records
+     * it; {@code supervisor} (who proved it with their password) authorised it. A second override of the same
+     * refusal gets the first one's answer.
+     */
+    ScanAnswer override(String refusedScanId, String reason, ScanRequest.Operator lane,
+            ScanRequest.Operator supervisor) {
+        CrossingLogEntry refused = reading.execute(status -> log.findByScanId(refusedScanId))
+                .filter(entry -> entry.sentBy(lane))
+                .filter(CrossingLogEntry::overridable)
+                .orElseThrow(() -> new OverrideRefused("not an overridable refusal"));
+        if (reason == null || reason.isBlank()) {
+            throw new OverrideRefused("reason required");
+        }
+        ScanRequest request = new ScanRequest(overrideScanId(refusedScanId), null, refused.getDirection(),
+                refused.getLane(), null, lane);
+        Optional<ScanAnswer> stored = stored(request.scanId(), lane);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        try {
+            return ScanAnswer.of(writing.execute(status -> {
+                PassForScan pass = verifier.lockForScan(refused.getPassId())
+                        .orElseThrow(() -> new OverrideRefused("pass no longer exists"));
+                Instant now = now();
+                PassPresence state = presences.findById(pass.passId())
+                        .orElseGet(() -> presences.save(PassPresence.outside(pass, now)));
+                int visit = state.cross(refused.getDirection(), now, refused.getLane(), true);
+                state.refresh(pass);
+                events.publishEvent(new TravellerCrossed(pass.applicationId(), refused.getDirection() == Direction.ENTRY));
+                return log.saveAndFlush(CrossingLogEntry.override(refused, request, now, pass, visit, reason,
+                        supervisor));
+            }));
+        } catch (DataIntegrityViolationException e) {
+            return stored(request.scanId(), lane).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Now, in whole seconds, so a first answer equals its stored replay on every database: Connector/J drops
+     * fractional seconds against MariaDB 10.x (it reports itself as 5.5.5). Log order ties break on the row id.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static String overrideScanId(String refusedScanId) {
+        return "override:" + refusedScanId;
+    }
+}
