@@ -8,10 +8,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import kr.kaesongcrossing.system.OfficeTime;
 
-/** A message to an applicant and how it went out. */
+/**
+ * A message to an applicant and how it went out. PENDING while an attempt holds it (claimed at {@code claimedAt});
+ * one attempt at a time sends it, on whichever instance.
+ */
 @Entity
 @Table(name = "outbound_mail")
 class OutboundMail {
@@ -50,17 +54,46 @@ class OutboundMail {
     @Column(length = 500)
     private String error;
 
+    /** Application, new status and time of the status change that this mail tells of: one mail per change. */
+    @Column(name = "event_key", length = 100)
+    private String eventKey;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     protected OutboundMail() {
     }
 
-    OutboundMail(String recipient, String language, String subject, String body, String reference, Instant now) {
+    /** A new mail is held by the attempt that stores it. */
+    OutboundMail(String recipient, String language, String subject, String body, String reference, String eventKey,
+            Instant now) {
         this.recipient = recipient;
         this.language = language;
         this.subject = cut(subject, 300);
         this.body = cut(body, 4000);
         this.reference = reference;
+        this.eventKey = eventKey;
         this.status = Status.PENDING;
         this.createdAt = now;
+        this.claimedAt = now;
+    }
+
+    boolean wentOut() {
+        return status == Status.SENT || status == Status.LOGGED;
+    }
+
+    /**
+     * Takes the mail for a new attempt: one that failed, or whose attempt has held it longer than {@code lease}
+     * (its instance died). False while another attempt holds it, or once it went out.
+     */
+    boolean claim(Instant now, Duration lease) {
+        boolean held = status == Status.PENDING && claimedAt != null && claimedAt.plus(lease).isAfter(now);
+        if (wentOut() || held) {
+            return false;
+        }
+        this.status = Status.PENDING;
+        this.claimedAt = now;
+        return true;
     }
 
     void sent(Instant now) {
@@ -76,6 +109,7 @@ class OutboundMail {
 
     void failed(String error) {
         this.status = Status.FAILED;
+        this.claimedAt = null;
         this.error = cut(error == null ? "unknown error" : error, 500);
     }
 

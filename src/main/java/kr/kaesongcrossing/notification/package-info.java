@@ -1,8 +1,11 @@
 /**
  * Mail to applicants when their application is decided (approved for travel, rejected, information requested,
- * consent refused), in their language. Each message is stored, then sent after the deciding transaction
- * commits: through the configured SMTP server, or, without one, written to the log. ADMIN lists them at
- * {@code /admin/mail}. Listens to {@link kr.kaesongcrossing.application.ApplicationStatusChanged}; no public API.
+ * consent refused), in their language. Listens to {@link kr.kaesongcrossing.application.ApplicationStatusChanged}
+ * through Spring Modulith's event publication registry: the event is stored with the deciding transaction, and
+ * after commit the message is stored and sent (through the configured SMTP server, or, without one, written to
+ * the log). A mail that did not go out keeps its publication incomplete and is resubmitted with back-off, on any
+ * instance and after a restart; one attempt at a time holds a mail, so it is never sent twice. ADMIN lists the
+ * messages and their outcome at {@code /admin/mail}. No public API.
  */
 @ApplicationModule(allowedDependencies = {"account", "application", "system"})
 package kr.kaesongcrossing.notification;

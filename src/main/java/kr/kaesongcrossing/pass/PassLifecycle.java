@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues, revokes and re-issues passes; every change publishes {@link PassIssued} or {@link PassRevoked}. */
+/** Issues, revokes and re-issues passes; every revocation publishes {@link PassRevoked}. */
 @Service
 class PassLifecycle {
 
@@ -94,8 +94,6 @@ class PassLifecycle {
         if (photoJpeg != null && photoJpeg.length > 0) {
             photos.save(new PassPhoto(pass.getId(), photoJpeg));
         }
-        events.publishEvent(new PassIssued(pass.getPassId(), pass.getApplicationId(), pass.getHolderAccountId(),
-                pass.getValidFrom(), pass.getValidUntil()));
         return pass;
     }
 }

@@ -3,9 +3,8 @@
  * by anyone with the published keys ({@code /.well-known/jwks.json}) and revocable by the office.
  * <p>
  * Public API: {@link kr.kaesongcrossing.pass.PassVerifier} (with {@link kr.kaesongcrossing.pass.TokenReading},
- * {@link kr.kaesongcrossing.pass.TokenProblem}, {@link kr.kaesongcrossing.pass.PassForScan}) and the events
- * {@link kr.kaesongcrossing.pass.PassIssued} and {@link kr.kaesongcrossing.pass.PassRevoked}. The token format is
- * described in {@code docs/pass-token.md}.
+ * {@link kr.kaesongcrossing.pass.TokenProblem}, {@link kr.kaesongcrossing.pass.PassForScan}) and the event
+ * {@link kr.kaesongcrossing.pass.PassRevoked}. The token format is described in {@code docs/pass-token.md}.
  */
 @ApplicationModule(allowedDependencies = {"account", "application", "system"})
 package kr.kaesongcrossing.pass;

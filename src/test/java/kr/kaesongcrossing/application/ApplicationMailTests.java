@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -14,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import kr.kaesongcrossing.account.AccountPrincipal;
@@ -94,8 +96,7 @@ class ApplicationMailTests extends ApplicationTestSupport {
         reviews.requestInformation(asked, version(asked), Actor.of(officer), "Please add your employer's letter.");
         reviews.recordConsent(refused, version(refused), Actor.of(officer), false, "NK-8", "No reason given.");
 
-        SMTP.waitForIncomingEmail(10_000, 2);
-        List<MimeMessage> mails = mailsTo(civilian);
+        List<MimeMessage> mails = mailsTo(civilian, 2);
         assertThat(mails).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
                 "[Kaesong Crossing] More information needed for " + reference(asked),
                 "[Kaesong Crossing] No consent for your trip " + reference(refused));
@@ -121,11 +122,19 @@ class ApplicationMailTests extends ApplicationTestSupport {
         return repository.findById(id).orElseThrow().getReference();
     }
 
+    /** The one mail the account got, once the publications of the decisions are done (sent, not just arriving). */
     private MimeMessage singleMailTo(AccountPrincipal account) {
-        SMTP.waitForIncomingEmail(10_000, 1);
-        List<MimeMessage> mails = mailsTo(account);
+        List<MimeMessage> mails = mailsTo(account, 1);
         assertThat(mails).hasSize(1);
         return mails.get(0);
+    }
+
+    private List<MimeMessage> mailsTo(AccountPrincipal account, int expected) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(account).size() >= expected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM "
+                + "EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?", Long.class,
+                "%\"applicantAccountId\":" + account.id() + ",%") == 0);
+        return mailsTo(account);
     }
 
     private static List<MimeMessage> mailsTo(AccountPrincipal account) {
