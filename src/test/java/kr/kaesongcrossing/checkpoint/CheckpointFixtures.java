@@ -1,11 +1,5 @@
 package kr.kaesongcrossing.checkpoint;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
+import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
@@ -67,7 +61,7 @@ public final class CheckpointFixtures {
         long applicationId = jdbc.queryForObject("SELECT id FROM travel_application WHERE reference = ?", Long.class,
                 reference);
         TripApprovedForTravel trip = new TripApprovedForTravel(applicationId, reference, holder.id(), nameKorean,
-                "TEST HOLDER", LocalDate.of(1988, 5, 1), "KOR", entry, back, jpeg());
+                "TEST HOLDER", LocalDate.of(1988, 5, 1), "KOR", entry, back, TestImages.portraitJpeg());
         transaction.executeWithoutResult(status -> events.publishEvent(trip));
         String passId = jdbc.queryForObject("SELECT pass_id FROM pass WHERE current_for_application = ?",
                 String.class, applicationId);
@@ -114,22 +108,5 @@ public final class CheckpointFixtures {
 
     static Instant hoursAgo(int hours) {
         return Instant.now().minusSeconds(3600L * hours);
-    }
-
-    public static byte[] jpeg() {
-        BufferedImage image = new BufferedImage(90, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(210, 220, 235));
-        g.fillRect(0, 0, 90, 120);
-        g.setColor(new Color(70, 60, 60));
-        g.fillOval(25, 20, 40, 50);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

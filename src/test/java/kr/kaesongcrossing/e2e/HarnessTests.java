@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import kr.kaesongcrossing.QrScan;
+import kr.kaesongcrossing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,7 @@ class HarnessTests {
                 """);
 
         assertThat(dataUrl).startsWith("data:image/png;base64,");
-        BufferedImage frame = Pictures.read(Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1)));
+        BufferedImage frame = TestImages.read(Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1)));
         assertThat(frame.getWidth()).isEqualTo(640);
         assertThat(QrScan.read(frame)).isEqualTo("KC-FAKE-CAMERA-CHECK-0123456789");
     }

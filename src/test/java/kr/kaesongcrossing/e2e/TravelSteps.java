@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import kr.kaesongcrossing.QrScan;
+import kr.kaesongcrossing.TestImages;
 import org.openqa.selenium.By;
 
 /**
@@ -180,7 +181,7 @@ final class TravelSteps {
         Browser.Download png = browser.fetch(src);
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.contentType()).startsWith("image/png");
-        return Pictures.read(png.body());
+        return TestImages.read(png.body());
     }
 
     /** Office staff find a pass by the application's reference and revoke it with a reason the holder reads. */

@@ -1,14 +1,8 @@
 package kr.kaesongcrossing.pass;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
+import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
@@ -52,7 +46,7 @@ final class PassFixtures {
         long applicationId = APPLICATION_IDS.incrementAndGet();
         String reference = "KC-2026-" + String.format("%06d", applicationId % 1_000_000);
         return new TripApprovedForTravel(applicationId, reference, holder.id(), korean, latin,
-                LocalDate.of(1990, 3, 15), "KOR", entry, back, jpeg());
+                LocalDate.of(1990, 3, 15), "KOR", entry, back, TestImages.portraitJpeg());
     }
 
     /** Publishes the approval in a transaction, as the application module does; returns the issued pass id. */
@@ -64,22 +58,5 @@ final class PassFixtures {
 
     String token(String passId) {
         return jdbc.queryForObject("select token from pass where pass_id = ?", String.class, passId);
-    }
-
-    static byte[] jpeg() {
-        BufferedImage image = new BufferedImage(90, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(200, 210, 230));
-        g.fillRect(0, 0, 90, 120);
-        g.setColor(new Color(60, 60, 80));
-        g.fillOval(25, 20, 40, 50);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -1,7 +1,5 @@
 package kr.kaesongcrossing.reliability;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.WebClient;
@@ -143,9 +140,7 @@ final class ScanFixtures {
             HttpRequest request = HttpRequest.newBuilder(URI.create(civilian.baseUrl() + path))
                     .header("Cookie", "KCSESSION=" + civilian.cookie("KCSESSION").orElseThrow()).GET().build();
             byte[] png = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            check(image != null, "QR image at " + path);
-            return QrScan.read(image);
+            return QrScan.read(TestImages.read(png));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -2,14 +2,8 @@ package kr.kaesongcrossing.checkpoint.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -26,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import kr.kaesongcrossing.TestImages;
@@ -44,7 +37,7 @@ class QrPhotoDecoderTests {
         List<String> missed = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String token = tokenLike(random);
-            QrPhotoDecoder.Decoded decoded = decoder.decode(png(code(token, 900)));
+            QrPhotoDecoder.Decoded decoded = decoder.decode(png(TestImages.qr(token, 900)));
             if (!token.equals(decoded.text())) {
                 missed.add(i + ": " + decoded.failure());
             }
@@ -55,7 +48,7 @@ class QrPhotoDecoderTests {
     @Test
     void shouldReadALightOnDarkCode() throws Exception {
         String token = tokenLike(new Random(2));
-        BufferedImage image = code(token, 700);
+        BufferedImage image = TestImages.qr(token, 700);
         for (int x = 0; x < image.getWidth(); x++) {
             for (int y = 0; y < image.getHeight(); y++) {
                 image.setRGB(x, y, ~image.getRGB(x, y) | 0xFF000000);
@@ -67,12 +60,7 @@ class QrPhotoDecoderTests {
     @Test
     void shouldReadACodeInALargePhoto() throws Exception {
         String token = tokenLike(new Random(3));
-        BufferedImage photo = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = photo.createGraphics();
-        g.setColor(new Color(0x8a8f96));
-        g.fillRect(0, 0, 4000, 3000);
-        g.drawImage(code(token, 1500), 1200, 700, null);
-        g.dispose();
+        BufferedImage photo = TestImages.onGrey(TestImages.qr(token, 1500), 4000, 3000, 1200, 700);
         assertThat(decoder.decode(png(photo)).text()).isEqualTo(token);
     }
 
@@ -96,10 +84,7 @@ class QrPhotoDecoderTests {
                 return image;
             }
         };
-        BufferedImage photo = photo(6000, 4500);
-        Graphics2D g = photo.createGraphics();
-        g.drawImage(code(token, 1800), 2000, 1200, null);
-        g.dispose();
+        BufferedImage photo = TestImages.onGrey(TestImages.qr(token, 1800), 6000, 4500, 2000, 1200);
         assertThat(watched.decode(jpeg(photo)).text()).isEqualTo(token);
         assertThat(decodedSides).singleElement().satisfies(side -> assertThat(side)
                 .isLessThanOrEqualTo(QrPhotoDecoder.DECODED_SIDE));
@@ -127,7 +112,7 @@ class QrPhotoDecoderTests {
     @Test
     void shouldReadOnlyJpegAndPngWhateverImageIoCouldRead() throws Exception {
         String token = tokenLike(new Random(5));
-        BufferedImage image = code(token, 700);
+        BufferedImage image = TestImages.qr(token, 700);
         assertThat(decoder.decode(encoded(image, "tiff")).failure()).isEqualTo(QrPhotoDecoder.Failure.NOT_AN_IMAGE);
         assertThat(decoder.decode(encoded(image, "gif")).failure()).isEqualTo(QrPhotoDecoder.Failure.NOT_AN_IMAGE);
         assertThat(decoder.decode(encoded(image, "bmp")).failure()).isEqualTo(QrPhotoDecoder.Failure.NOT_AN_IMAGE);
@@ -156,7 +141,7 @@ class QrPhotoDecoderTests {
             }
         };
         String token = tokenLike(new Random(6));
-        byte[] png = png(code(token, 600)).readAllBytes();
+        byte[] png = png(TestImages.qr(token, 600)).readAllBytes();
         ExecutorService officers = Executors.newFixedThreadPool(2);
         List<CompletableFuture<QrPhotoDecoder.Decoded>> first = new ArrayList<>();
         try {
@@ -199,15 +184,6 @@ class QrPhotoDecoderTests {
         }
     }
 
-    private static BufferedImage photo(int width, int height) {
-        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = photo.createGraphics();
-        g.setColor(new Color(0x8a8f96));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        return photo;
-    }
-
     private static String tokenLike(Random random) {
         StringBuilder token = new StringBuilder("eyJ");
         for (int i = 0; i < 330; i++) {
@@ -219,28 +195,15 @@ class QrPhotoDecoderTests {
         return token.toString();
     }
 
-    private static BufferedImage code(String text, int size) throws Exception {
-        return MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size));
+    private static ByteArrayInputStream png(BufferedImage image) {
+        return new ByteArrayInputStream(TestImages.write(image, "png"));
     }
 
-    private static ByteArrayInputStream png(BufferedImage image) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return new ByteArrayInputStream(out.toByteArray());
-    }
-
-    private static ByteArrayInputStream jpeg(BufferedImage image) throws Exception {
+    private static ByteArrayInputStream jpeg(BufferedImage image) {
         return encoded(image, "jpeg");
     }
 
-    /** The image as RGB in {@code format} (the JPEG, GIF and BMP writers refuse ZXing's one-bit images). */
-    private static ByteArrayInputStream encoded(BufferedImage image, String format) throws Exception {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(rgb, format, out)).as("ImageIO writes " + format).isTrue();
-        return new ByteArrayInputStream(out.toByteArray());
+    private static ByteArrayInputStream encoded(BufferedImage image, String format) {
+        return new ByteArrayInputStream(TestImages.asRgb(image, format));
     }
 }

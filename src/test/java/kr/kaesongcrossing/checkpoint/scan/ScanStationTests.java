@@ -13,12 +13,10 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import jakarta.servlet.http.Cookie;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
@@ -206,7 +204,7 @@ class ScanStationTests {
         assertThat(page(location)).contains("출경 허가", "홍사진");
 
         mvc.perform(multipart("/checkpoint/photo")
-                        .file(new MockMultipartFile("photo", "blank.jpg", "image/jpeg", CheckpointFixtures.jpeg()))
+                        .file(new MockMultipartFile("photo", "blank.jpg", "image/jpeg", TestImages.portraitJpeg()))
                         .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
                         .with(csrf()))
                 .andExpect(status().is(422))
@@ -218,19 +216,14 @@ class ScanStationTests {
 
     @Test
     void shouldRefuseAHugeOrForeignPhotoQuicklyAndSayWhy() throws Exception {
-        BufferedImage code = MatrixToImageWriter.toBufferedImage(
-                new QRCodeWriter().encode(fixtures.pass("티프").token(), BarcodeFormat.QR_CODE, 600, 600));
-        BufferedImage rgb = new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(code, 0, 0, null);
-        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(rgb, "tiff", tiff)).isTrue();
+        byte[] tiff = TestImages.asRgb(TestImages.qr(fixtures.pass("티프").token(), 600), "tiff");
 
         // 3.6 billion pixels declared in 60 bytes: refused from the header, before a raster is allocated
         assertTimeout(Duration.ofSeconds(10), () -> assertThat(photoError("bomb.png", "image/png",
                 TestImages.pngClaiming(60_000, 60_000), 413)).isEqualTo("checkpoint.photo.TOO_LARGE"));
         // a readable QR code, but in a format the station does not parse, whatever the client calls it
         assertTimeout(Duration.ofSeconds(10), () -> assertThat(photoError("pass.jpg", "image/jpeg",
-                tiff.toByteArray(), 415)).isEqualTo("checkpoint.photo.NOT_AN_IMAGE"));
+                tiff, 415)).isEqualTo("checkpoint.photo.NOT_AN_IMAGE"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE officer_account_id = ?", Integer.class,
                 officer.id())).isZero();
     }
