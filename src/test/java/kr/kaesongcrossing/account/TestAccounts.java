@@ -33,9 +33,29 @@ public class TestAccounts {
 
     @Transactional
     public AccountPrincipal create(Role role, String language) {
-        String email = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@test.example";
         String name = role.name().charAt(0) + role.name().substring(1).toLowerCase(Locale.ROOT) + " Test";
-        return accounts.save(new UserAccount(email, name, HASH, role, language, clock.instant())).toPrincipal();
+        return create(role, language, name);
+    }
+
+    /** An account with a given display name, for tests that look for the name on a page or in a mail. */
+    @Transactional
+    public AccountPrincipal create(Role role, String language, String displayName) {
+        String email = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@test.example";
+        return accounts.save(new UserAccount(email, displayName, HASH, role, language, clock.instant()))
+                .toPrincipal();
+    }
+
+    /** Gives an existing account {@code role} and enables it, through the entity as an administrator would. */
+    @Transactional
+    public AccountPrincipal grant(String email, Role role) {
+        UserAccount account = accounts.findByEmailIgnoreCase(email).orElseThrow();
+        if (account.getRole() != role) {
+            account.changeRole(role);
+        }
+        if (!account.isEnabled()) {
+            account.enable();
+        }
+        return account.toPrincipal();
     }
 
     /** Fresh state of an account, as stored. */

@@ -5,17 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import jakarta.servlet.http.Cookie;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.apply.ApplicationService;
 import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.DemoApplications;
@@ -31,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -57,31 +53,16 @@ public abstract class ApplicationTestSupport {
     protected ReviewService reviews;
     @Autowired
     protected TravelApplicationRepository repository;
+    @Autowired
+    protected TestAccounts accounts;
 
     protected AccountPrincipal account(Role role) {
         return account(role, "ko");
     }
 
     protected AccountPrincipal account(Role role, String language) {
-        String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@test.kc";
         String name = role == Role.CIVILIAN ? "신청인" : "직원" + ThreadLocalRandom.current().nextInt(1000);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("insert into user_account (email, display_name, "
-                    + "password_hash, role, language, enabled, failed_logins, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            ps.setString(1, email);
-            ps.setString(2, name);
-            ps.setString(3, "{noop}unused");
-            ps.setString(4, role.name());
-            ps.setString(5, language);
-            ps.setBoolean(6, true);
-            ps.setInt(7, 0);
-            ps.setTimestamp(8, Timestamp.from(Instant.now()));
-            return ps;
-        }, key);
-        long id = key.getKey().longValue();
-        return new AccountPrincipal(id, email, name, "{noop}unused", role, language, true);
+        return accounts.create(role, language, name);
     }
 
     protected static LocalDate today() {

@@ -42,7 +42,6 @@ import org.springframework.core.MethodParameter;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.validation.Errors;
@@ -93,9 +92,6 @@ class HostileInputTests {
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TestAccounts accounts;
@@ -552,8 +548,7 @@ class HostileInputTests {
         for (String role : ROLES) {
             WebClient client = sessions.get(role);
             if (client.get("/").status() != 200) {
-                jdbc.update("update user_account set role = ?, enabled = true where email = ?", role,
-                        emails.get(role));
+                accounts.grant(emails.get(role), Role.valueOf(role));
                 client.clearCookies();
                 assertThat(client.login(emails.get(role), TestAccounts.PASSWORD)).as("signing in again as %s", role).isTrue();
             } else {

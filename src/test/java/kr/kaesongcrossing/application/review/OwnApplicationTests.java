@@ -44,9 +44,7 @@ class OwnApplicationTests extends ApplicationTestSupport {
         AccountPrincipal civilian = account(Role.CIVILIAN);
         entry = today().plusDays(30 + ThreadLocalRandom.current().nextInt(300));
         id = submitted(civilian, uniqueKoreanName(), entry, Purpose.TALKS);
-        jdbc.update("update user_account set role = ? where id = ?", Role.OFFICER.name(), civilian.id());
-        applicantOfficer = new AccountPrincipal(civilian.id(), civilian.email(), civilian.displayName(),
-                "{noop}unused", Role.OFFICER, "ko", true);
+        applicantOfficer = accounts.grant(civilian.email(), Role.OFFICER);
         colleague = account(Role.OFFICER);
     }
 
