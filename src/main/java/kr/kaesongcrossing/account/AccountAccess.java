@@ -4,13 +4,17 @@ import kr.kaesongcrossing.system.PageAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Anyone may register; signing in is opened by the form login itself. Staff administration is under /admin (ADMIN). */
+/**
+ * Anyone may sign in and register. The sign-in page is listed here, not left to the form login: that opens only
+ * {@code /login} and {@code /login?error} exactly, and the page after logging out is {@code /login?logout}.
+ * Staff administration is under /admin (ADMIN).
+ */
 @Configuration
 class AccountAccess {
 
     @Bean
     PageAccess accountPages() {
         return pages -> pages
-                .requestMatchers("/register").permitAll();
+                .requestMatchers("/login", "/register").permitAll();
     }
 }

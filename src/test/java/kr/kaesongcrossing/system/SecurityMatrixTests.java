@@ -71,7 +71,7 @@ class SecurityMatrixTests {
             Rule.get("/api/v1/revocations", STAFF_LOG));
 
     /** Open to everyone, signed in or not (404 allowed until the module lands). */
-    static final List<String> PUBLIC = List.of("/login", "/register", "/actuator/health", "/.well-known/jwks.json",
+    static final List<String> PUBLIC = List.of("/login", "/login?logout", "/login?error", "/register", "/actuator/health", "/.well-known/jwks.json",
             "/krds/css/krds.css", "/css/app.css");
 
     record Rule(String method, String path, Set<Role> allowed) {
