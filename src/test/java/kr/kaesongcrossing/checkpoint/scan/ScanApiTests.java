@@ -102,8 +102,9 @@ class ScanApiTests {
         fixtures.forget(gone);
         CheckpointFixtures.IssuedPass revoked = fixtures.pass("문취소");
         fixtures.withdraw(revoked);
-        CheckpointFixtures.IssuedPass future = fixtures.pass("문미래", today.plusDays(1), today.plusDays(3));
-        CheckpointFixtures.IssuedPass past = fixtures.pass("문과거", today.minusDays(4), today.minusDays(1));
+        // Two days away, not one: a day boundary within the clock skew of now would make these pass near midnight KST.
+        CheckpointFixtures.IssuedPass future = fixtures.pass("문미래", today.plusDays(2), today.plusDays(4));
+        CheckpointFixtures.IssuedPass past = fixtures.pass("문과거", today.minusDays(4), today.minusDays(2));
         CheckpointFixtures.IssuedPass unapproved = fixtures.pass("문철회");
         fixtures.unapprove(unapproved);
         String[][] cases = {
