@@ -1,0 +1,14 @@
+/**
+ * The crossing schedule: a weekly timetable of slots each way with caps on people and vehicles, closed days,
+ * and the seats trips hold in each slot. The lowest of the crossing modules: it knows slots and seats, not who
+ * travels; the application module holds and releases seats for its trips and builds the slots' manifests.
+ *
+ * <p>Public API: {@link kr.kaesongcrossing.schedule.Slots} with {@link kr.kaesongcrossing.schedule.Slot},
+ * {@link kr.kaesongcrossing.schedule.SlotKey}, {@link kr.kaesongcrossing.schedule.Booking},
+ * {@link kr.kaesongcrossing.schedule.TravelDirection}, {@link kr.kaesongcrossing.schedule.ScheduleSettings} and
+ * the refusals of a seat.
+ */
+@ApplicationModule(allowedDependencies = {"system"})
+package kr.kaesongcrossing.schedule;
+
+import org.springframework.modulith.ApplicationModule;
