@@ -6,7 +6,7 @@
  * <p>Public API: {@link kr.kaesongcrossing.schedule.Slots} with {@link kr.kaesongcrossing.schedule.Slot},
  * {@link kr.kaesongcrossing.schedule.SlotKey}, {@link kr.kaesongcrossing.schedule.Booking},
  * {@link kr.kaesongcrossing.schedule.TravelDirection}, {@link kr.kaesongcrossing.schedule.ScheduleSettings} and
- * the refusals of a seat.
+ * the refusals of a seat, and the event {@link kr.kaesongcrossing.schedule.SlotCancelled}.
  */
 @ApplicationModule(allowedDependencies = {"system"})
 package kr.kaesongcrossing.schedule;
