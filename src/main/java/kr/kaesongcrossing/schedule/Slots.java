@@ -16,8 +16,11 @@ import java.util.Optional;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The slots of each date and the seats held in them. A date's slots come from the weekly timetable (none on a
@@ -37,11 +40,14 @@ public class Slots {
     private final JdbcTemplate jdbc;
     private final ScheduleSettings settings;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    Slots(JdbcTemplate jdbc, ScheduleSettings settings, Clock clock) {
+    Slots(JdbcTemplate jdbc, ScheduleSettings settings, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** When the list of the slots of {@code date} closes: cut-off days before, at the cut-off time, KST. */
@@ -151,12 +157,14 @@ public class Slots {
         }
         release(applicationId, key.direction());
         if (!closed(key.date())) {
-            // The slot gets its row from the timetable the first time a seat is held in it; a concurrent first
-            // hold inserts the same row, and the unique key keeps one.
-            jdbc.update("INSERT IGNORE INTO slot (direction, slot_date, departs_at, people_cap, vehicle_cap) "
+            // The slot gets its row from the timetable the first time a seat is held in it, committed on its own:
+            // inside this transaction, the shared lock of a duplicate insert would deadlock with the update below
+            // when two people book the same slot at once.
+            ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT IGNORE INTO slot "
+                    + "(direction, slot_date, departs_at, people_cap, vehicle_cap) "
                     + "SELECT direction, ?, departs_at, people_cap, vehicle_cap FROM slot_timetable "
                     + "WHERE direction = ? AND day_of_week = ? AND departs_at = ?",
-                    key.date(), key.direction().name(), key.date().getDayOfWeek().getValue(), key.departsAt());
+                    key.date(), key.direction().name(), key.date().getDayOfWeek().getValue(), key.departsAt()));
         }
         int taken = jdbc.update("UPDATE slot SET people_booked = people_booked + 1, "
                 + "vehicles_booked = vehicles_booked + ? WHERE direction = ? AND slot_date = ? AND departs_at = ? "
@@ -175,13 +183,18 @@ public class Slots {
     }
 
     private void release(long applicationId, TravelDirection direction) {
-        jdbc.query("SELECT id, slot_id, vehicles FROM slot_booking WHERE application_id = ? AND direction = ? "
-                + "FOR UPDATE", rs -> {
-                    jdbc.update("UPDATE slot SET people_booked = people_booked - 1, "
-                            + "vehicles_booked = vehicles_booked - ? WHERE id = ?", rs.getInt("vehicles"),
-                            rs.getLong("slot_id"));
-                    jdbc.update("DELETE FROM slot_booking WHERE id = ?", rs.getLong("id"));
-                }, applicationId, direction.name());
+        // A plain read first, then a lock on the row found: a locking read that finds nothing would lock the gap
+        // where other trips insert their bookings, and two bookings of one slot would deadlock.
+        List<Long> held = jdbc.queryForList("SELECT id FROM slot_booking WHERE application_id = ? AND direction = ?",
+                Long.class, applicationId, direction.name());
+        for (long id : held) {
+            jdbc.query("SELECT slot_id, vehicles FROM slot_booking WHERE id = ? FOR UPDATE", rs -> {
+                jdbc.update("UPDATE slot SET people_booked = people_booked - 1, "
+                        + "vehicles_booked = vehicles_booked - ? WHERE id = ?", rs.getInt("vehicles"),
+                        rs.getLong("slot_id"));
+                jdbc.update("DELETE FROM slot_booking WHERE id = ?", id);
+            }, id);
+        }
     }
 
     private boolean closed(LocalDate date) {
