@@ -1,7 +1,8 @@
 /**
  * Mail to applicants when their application is decided (approved for travel, rejected, information requested,
  * consent refused) and when a route mode change meets their planned trip, in their language. Listens to
- * {@link kr.kaesongcrossing.application.ApplicationStatusChanged} and {@link kr.kaesongcrossing.checkpoint.RouteModeChanged}
+ * {@link kr.kaesongcrossing.application.ApplicationStatusChanged} and
+ * {@link kr.kaesongcrossing.checkpoint.RouteModeChanged}
  * through Spring Modulith's event publication registry: the event is stored with the deciding transaction, and
  * after commit the message is stored and sent (through the configured SMTP server, or, without one, written to
  * the log). A mail that did not go out keeps its publication incomplete and is resubmitted with back-off, on any

@@ -77,8 +77,8 @@ class ScanApiController {
                     "UNKNOWN_KEY", "NOT_FOUND", "ROUTE_CLOSED", "STALE_OFFLINE_SCAN", "REVOKED", "NOT_YET_VALID",
                     "EXPIRED", "APPLICATION_NOT_APPROVED", "ALREADY_INSIDE", "NOT_INSIDE"}) String reason,
             @Schema(description = "Set on an ACCEPTED EXIT of someone inside whose pass is no longer good, or while "
-                    + "the route is CLOSED: let the holder out, then report", allowableValues = {"REVOKED", "EXPIRED", "APPLICATION_NOT_APPROVED",
-                    "STALE_OFFLINE_SCAN", "ROUTE_CLOSED"}, nullable = true) String alert,
+                    + "the route is CLOSED: let the holder out, then report", allowableValues = {"REVOKED", "EXPIRED",
+                    "APPLICATION_NOT_APPROVED", "STALE_OFFLINE_SCAN", "ROUTE_CLOSED"}, nullable = true) String alert,
             String message, Holder holder, String validUntil) {
     }
 

@@ -20,10 +20,10 @@ import kr.kaesongcrossing.pass.TokenReading;
 /**
  * The checkpoint's decision, free of I/O. ENTRY is northbound (출경, into the zone), EXIT southbound (입경).
  * Checks run in a fixed order and the first failing one gives the reason: well-formed token, valid signature,
- * known key, pass exists; then the route's mode: no northbound crossing unless the route is OPEN (not even by override:
- * the other side would not let them through); then nobody is trapped inside: EXIT of a holder the log shows inside is accepted
- * whatever the pass's state, with an alert when it is revoked, expired, no longer approved, the scan is stale or the
- * route is CLOSED.
+ * known key, pass exists; then the route's mode: no northbound crossing unless the route is OPEN (not even by
+ * override: the other side would not let them through); then nobody is trapped inside: EXIT of a holder the log
+ * shows inside is accepted whatever the pass's state or the route's mode, with an alert when the pass is revoked,
+ * expired, no longer approved, the scan is stale or the route is CLOSED.
  * Otherwise: not older than the offline window, not revoked, not before its start, not after its end (both with
  * {@code clockSkew} of tolerance), trip still approved, direction matches where the holder is (anti-passback:
  * ENTRY only from outside, EXIT only from inside).

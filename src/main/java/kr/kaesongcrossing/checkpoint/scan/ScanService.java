@@ -21,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides and records scans. Each scan is one transaction whose first statement locks the pass row
- * ({@link PassVerifier#lockForScan}); then the trip's approval and the holder's presence are read, the rules
- * decide, the log row is inserted and the presence updated, and the transaction commits before the answer is
- * returned: an ACCEPTED answer is durable. Under the lock, a unique key on the log (pass, visit, direction) still
- * refuses a second acceptance of the same visit should anything bypass the lock.
+ * ({@link PassVerifier#lockForScan}); then the trip's approval, the holder's presence and the route's mode at the
+ * scan's time are read, the rules decide, the log row is inserted and the presence updated, and the transaction
+ * commits before the answer is returned: an ACCEPTED answer is durable. Under the lock, a unique key on the log
+ * (pass, visit, direction) still refuses a second acceptance of the same visit should anything bypass the lock.
  *
  * <p>Idempotent by scan id: a scan id already in the log gets its stored answer and nothing new is recorded,
  * also when two requests with the same id race (the unique key on scan_id decides, the loser reads the winner's).
@@ -65,8 +65,8 @@ class ScanService {
     private final TransactionTemplate reading;
 
     ScanService(PassVerifier verifier, TravelApprovals approvals, CrossingLogRepository log,
-            PassPresenceRepository presences, ScanRules rules, RouteModes routes, Clock clock, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PassPresenceRepository presences, ScanRules rules, RouteModes routes, Clock clock,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.verifier = verifier;
         this.approvals = approvals;
         this.log = log;
@@ -172,14 +172,14 @@ class ScanService {
         if (reason == null || reason.isBlank()) {
             throw new OverrideRefused("reason required");
         }
-        if (refused.getDirection() == Direction.ENTRY && !routes.inForce(now()).northboundAllowed()) {
-            throw new OverrideRefused("the route is not open northbound");
-        }
         ScanRequest request = new ScanRequest(overrideScanId(refusedScanId), null, refused.getDirection(),
                 refused.getLane(), null, lane);
         Optional<ScanAnswer> stored = stored(request.scanId(), lane);
         if (stored.isPresent()) {
             return stored.get();
+        }
+        if (refused.getDirection() == Direction.ENTRY && !routes.inForce(now()).northboundAllowed()) {
+            throw new OverrideRefused("the route is not open northbound"); // the other side would turn them back
         }
         try {
             return ScanAnswer.of(writing.execute(status -> {

@@ -186,7 +186,8 @@ class ScanRulesTests {
         assertThat(decide(reading(), pass(false), true, Presence.INSIDE, Direction.EXIT, RouteMode.CLOSED, NOW))
                 .isEqualTo(ScanDecision.acceptWithAlert(ScanReason.ROUTE_CLOSED));
         assertThat(decide(reading(), pass(true), true, Presence.INSIDE, Direction.EXIT, RouteMode.CLOSED, NOW))
-                .as("what is wrong with the pass comes first").isEqualTo(ScanDecision.acceptWithAlert(ScanReason.REVOKED));
+                .as("what is wrong with the pass comes first")
+                .isEqualTo(ScanDecision.acceptWithAlert(ScanReason.REVOKED));
         assertThat(decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.EXIT, RouteMode.CLOSED, NOW)
                 .reason()).isEqualTo(ScanReason.NOT_INSIDE);
     }
