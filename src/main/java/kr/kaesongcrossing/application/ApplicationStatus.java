@@ -24,6 +24,11 @@ public enum ApplicationStatus {
         return new DefaultMessageSourceResolvable("application.status." + name());
     }
 
+    /** A trip the applicant has asked for and that may still happen: submitted, not yet or positively decided. */
+    public boolean isPlannedTrip() {
+        return this != DRAFT && !isFinal();
+    }
+
     /** True once nothing can change any more. */
     public boolean isFinal() {
         return this == REJECTED || this == WITHDRAWN || this == CONSENT_REFUSED;

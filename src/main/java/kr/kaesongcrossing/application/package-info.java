@@ -2,7 +2,8 @@
  * Travel applications: civilians apply to cross, office staff review them, the counterpart consents.
  *
  * <p>Public API (this package, the only one other modules may use):
- * {@link kr.kaesongcrossing.application.TravelApprovals}, the events
+ * {@link kr.kaesongcrossing.application.TravelApprovals} (with
+ * {@link kr.kaesongcrossing.application.PlannedTrip}), the events
  * {@link kr.kaesongcrossing.application.TripApprovedForTravel},
  * {@link kr.kaesongcrossing.application.TripApprovalWithdrawn} and
  * {@link kr.kaesongcrossing.application.ApplicationStatusChanged},

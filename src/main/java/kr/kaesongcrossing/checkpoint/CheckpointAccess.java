@@ -3,15 +3,20 @@ package kr.kaesongcrossing.checkpoint;
 import kr.kaesongcrossing.system.PageAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
-/** Lane staff scan; the log and the roster are also read by office staff and administrators. The JSON API has its own chain ({@link ApiSecurityConfig}). */
+/**
+ * Lane staff scan; the log, the roster and the route mode are also read by office staff and administrators; only a
+ * supervisor or an administrator changes the route mode. The JSON API has its own chain ({@link ApiSecurityConfig}).
+ */
 @Configuration
 class CheckpointAccess {
 
     @Bean
     PageAccess checkpointPages() {
         return pages -> pages
-                .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**")
+                .requestMatchers(HttpMethod.POST, "/checkpoint/route/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**", "/checkpoint/route/**")
                 .hasAnyRole("CHECKPOINT", "SUPERVISOR", "OFFICER", "ADMIN")
                 .requestMatchers("/checkpoint/**").hasAnyRole("CHECKPOINT", "SUPERVISOR");
     }

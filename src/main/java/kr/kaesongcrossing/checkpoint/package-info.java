@@ -1,7 +1,10 @@
 /**
  * The checkpoint: scanning passes at a lane, deciding ENTRY or EXIT, writing every scan to the crossing log, keeping
- * who is inside (the roster), scanner devices and their JSON API. It publishes
- * {@link kr.kaesongcrossing.application.TravellerCrossed}; no other module uses it, so it has no public API.
+ * who is inside (the roster), scanner devices and their JSON API, and the route's mode. It publishes
+ * {@link kr.kaesongcrossing.application.TravellerCrossed} and {@link kr.kaesongcrossing.checkpoint.RouteModeChanged}.
+ *
+ * <p>Public API (this package): {@link kr.kaesongcrossing.checkpoint.RouteModeChanged} with
+ * {@link kr.kaesongcrossing.checkpoint.RoutePeriod} and {@link kr.kaesongcrossing.checkpoint.RouteMode}.
  *
  * <p>Rooms, internal to the module (their types are public only so that the rooms can use each other):
  * <ul>
@@ -10,7 +13,9 @@
  * <li>{@code log}: the crossing log, its page and CSV export ({@code /checkpoint/log});</li>
  * <li>{@code device}: scanner devices, their tokens, their administration ({@code /admin/devices}) and the API's
  * security chain;</li>
- * <li>{@code roster}: who is inside the zone ({@code /checkpoint/roster}) and the approved trips it is built from.</li>
+ * <li>{@code roster}: who is inside the zone ({@code /checkpoint/roster}) and the approved trips it is built from;</li>
+ * <li>{@code route}: the route's mode (OPEN, SOUTHBOUND_ONLY, CLOSED) over time, its page ({@code /checkpoint/route}),
+ * the staff banner and the applicants' notices.</li>
  * </ul>
  */
 @ApplicationModule(allowedDependencies = {"account", "application", "pass", "system"})

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import kr.kaesongcrossing.application.ApplicationStatusChanged;
+import kr.kaesongcrossing.checkpoint.RouteModeChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -50,7 +51,8 @@ class MailRetry implements SchedulingConfigurer {
 
     void resubmit(Instant now) {
         publications.resubmitIncompletePublications(
-                publication -> due(publication, now) && publication.getEvent() instanceof ApplicationStatusChanged);
+                publication -> due(publication, now) && (publication.getEvent() instanceof ApplicationStatusChanged
+                        || publication.getEvent() instanceof RouteModeChanged));
     }
 
     private boolean due(EventPublication publication, Instant now) {

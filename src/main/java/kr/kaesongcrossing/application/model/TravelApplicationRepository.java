@@ -1,10 +1,12 @@
 package kr.kaesongcrossing.application.model;
 
 import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import kr.kaesongcrossing.application.ApplicationStatus;
+import kr.kaesongcrossing.application.PlannedTrip;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -35,4 +37,12 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
                 a.id, a.reference, a.status, a.version, a.applicantId, a.nameKorean, a.nameLatin, a.entryDate)
             from TravelApplication a where a.reference in :references""")
     List<ConsentCandidate> findCandidates(@Param("references") Collection<String> references);
+
+    @Query("""
+            select new kr.kaesongcrossing.application.PlannedTrip(
+                a.id, a.reference, a.applicantId, a.entryDate, a.returnDate)
+            from TravelApplication a where a.status in :statuses and a.entryDate <= :last and a.returnDate >= :first
+            order by a.id""")
+    List<PlannedTrip> findPlannedTrips(@Param("statuses") Collection<ApplicationStatus> statuses,
+            @Param("first") LocalDate first, @Param("last") LocalDate last);
 }

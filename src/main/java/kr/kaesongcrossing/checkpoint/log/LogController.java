@@ -28,7 +28,7 @@ class LogController {
     private static final String VIEW = "checkpoint/log";
     /** What an accepted scan's alert can be (the log's alert filter). */
     private static final List<ScanReason> ALERTS = List.of(ScanReason.REVOKED, ScanReason.EXPIRED,
-            ScanReason.APPLICATION_NOT_APPROVED, ScanReason.STALE_OFFLINE_SCAN);
+            ScanReason.APPLICATION_NOT_APPROVED, ScanReason.STALE_OFFLINE_SCAN, ScanReason.ROUTE_CLOSED);
 
     private final CrossingLog log;
     private final MessageSource messages;

@@ -25,7 +25,8 @@ record ScanAnswer(String scanId, ScanDecision decision, String passId, String ho
         if (decision.accepted() && entry.isOverride()) {
             messageKey = "checkpoint.overridden." + entry.getDirection();
         } else if (decision.accepted() && decision.alert() != null) {
-            messageKey = "checkpoint.alerted";
+            messageKey = decision.alert() == ScanReason.ROUTE_CLOSED ? "checkpoint.alerted.ROUTE_CLOSED"
+                    : "checkpoint.alerted";
         } else if (decision.accepted()) {
             messageKey = "checkpoint.accepted." + entry.getDirection();
         } else if (keyboard) {

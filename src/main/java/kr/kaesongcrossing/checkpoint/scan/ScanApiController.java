@@ -74,11 +74,11 @@ class ScanApiController {
     record ScanResponse(String scanId,
             @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) String decision,
             @Schema(description = "Why a scan was REJECTED", allowableValues = {"MALFORMED", "INVALID_SIGNATURE",
-                    "UNKNOWN_KEY", "NOT_FOUND", "STALE_OFFLINE_SCAN", "REVOKED", "NOT_YET_VALID", "EXPIRED",
-                    "APPLICATION_NOT_APPROVED", "ALREADY_INSIDE", "NOT_INSIDE"}) String reason,
-            @Schema(description = "Set on an ACCEPTED EXIT of someone inside whose pass is no longer good: let the "
-                    + "holder out, then report", allowableValues = {"REVOKED", "EXPIRED", "APPLICATION_NOT_APPROVED",
-                    "STALE_OFFLINE_SCAN"}, nullable = true) String alert,
+                    "UNKNOWN_KEY", "NOT_FOUND", "ROUTE_CLOSED", "STALE_OFFLINE_SCAN", "REVOKED", "NOT_YET_VALID",
+                    "EXPIRED", "APPLICATION_NOT_APPROVED", "ALREADY_INSIDE", "NOT_INSIDE"}) String reason,
+            @Schema(description = "Set on an ACCEPTED EXIT of someone inside whose pass is no longer good, or while "
+                    + "the route is CLOSED: let the holder out, then report", allowableValues = {"REVOKED", "EXPIRED",
+                    "APPLICATION_NOT_APPROVED", "STALE_OFFLINE_SCAN", "ROUTE_CLOSED"}, nullable = true) String alert,
             String message, Holder holder, String validUntil) {
     }
 

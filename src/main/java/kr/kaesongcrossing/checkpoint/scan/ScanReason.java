@@ -1,10 +1,10 @@
 package kr.kaesongcrossing.checkpoint.scan;
 
 /**
- * Why a scan was refused, in the order {@link ScanRules} checks them. REVOKED, EXPIRED, APPLICATION_NOT_APPROVED
- * and STALE_OFFLINE_SCAN are also the alerts an accepted southbound scan of someone inside can carry.
+ * Why a scan was refused, in the order {@link ScanRules} checks them. REVOKED, EXPIRED, APPLICATION_NOT_APPROVED,
+ * STALE_OFFLINE_SCAN and ROUTE_CLOSED are also the alerts an accepted southbound scan of someone inside can carry.
  */
 public enum ScanReason {
-    MALFORMED, INVALID_SIGNATURE, UNKNOWN_KEY, NOT_FOUND, STALE_OFFLINE_SCAN, REVOKED, NOT_YET_VALID, EXPIRED,
-    APPLICATION_NOT_APPROVED, ALREADY_INSIDE, NOT_INSIDE
+    MALFORMED, INVALID_SIGNATURE, UNKNOWN_KEY, NOT_FOUND, ROUTE_CLOSED, STALE_OFFLINE_SCAN, REVOKED, NOT_YET_VALID,
+    EXPIRED, APPLICATION_NOT_APPROVED, ALREADY_INSIDE, NOT_INSIDE
 }

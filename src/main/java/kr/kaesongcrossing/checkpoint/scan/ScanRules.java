@@ -6,20 +6,24 @@ import static kr.kaesongcrossing.checkpoint.scan.ScanReason.EXPIRED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_INSIDE;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_YET_VALID;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.REVOKED;
+import static kr.kaesongcrossing.checkpoint.scan.ScanReason.ROUTE_CLOSED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.STALE_OFFLINE_SCAN;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import kr.kaesongcrossing.checkpoint.RouteMode;
 import kr.kaesongcrossing.pass.PassForScan;
 import kr.kaesongcrossing.pass.TokenReading;
 
 /**
  * The checkpoint's decision, free of I/O. ENTRY is northbound (출경, into the zone), EXIT southbound (입경).
  * Checks run in a fixed order and the first failing one gives the reason: well-formed token, valid signature,
- * known key, pass exists; then nobody is trapped inside: EXIT of a holder the log shows inside is accepted
- * whatever the pass's state, with an alert when it is revoked, expired, no longer approved or the scan is stale.
+ * known key, pass exists; then the route's mode: no northbound crossing unless the route is OPEN (not even by
+ * override: the other side would not let them through); then nobody is trapped inside: EXIT of a holder the log
+ * shows inside is accepted whatever the pass's state or the route's mode, with an alert when the pass is revoked,
+ * expired, no longer approved, the scan is stale or the route is CLOSED.
  * Otherwise: not older than the offline window, not revoked, not before its start, not after its end (both with
  * {@code clockSkew} of tolerance), trip still approved, direction matches where the holder is (anti-passback:
  * ENTRY only from outside, EXIT only from inside).
@@ -64,11 +68,12 @@ public final class ScanRules {
      * @param applicationApproved whether the pass's trip is still APPROVED_FOR_TRAVEL (ignored without a pass)
      * @param presence            where the log last put the holder
      * @param direction           the lane's direction
+     * @param route               the route's mode in force at {@code scannedAt}
      * @param scannedAt           when the scan happened (a device offline may send it later)
      * @param receivedAt          when the server received it
      */
     ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, boolean applicationApproved,
-            Presence presence, Direction direction, Instant scannedAt, Instant receivedAt) {
+            Presence presence, Direction direction, RouteMode route, Instant scannedAt, Instant receivedAt) {
         if (!reading.valid()) {
             return ScanDecision.reject(switch (reading.problem()) {
                 case MALFORMED -> ScanReason.MALFORMED;
@@ -79,11 +84,14 @@ public final class ScanRules {
         if (pass.isEmpty() || !pass.get().passId().equals(reading.passId())) {
             return ScanDecision.reject(ScanReason.NOT_FOUND);
         }
+        if (direction == Direction.ENTRY && !route.northboundAllowed()) {
+            return ScanDecision.reject(ROUTE_CLOSED);
+        }
         Optional<ScanReason> problem = problem(reading, pass.get(), applicationApproved, scannedAt);
         boolean stale = scannedAt.plus(offlineWindow).isBefore(receivedAt);
         if (direction == Direction.EXIT && presence == Presence.INSIDE) {
             return ScanDecision.acceptWithAlert(problem.filter(EXIT_ALERTS::contains)
-                    .orElse(stale ? STALE_OFFLINE_SCAN : null));
+                    .orElse(stale ? STALE_OFFLINE_SCAN : route.southboundAllowed() ? null : ROUTE_CLOSED));
         }
         if (stale) {
             return ScanDecision.reject(STALE_OFFLINE_SCAN);

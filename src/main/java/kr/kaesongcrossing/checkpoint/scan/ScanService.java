@@ -9,6 +9,7 @@ import kr.kaesongcrossing.application.TravelApprovals;
 import kr.kaesongcrossing.application.TravellerCrossed;
 import kr.kaesongcrossing.checkpoint.log.CrossingLogEntry;
 import kr.kaesongcrossing.checkpoint.log.CrossingLogRepository;
+import kr.kaesongcrossing.checkpoint.route.RouteModes;
 import kr.kaesongcrossing.pass.PassForScan;
 import kr.kaesongcrossing.pass.PassVerifier;
 import kr.kaesongcrossing.pass.TokenReading;
@@ -20,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides and records scans. Each scan is one transaction whose first statement locks the pass row
- * ({@link PassVerifier#lockForScan}); then the trip's approval and the holder's presence are read, the rules
- * decide, the log row is inserted and the presence updated, and the transaction commits before the answer is
- * returned: an ACCEPTED answer is durable. Under the lock, a unique key on the log (pass, visit, direction) still
- * refuses a second acceptance of the same visit should anything bypass the lock.
+ * ({@link PassVerifier#lockForScan}); then the trip's approval, the holder's presence and the route's mode at the
+ * scan's time are read, the rules decide, the log row is inserted and the presence updated, and the transaction
+ * commits before the answer is returned: an ACCEPTED answer is durable. Under the lock, a unique key on the log
+ * (pass, visit, direction) still refuses a second acceptance of the same visit should anything bypass the lock.
  *
  * <p>Idempotent by scan id: a scan id already in the log gets its stored answer and nothing new is recorded,
  * also when two requests with the same id race (the unique key on scan_id decides, the loser reads the winner's).
@@ -57,19 +58,21 @@ class ScanService {
     private final CrossingLogRepository log;
     private final PassPresenceRepository presences;
     private final ScanRules rules;
+    private final RouteModes routes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
     ScanService(PassVerifier verifier, TravelApprovals approvals, CrossingLogRepository log,
-            PassPresenceRepository presences, ScanRules rules, Clock clock, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PassPresenceRepository presences, ScanRules rules, RouteModes routes, Clock clock,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.verifier = verifier;
         this.approvals = approvals;
         this.log = log;
         this.presences = presences;
         this.rules = rules;
+        this.routes = routes;
         this.clock = clock;
         this.events = events;
         this.writing = new TransactionTemplate(transactions);
@@ -127,7 +130,7 @@ class ScanService {
         TokenReading token = verifier.read(request.token());
         if (!token.valid()) {
             ScanDecision decision = rules.decide(token, Optional.empty(), false, Presence.OUTSIDE,
-                    request.direction(), at, now);
+                    request.direction(), routes.inForce(at), at, now);
             return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null));
         }
         Optional<PassForScan> pass = verifier.lockForScan(token.passId());
@@ -141,7 +144,8 @@ class ScanService {
         boolean approved = pass.isPresent() && approvals.isApprovedForTravel(pass.get().applicationId());
         Optional<PassPresence> presence = pass.flatMap(p -> presences.findById(p.passId()));
         ScanDecision decision = rules.decide(token, pass, approved,
-                presence.map(PassPresence::presence).orElse(Presence.OUTSIDE), request.direction(), at, now);
+                presence.map(PassPresence::presence).orElse(Presence.OUTSIDE), request.direction(),
+                routes.inForce(at), at, now);
         Integer visit = null;
         if (decision.accepted()) {
             PassPresence state = presence.orElseGet(() -> presences.save(PassPresence.outside(pass.get(), at)));
@@ -173,6 +177,9 @@ class ScanService {
         Optional<ScanAnswer> stored = stored(request.scanId(), lane);
         if (stored.isPresent()) {
             return stored.get();
+        }
+        if (refused.getDirection() == Direction.ENTRY && !routes.inForce(now()).northboundAllowed()) {
+            throw new OverrideRefused("the route is not open northbound"); // the other side would turn them back
         }
         try {
             return ScanAnswer.of(writing.execute(status -> {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kr.kaesongcrossing.checkpoint.RouteMode;
 import kr.kaesongcrossing.pass.PassForScan;
 import kr.kaesongcrossing.pass.TokenProblem;
 import kr.kaesongcrossing.pass.TokenReading;
@@ -32,7 +33,12 @@ class ScanRulesTests {
 
     private ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, boolean approved,
             Presence presence, Direction direction, Instant now) {
-        return rules.decide(reading, pass, approved, presence, direction, now, now);
+        return decide(reading, pass, approved, presence, direction, RouteMode.OPEN, now);
+    }
+
+    private ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, boolean approved,
+            Presence presence, Direction direction, RouteMode route, Instant now) {
+        return rules.decide(reading, pass, approved, presence, direction, route, now, now);
     }
 
     @Test
@@ -134,12 +140,13 @@ class ScanRulesTests {
     @Test
     void shouldRefuseOfflineScansOlderThanTheWindowButStillLetSomeoneInsideOut() {
         Instant received = NOW.plus(Duration.ofHours(12));
-        assertThat(rules.decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.ENTRY, NOW.minusSeconds(1),
-                received).reason()).isEqualTo(ScanReason.STALE_OFFLINE_SCAN);
-        assertThat(rules.decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.ENTRY, NOW, received))
+        assertThat(rules.decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.ENTRY, RouteMode.OPEN,
+                NOW.minusSeconds(1), received).reason()).isEqualTo(ScanReason.STALE_OFFLINE_SCAN);
+        assertThat(rules.decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.ENTRY, RouteMode.OPEN, NOW,
+                received))
                 .isEqualTo(ScanDecision.ACCEPT);
-        assertThat(rules.decide(reading(), pass(false), true, Presence.INSIDE, Direction.EXIT, NOW.minusSeconds(1),
-                received)).isEqualTo(ScanDecision.acceptWithAlert(ScanReason.STALE_OFFLINE_SCAN));
+        assertThat(rules.decide(reading(), pass(false), true, Presence.INSIDE, Direction.EXIT, RouteMode.OPEN,
+                NOW.minusSeconds(1), received)).isEqualTo(ScanDecision.acceptWithAlert(ScanReason.STALE_OFFLINE_SCAN));
     }
 
     @Test
@@ -151,5 +158,37 @@ class ScanRulesTests {
         assertThat(ScanRules.overridable(Direction.ENTRY, ScanReason.ALREADY_INSIDE)).isTrue();
         assertThat(ScanRules.overridable(Direction.EXIT, ScanReason.NOT_INSIDE)).isTrue();
         assertThat(ScanRules.overridable(Direction.EXIT, ScanReason.INVALID_SIGNATURE)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RouteMode.class, names = {"SOUTHBOUND_ONLY", "CLOSED"})
+    void shouldRefuseEveryNorthboundScanWhileTheRouteIsNotOpenWithoutOverride(RouteMode route) {
+        ScanDecision decision = decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.ENTRY, route, NOW);
+        assertThat(decision.reason()).isEqualTo(ScanReason.ROUTE_CLOSED);
+        assertThat(ScanRules.overridable(Direction.ENTRY, decision.reason())).isFalse();
+        assertThat(decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.ENTRY, route,
+                UNTIL.plusSeconds(999)).reason()).as("the route before the pass's own problems")
+                .isEqualTo(ScanReason.ROUTE_CLOSED);
+        assertThat(decide(reading(), Optional.empty(), true, Presence.OUTSIDE, Direction.ENTRY, route, NOW).reason())
+                .as("an unknown pass is still reported as such").isEqualTo(ScanReason.NOT_FOUND);
+    }
+
+    @Test
+    void shouldLetReturnsThroughWhenReturnsOnly() {
+        assertThat(decide(reading(), pass(false), true, Presence.INSIDE, Direction.EXIT, RouteMode.SOUTHBOUND_ONLY,
+                NOW)).isEqualTo(ScanDecision.ACCEPT);
+        assertThat(decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.EXIT, RouteMode.SOUTHBOUND_ONLY,
+                NOW).reason()).isEqualTo(ScanReason.NOT_INSIDE);
+    }
+
+    @Test
+    void shouldLetSomeoneInsideOutWhileClosedWithAnAlert() {
+        assertThat(decide(reading(), pass(false), true, Presence.INSIDE, Direction.EXIT, RouteMode.CLOSED, NOW))
+                .isEqualTo(ScanDecision.acceptWithAlert(ScanReason.ROUTE_CLOSED));
+        assertThat(decide(reading(), pass(true), true, Presence.INSIDE, Direction.EXIT, RouteMode.CLOSED, NOW))
+                .as("what is wrong with the pass comes first")
+                .isEqualTo(ScanDecision.acceptWithAlert(ScanReason.REVOKED));
+        assertThat(decide(reading(), pass(false), true, Presence.OUTSIDE, Direction.EXIT, RouteMode.CLOSED, NOW)
+                .reason()).isEqualTo(ScanReason.NOT_INSIDE);
     }
 }

@@ -267,6 +267,24 @@ class ScanServiceTests {
     }
 
     @Test
+    void shouldNotLetAnOverrideSendSomeoneNorthWhileTheRouteIsNotOpen() {
+        CheckpointFixtures.IssuedPass pass = fixtures.pass("오차단");
+        assertThat(scan(pass.token(), Direction.ENTRY).accepted()).isTrue();
+        ScanAnswer refused = scan(pass.token(), Direction.ENTRY);
+        assertThat(refused.reason()).isEqualTo(ScanReason.ALREADY_INSIDE);
+        jdbc.update("INSERT INTO route_mode_change (route_mode, starts_at, reason, changed_by, changed_by_name, "
+                + "changed_at) VALUES ('SOUTHBOUND_ONLY', ?, '입경만 허용', 1, '시험', ?)",
+                LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1), LocalDateTime.now(ZoneOffset.UTC));
+        try {
+            assertThatThrownBy(() -> scans.override(refused.scanId(), "입경 누락 확인", DEVICE,
+                    ScanRequest.Operator.officer(7, "한서윤"))).isInstanceOf(ScanService.OverrideRefused.class);
+            assertThat(scan(pass.token(), Direction.EXIT).accepted()).as("returns still go through").isTrue();
+        } finally {
+            jdbc.update("DELETE FROM route_mode_change WHERE reason = '입경만 허용'");
+        }
+    }
+
+    @Test
     void shouldLetASupervisorOverrideARefusalOnceWithAReason() {
         CheckpointFixtures.IssuedPass pass = fixtures.pass("오예외");
         ScanAnswer refused = scan(pass.token(), Direction.EXIT);
