@@ -20,6 +20,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -41,9 +42,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Crossing slots on applications, full stack with a real SMTP server (GreenMail). The lists close 20 days ahead
@@ -331,7 +332,7 @@ class SlotBookingTests extends ApplicationTestSupport {
                 PHOTO, false);
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             TravelApplication application = repository.findById(id).orElseThrow();
-            application.submit(Actor.of(civilian), java.time.Instant.now());
+            application.submit(Actor.of(civilian), Instant.now());
         });
         return id;
     }
