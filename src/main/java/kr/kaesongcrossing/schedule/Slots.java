@@ -151,6 +151,14 @@ public class Slots {
                 Slots::booking, key.direction().name(), key.date(), key.departsAt());
     }
 
+    /** Seats still held in cancelled slots from {@code from} on, by slot: the trips to rebook. */
+    @Transactional(readOnly = true)
+    public List<Booking> inCancelledSlots(LocalDate from) {
+        return jdbc.query("SELECT b.application_id, b.vehicles, b.late_reason, b.booked_at, s.direction, s.slot_date, "
+                + "s.departs_at FROM slot_booking b JOIN slot s ON s.id = b.slot_id WHERE s.cancelled "
+                + "AND s.slot_date >= ? ORDER BY s.slot_date, s.departs_at, b.booked_at, b.id", Slots::booking, from);
+    }
+
     private void book(long applicationId, SlotKey key, int vehicles, String lateReason) {
         if (vehicles < 0) {
             throw new IllegalArgumentException("vehicles must not be negative");

@@ -23,6 +23,10 @@ import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.application.model.TripDetails;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.application.review.ReviewService;
+import kr.kaesongcrossing.schedule.Slot;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.Slots;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +59,8 @@ public abstract class ApplicationTestSupport {
     protected TravelApplicationRepository repository;
     @Autowired
     protected TestAccounts accounts;
+    @Autowired
+    protected Slots slots;
 
     protected AccountPrincipal account(Role role) {
         return account(role, "ko");
@@ -79,15 +85,35 @@ public abstract class ApplicationTestSupport {
         return name.toString();
     }
 
-    protected static TripDetails details(String nameKorean, LocalDate entry, LocalDate ret, Purpose purpose) {
+    /**
+     * A trip's details with slots that have room on its dates (no vehicle). Many tests share the database and the
+     * schedule's caps (40 people, 20 vehicles a slot), so dates that tests do not care about are spread
+     * ({@link #someEntryDate()}) and the first slot of a date with room is taken.
+     */
+    protected TripDetails details(String nameKorean, LocalDate entry, LocalDate ret, Purpose purpose) {
         return new TripDetails(nameKorean, "TEST PERSON", LocalDate.of(1980, 1, 2), "KOR", IdDocumentType.PASSPORT,
                 "M98765432", "010-0000-0000", "테스트 기관", purpose, "업무 협의", entry, ret, null, null,
-                List.of(new GoodsLine("노트북", 1, 1_500_000)));
+                List.of(new GoodsLine("노트북", 1, 1_500_000)), slotWithRoom(TravelDirection.NORTHBOUND, entry, 0),
+                slotWithRoom(TravelDirection.SOUTHBOUND, ret, 0));
+    }
+
+    /** An entry date whose lists are open (10 to 129 days ahead), spread so that tests rarely share a slot. */
+    protected static LocalDate someEntryDate() {
+        return today().plusDays(10 + ThreadLocalRandom.current().nextInt(120));
+    }
+
+    /** The first slot of {@code date} with room for one more traveller with {@code vehicles}; null for no date. */
+    protected SlotKey slotWithRoom(TravelDirection direction, LocalDate date, int vehicles) {
+        if (date == null) {
+            return null;
+        }
+        return slots.on(date, direction).stream().filter(s -> s.fits(vehicles)).map(Slot::key).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no slot with room on " + date + " " + direction));
     }
 
     /** A submitted application of {@code applicant}, created through the service. */
     protected long submitted(AccountPrincipal applicant) {
-        return submitted(applicant, uniqueKoreanName(), today().plusDays(10), Purpose.TALKS);
+        return submitted(applicant, uniqueKoreanName(), someEntryDate(), Purpose.TALKS);
     }
 
     protected long submitted(AccountPrincipal applicant, String name, LocalDate entry, Purpose purpose) {
@@ -114,7 +140,7 @@ public abstract class ApplicationTestSupport {
      */
     protected MockMultipartHttpServletRequestBuilder filledForm(String url, AccountPrincipal applicant,
             String... overrides) {
-        LocalDate entry = today().plusDays(10);
+        LocalDate entry = someEntryDate();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("nameKorean", "홍길동");
         fields.put("nameLatin", "Hong Gildong");
@@ -136,9 +162,21 @@ public abstract class ApplicationTestSupport {
         for (int i = 0; i + 1 < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }
+        // Slots that have room on the dates as finally filled in, unless the test chose (or left out) its own.
+        int vehicles = fields.get("vehiclePlate") == null || fields.get("vehiclePlate").isBlank() ? 0 : 1;
+        fields.putIfAbsent("northboundSlot", slotText(TravelDirection.NORTHBOUND, fields.get("entryDate"), vehicles));
+        fields.putIfAbsent("southboundSlot", slotText(TravelDirection.SOUTHBOUND, fields.get("returnDate"), vehicles));
         MockMultipartHttpServletRequestBuilder request = multipart(url);
         fields.forEach((name, value) -> request.param(name, value));
         return (MockMultipartHttpServletRequestBuilder) request.with(user(applicant)).with(csrf());
+    }
+
+    private String slotText(TravelDirection direction, String date, int vehicles) {
+        try {
+            return slotWithRoom(direction, LocalDate.parse(date), vehicles).toString();
+        } catch (RuntimeException e) {
+            return ""; // no valid date, or none with room: the test is about something else
+        }
     }
 
     protected static MockMultipartFile photo(byte[] content) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import kr.kaesongcrossing.QrScan;
 import kr.kaesongcrossing.TestImages;
@@ -59,11 +60,24 @@ final class TravelSteps {
                 .typeDate("entryDate", entry).typeDate("returnDate", returning);
     }
 
+    /**
+     * Picks the first crossing with room each way, as a person does once the form's script has shown the slots of
+     * the dates typed (the radio buttons are styled: their labels take the click).
+     */
+    static void pickSlots(Browser civilian, LocalDate entry, LocalDate returning) {
+        for (String radio : List.of("input[name='northboundSlot'][value^='N-" + entry + "-']:not([disabled])",
+                "input[name='southboundSlot'][value^='S-" + returning + "-']:not([disabled])")) {
+            String id = civilian.find(By.cssSelector(radio)).getAttribute("id");
+            civilian.click(By.cssSelector("label[for='" + id + "']"));
+        }
+    }
+
     /** Applies with a photo from the menu, submits, and returns the application's reference. */
     static String apply(Browser civilian, Texts t, Traveller who, Path photo, boolean snaps) {
         civilian.clickText(t.get("menu.applications.new"));
         civilian.waitForPath("/applications/new");
         fillApplication(civilian, who, todayInSeoul(), todayInSeoul().plusDays(2));
+        pickSlots(civilian, todayInSeoul(), todayInSeoul().plusDays(2));
         civilian.upload(By.id("photo"), photo);
         if (snaps) {
             civilian.snap("application-form");

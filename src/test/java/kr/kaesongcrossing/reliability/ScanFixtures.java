@@ -32,8 +32,12 @@ final class ScanFixtures {
     static final String DEMO_PASSWORD = "kaesong-demo-2026";
     static final String DEMO_DEVICE_TOKEN = "demo-checkpoint-device-token";
     static final String STAFF_PASSWORD = "lantern orchard meadow 4412";
-    /** App argument: trips may start today, so that new passes are valid now. */
-    static final String TRIPS_FROM_TODAY = "--kc.applications.min-days-ahead=0";
+    /**
+     * App arguments: trips may start today, so that new passes are valid now; today's crossing lists stay open
+     * until 23:59 KST so that they can be booked.
+     */
+    static final String[] TRIPS_FROM_TODAY = {"--kc.applications.min-days-ahead=0", "--kc.schedule.cutoff-days=0",
+        "--kc.schedule.cutoff-time=23:59"};
 
     private static final Pattern APPLICATION_ID = Pattern.compile("/applications/(\\d+)");
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
@@ -108,6 +112,9 @@ final class ScanFixtures {
         form.put("purposeDetail", "연락사무소 실무 협의 (신뢰성 시험)");
         form.put("entryDate", today.toString());
         form.put("returnDate", today.plusDays(7).toString());
+        // Spread over the day's slots each way (40 seats each) so that many passes fit.
+        form.put("northboundSlot", "N-" + today + "-" + List.of("0830", "1000", "1400").get(n % 3));
+        form.put("southboundSlot", "S-" + today.plusDays(7) + "-" + List.of("1200", "1600", "1730").get(n % 3));
         form.put("action", "submit");
         Answer submitted = civilian.postMultipart("/applications/new", form, "photo", "photo.jpg", "image/jpeg",
                 photo);

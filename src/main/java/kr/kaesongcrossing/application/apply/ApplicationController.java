@@ -3,6 +3,9 @@ package kr.kaesongcrossing.application.apply;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.model.Action;
@@ -17,7 +20,11 @@ import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.VehicleType;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.application.photo.PhotoRejectedException;
+import kr.kaesongcrossing.schedule.SlotFullException;
+import kr.kaesongcrossing.schedule.SlotListClosedException;
+import kr.kaesongcrossing.schedule.SlotUnavailableException;
 import kr.kaesongcrossing.system.OnRefusal;
+import kr.kaesongcrossing.system.Refusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,20 +53,23 @@ class ApplicationController {
     private static final String FORM = "application/form";
     private static final String DETAIL = "application/detail";
     private static final String WITHDRAW = "application/withdraw";
+    private static final String SLOTS = "application/slots :: choices";
     private static final int MAX_WITHDRAW_REASON = 500;
 
     private final ApplicationService service;
     private final ApplicationFormValidator validator;
     private final ApplicationSettings settings;
     private final ApplicationMessages messages;
+    private final SlotPicker picker;
     private final PhotoProcessor photos;
 
     ApplicationController(ApplicationService service, ApplicationFormValidator validator,
-            ApplicationSettings settings, ApplicationMessages messages) {
+            ApplicationSettings settings, ApplicationMessages messages, SlotPicker picker) {
         this.service = service;
         this.validator = validator;
         this.settings = settings;
         this.messages = messages;
+        this.picker = picker;
         this.photos = new PhotoProcessor(settings.maxPhotoSize().toBytes());
     }
 
@@ -69,7 +79,7 @@ class ApplicationController {
         binder.setIgnoreInvalidFields(true);
         binder.setAllowedFields("nameKorean", "nameLatin", "dateOfBirth", "nationality", "idDocumentType",
                 "idNumber", "phone", "organisation", "purpose", "purposeDetail", "entryDate", "returnDate",
-                "vehiclePlate", "vehicleType", "goods[*].description", "goods[*].quantity", "goods[*].valueKrw",
+                "vehiclePlate", "vehicleType", "northboundSlot", "southboundSlot", "goods[*].description", "goods[*].quantity", "goods[*].valueKrw",
                 "photo");
     }
 
@@ -100,10 +110,30 @@ class ApplicationController {
         if (result.hasErrors()) {
             return formAgain(form, model, null, locale);
         }
-        long id = service.create(user, form.toDetails(), photo, submit);
+        long id;
+        try {
+            id = service.create(user, form.toDetails(), photo, submit);
+        } catch (SlotFullException | SlotListClosedException | SlotUnavailableException e) {
+            return slotRefused(e, form, result, model, null, locale);
+        }
         redirect.addFlashAttribute("notice",
                 messages.get(submit ? "application.notice.submitted" : "application.notice.saved", locale));
         return "redirect:/applications/" + id;
+    }
+
+    /**
+     * The slot choices for the dates the applicant is typing (the form's script swaps them in). {@code id}: the
+     * application being edited, whose own seats stay selectable. Reads only.
+     */
+    @GetMapping("/applications/slots")
+    String slots(@RequestParam(required = false) String entryDate, @RequestParam(required = false) String returnDate,
+            @RequestParam(required = false) String vehiclePlate, @RequestParam(required = false) String northboundSlot,
+            @RequestParam(required = false) String southboundSlot, @RequestParam(required = false) Long id,
+            @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        model.addAttribute("slotChoices", picker.both(date(entryDate), date(returnDate),
+                ApplicationForm.clean(vehiclePlate) != null, northboundSlot, southboundSlot,
+                id == null ? List.of() : service.bookings(id, user.id())));
+        return SLOTS;
     }
 
     @GetMapping("/applications/{id}")
@@ -140,7 +170,11 @@ class ApplicationController {
         if (result.hasErrors()) {
             return formAgain(form, model, current, locale);
         }
-        service.update(id, user, form.toDetails(), photo, submit);
+        try {
+            service.update(id, user, form.toDetails(), photo, submit);
+        } catch (SlotFullException | SlotListClosedException | SlotUnavailableException e) {
+            return slotRefused(e, form, result, model, current, locale);
+        }
         redirect.addFlashAttribute("notice",
                 messages.get(submit ? "application.notice.submitted" : "application.notice.saved", locale));
         return "redirect:/applications/" + id;
@@ -215,6 +249,21 @@ class ApplicationController {
         return null;
     }
 
+    /** The schedule refused a seat: nothing was stored; the form again, with the slots as they now stand. */
+    private String slotRefused(Refusal refusal, ApplicationForm form, BindingResult result, Model model,
+            ApplicationView current, Locale locale) {
+        result.reject(refusal.getCodes()[0], refusal.getArguments(), null);
+        return formAgain(form, model, current, locale);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private String formAgain(ApplicationForm form, Model model, ApplicationView current, Locale locale) {
         form.padGoodsRows(ApplicationForm.GOODS_ROWS);
         if (form.getPhoto() != null && !form.getPhoto().isEmpty()) {
@@ -233,6 +282,10 @@ class ApplicationController {
         model.addAttribute("maxStayDays", settings.maxStayDays());
         model.addAttribute("maxPhotoMb", settings.maxPhotoSize().toMegabytes());
         model.addAttribute("earliestEntry", validator.today().plusDays(settings.minDaysAhead()));
+        ApplicationForm form = (ApplicationForm) model.getAttribute("form");
+        model.addAttribute("slotChoices", picker.both(form.getEntryDate(), form.getReturnDate(),
+                ApplicationForm.clean(form.getVehiclePlate()) != null, form.getNorthboundSlot(),
+                form.getSouthboundSlot(), current == null ? List.of() : service.bookings(current.id(), current.applicantId())));
         return FORM;
     }
 }

@@ -9,6 +9,7 @@ import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TripDetails;
 import kr.kaesongcrossing.application.model.VehicleType;
+import kr.kaesongcrossing.schedule.SlotKey;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -79,6 +80,8 @@ class ApplicationForm {
     private LocalDate returnDate;
     private String vehiclePlate;
     private VehicleType vehicleType;
+    private String northboundSlot;
+    private String southboundSlot;
     private List<GoodsRow> goods = new ArrayList<>();
     private MultipartFile photo;
 
@@ -105,6 +108,8 @@ class ApplicationForm {
         form.returnDate = a.getReturnDate();
         form.vehiclePlate = a.getVehiclePlate();
         form.vehicleType = a.getVehicleType();
+        form.northboundSlot = a.getNorthboundSlot() == null ? null : a.getNorthboundSlot().toString();
+        form.southboundSlot = a.getSouthboundSlot() == null ? null : a.getSouthboundSlot().toString();
         for (GoodsLine line : a.getGoods()) {
             form.goods.add(new GoodsRow(line.description(), line.quantity(), line.valueKrw()));
         }
@@ -137,7 +142,12 @@ class ApplicationForm {
         }
         return new TripDetails(clean(nameKorean), upper(nameLatin), dateOfBirth, clean(nationality),
                 idDocumentType, upper(idNumber), clean(phone), clean(organisation), purpose, clean(purposeDetail),
-                entryDate, returnDate, upper(vehiclePlate), vehicleType, lines);
+                entryDate, returnDate, upper(vehiclePlate), vehicleType, lines, slot(northboundSlot), slot(southboundSlot));
+    }
+
+    /** The slot the field names, or null (the validator refused anything else). */
+    static SlotKey slot(String field) {
+        return SlotKey.parse(clean(field)).orElse(null);
     }
 
     static String clean(String s) {
@@ -263,6 +273,22 @@ class ApplicationForm {
 
     public void setVehicleType(VehicleType vehicleType) {
         this.vehicleType = vehicleType;
+    }
+
+    public String getNorthboundSlot() {
+        return northboundSlot;
+    }
+
+    public void setNorthboundSlot(String northboundSlot) {
+        this.northboundSlot = northboundSlot;
+    }
+
+    public String getSouthboundSlot() {
+        return southboundSlot;
+    }
+
+    public void setSouthboundSlot(String southboundSlot) {
+        this.southboundSlot = southboundSlot;
     }
 
     public List<GoodsRow> getGoods() {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import kr.kaesongcrossing.application.model.ApplicationSettings;
 import kr.kaesongcrossing.application.model.Countries;
 import kr.kaesongcrossing.application.model.TripRules;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
@@ -90,8 +92,28 @@ public class ApplicationFormValidator {
                 errors.rejectValue(v.field(), v.code(), v.args(), null);
             }
         }
+        slot(errors, "northboundSlot", form.getNorthboundSlot(), TravelDirection.NORTHBOUND, form.getEntryDate(),
+                submitting);
+        slot(errors, "southboundSlot", form.getSouthboundSlot(), TravelDirection.SOUTHBOUND, form.getReturnDate(),
+                submitting);
         if (submitting && !photoUploaded && !stored.hasPhoto() && !errors.hasFieldErrors("photo")) {
             reject(errors, "photo", "application.error.photo.required");
+        }
+    }
+
+    /** A slot must be one of that direction on the trip's date; whether it has room is the schedule's to say. */
+    private static void slot(Errors errors, String field, String value, TravelDirection direction, LocalDate date,
+            boolean required) {
+        String cleaned = ApplicationForm.clean(value);
+        if (cleaned == null) {
+            required(errors, field, null, required);
+            return;
+        }
+        SlotKey key = SlotKey.parse(cleaned).orElse(null);
+        if (key == null || key.direction() != direction) {
+            reject(errors, field, "application.error.slot.invalid");
+        } else if (!key.date().equals(date)) {
+            reject(errors, field, "application.error.slot.date");
         }
     }
 

@@ -3,6 +3,7 @@ package kr.kaesongcrossing.application.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.model.Actor;
@@ -13,11 +14,13 @@ import kr.kaesongcrossing.application.model.IdNumberCipher;
 import kr.kaesongcrossing.application.model.StatusEvents;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
+import kr.kaesongcrossing.application.model.TripSeats;
 import kr.kaesongcrossing.application.model.TripDetails;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.application.presence.TravellerPositions;
+import kr.kaesongcrossing.schedule.Booking;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -34,14 +37,16 @@ public class ApplicationService {
     private final ApplicationPhotoRepository photos;
     private final StatusEvents events;
     private final TravellerPositions positions;
+    private final TripSeats seats;
     private final Clock clock;
 
     ApplicationService(TravelApplicationRepository applications, ApplicationPhotoRepository photos,
-            StatusEvents events, TravellerPositions positions, Clock clock) {
+            StatusEvents events, TravellerPositions positions, TripSeats seats, Clock clock) {
         this.applications = applications;
         this.photos = photos;
         this.events = events;
         this.positions = positions;
+        this.seats = seats;
         this.clock = clock;
     }
 
@@ -63,13 +68,23 @@ public class ApplicationService {
         return ApplicationForm.of(owned(id, applicantId));
     }
 
+    /** The seats the applicant's trip holds. */
+    @Transactional(readOnly = true)
+    List<Booking> bookings(long id, long applicantId) {
+        owned(id, applicantId);
+        return seats.bookings(id);
+    }
+
     @Transactional(readOnly = true)
     Optional<byte[]> photo(long id, long applicantId) {
         owned(id, applicantId);
         return photos.findById(id).map(ApplicationPhoto::getJpeg);
     }
 
-    /** Creates a draft with these details (and photo, if given); submits it right away if asked. */
+    /**
+     * Creates a draft with these details (and photo, if given); submits it right away if asked, holding its seats.
+     * A slot that is full, closed or cancelled refuses the submission, and nothing is stored.
+     */
     @Transactional
     public long create(AccountPrincipal applicant, TripDetails details, PhotoProcessor.Photo photo, boolean submit) {
         Instant now = clock.instant();
@@ -79,12 +94,15 @@ public class ApplicationService {
         events.changed(application, application.getChanges().get(0));
         apply(application, details, photo, now);
         if (submit) {
-            events.changed(application, application.submit(actor, now));
+            submit(application, actor, now);
         }
         return application.getId();
     }
 
-    /** Saves new details of a draft or of an application with an information request; submits if asked. */
+    /**
+     * Saves new details of a draft or of an application with an information request; submits if asked (as
+     * {@link #create}: seats held, or nothing stored).
+     */
     @Transactional
     void update(long id, AccountPrincipal applicant, TripDetails details, PhotoProcessor.Photo photo,
             boolean submit) {
@@ -92,7 +110,7 @@ public class ApplicationService {
         Instant now = clock.instant();
         apply(application, details, photo, now);
         if (submit) {
-            events.changed(application, application.submit(Actor.of(applicant), now));
+            submit(application, Actor.of(applicant), now);
         }
     }
 
@@ -101,6 +119,11 @@ public class ApplicationService {
         TravelApplication application = ownedForUpdate(id, applicant.id());
         events.changed(application, application.withdraw(Actor.of(applicant), reason, today(), positions.inside(id),
                 clock.instant()));
+    }
+
+    private void submit(TravelApplication application, Actor actor, Instant now) {
+        events.changed(application, application.submit(actor, now));
+        seats.holdChosen(application);
     }
 
     private void apply(TravelApplication application, TripDetails details, PhotoProcessor.Photo photo,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import kr.kaesongcrossing.application.ApplicationStatus;
+import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OfficeTime;
 
 /**
@@ -16,7 +17,7 @@ public record ApplicationView(long id, String reference, ApplicationStatus statu
         String purposeDetail, LocalDate entryDate, LocalDate returnDate, String vehiclePlate,
         VehicleType vehicleType, boolean hasPhoto, String counterpartReference, Instant createdAt,
         Instant submittedAt, List<GoodsLine> goods, List<TimelineEntry> timeline, boolean editable,
-        boolean withdrawable) {
+        boolean withdrawable, SlotKey northboundSlot, SlotKey southboundSlot) {
 
     public static ApplicationView of(TravelApplication a, String idNumberShown, boolean withdrawable) {
         return new ApplicationView(a.getId(), a.getReference(), a.getStatus(), a.getVersion(), a.getApplicantId(),
@@ -24,12 +25,18 @@ public record ApplicationView(long id, String reference, ApplicationStatus statu
                 idNumberShown, a.getPhone(), a.getOrganisation(), a.getPurpose(), a.getPurposeDetail(),
                 a.getEntryDate(), a.getReturnDate(), a.getVehiclePlate(), a.getVehicleType(), a.hasPhoto(),
                 a.getCounterpartReference(), a.getCreatedAt(), a.getSubmittedAt(), List.copyOf(a.getGoods()),
-                a.getChanges().stream().map(TimelineEntry::of).toList(), a.isEditable(), withdrawable);
+                a.getChanges().stream().map(TimelineEntry::of).toList(), a.isEditable(), withdrawable,
+                a.getNorthboundSlot(), a.getSouthboundSlot());
     }
 
     /** False when {@code officer} is the applicant: the office's decisions on it are another officer's. */
     public boolean decidableBy(Actor officer) {
         return !TravelApplication.isOwnApplication(applicantId, officer);
+    }
+
+    /** Submitted and still going ahead: the trip holds seats an officer may move. */
+    public boolean holdsSeats() {
+        return TravelApplication.HOLDING_SEATS.contains(status);
     }
 
     public String submittedAtText() {

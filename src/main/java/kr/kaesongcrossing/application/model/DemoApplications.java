@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import javax.imageio.ImageIO;
 import kr.kaesongcrossing.account.Role;
@@ -22,6 +23,8 @@ import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.application.photo.PhotoRejectedException;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +52,16 @@ public class DemoApplications implements ApplicationRunner {
     private final TravelApplicationRepository applications;
     private final ApplicationPhotoRepository photos;
     private final StatusEvents events;
+    private final TripSeats seats;
     private final Clock clock;
 
     DemoApplications(JdbcTemplate jdbc, TravelApplicationRepository applications, ApplicationPhotoRepository photos,
-            StatusEvents events, Clock clock) {
+            StatusEvents events, TripSeats seats, Clock clock) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.photos = photos;
         this.events = events;
+        this.seats = seats;
         this.clock = clock;
     }
 
@@ -108,6 +113,9 @@ public class DemoApplications implements ApplicationRunner {
         changed(approved, approved.approve(officer, true, now.minus(Duration.ofDays(6))));
         changed(approved, approved.recordConsent(officer, "NK-" + today.getYear() + "-0412",
                 now.minus(Duration.ofDays(4))));
+        for (TravelApplication trip : List.of(submitted, informationRequested, awaiting, approved)) {
+            holdSeats(trip);
+        }
         applications.flush();
         log.info("Demo applications created: {}, {}, {}, {}, {}", draft.getReference(), submitted.getReference(),
                 informationRequested.getReference(), awaiting.getReference(), approved.getReference());
@@ -124,6 +132,16 @@ public class DemoApplications implements ApplicationRunner {
         return application;
     }
 
+    /**
+     * The demo trips were submitted days ago, when their lists were still open: their seats are held as an officer
+     * would (a list closed by now marks the seat late, with this reason).
+     */
+    private void holdSeats(TravelApplication trip) {
+        for (TravelDirection direction : TravelDirection.values()) {
+            seats.holdForOfficer(trip, trip.slot(direction), "데모: 명단 마감 전에 신청된 여행");
+        }
+    }
+
     private void changed(TravelApplication application, StatusChange change) {
         events.changed(application, change);
     }
@@ -131,7 +149,9 @@ public class DemoApplications implements ApplicationRunner {
     private static TripDetails details(Purpose purpose, String detail, LocalDate entry, LocalDate ret, String plate,
             VehicleType vehicleType, List<GoodsLine> goods) {
         return new TripDetails("김민준", "KIM MINJUN", LocalDate.of(1985, 4, 12), "KOR", IdDocumentType.PASSPORT,
-                "M12345678", "010-1234-5678", "개성협력재단", purpose, detail, entry, ret, plate, vehicleType, goods);
+                "M12345678", "010-1234-5678", "개성협력재단", purpose, detail, entry, ret, plate, vehicleType, goods,
+                new SlotKey(TravelDirection.NORTHBOUND, entry, LocalTime.of(10, 0)),
+                new SlotKey(TravelDirection.SOUTHBOUND, ret, LocalTime.of(16, 0)));
     }
 
     private Actor account(String email, Role role) {

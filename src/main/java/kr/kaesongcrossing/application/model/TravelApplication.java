@@ -35,6 +35,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import kr.kaesongcrossing.application.ApplicationStatus;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.SlotUnavailableException;
+import kr.kaesongcrossing.schedule.TravelDirection;
 
 /**
  * A request to cross, from its draft to the final decision. Every state change goes through a method here
@@ -49,6 +52,9 @@ public class TravelApplication {
     private static final Set<ApplicationStatus> EDITABLE = Set.of(DRAFT, INFORMATION_REQUESTED);
     private static final Set<ApplicationStatus> WITHDRAWABLE =
             Set.of(DRAFT, SUBMITTED, INFORMATION_REQUESTED, AWAITING_CONSENT, APPROVED_FOR_TRAVEL);
+    /** Submitted and still going ahead: the trip holds its seats. */
+    public static final Set<ApplicationStatus> HOLDING_SEATS =
+            Set.of(SUBMITTED, INFORMATION_REQUESTED, AWAITING_CONSENT, APPROVED_FOR_TRAVEL);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -113,6 +119,15 @@ public class TravelApplication {
     @Enumerated(EnumType.STRING)
     @Column(name = "vehicle_type", length = 20)
     private VehicleType vehicleType;
+
+    /** The slots the trip asks for (the draft's choice) or, once submitted, holds seats in. */
+    @Convert(converter = SlotKeyConverter.class)
+    @Column(name = "northbound_slot", length = 20)
+    private SlotKey northboundSlot;
+
+    @Convert(converter = SlotKeyConverter.class)
+    @Column(name = "southbound_slot", length = 20)
+    private SlotKey southboundSlot;
 
     @Column(name = "has_photo", nullable = false)
     private boolean hasPhoto;
@@ -190,6 +205,8 @@ public class TravelApplication {
         this.returnDate = details.returnDate();
         this.vehiclePlate = details.vehiclePlate();
         this.vehicleType = details.vehicleType();
+        this.northboundSlot = details.northboundSlot();
+        this.southboundSlot = details.southboundSlot();
         this.goods.clear();
         this.goods.addAll(details.goods());
         this.updatedAt = now;
@@ -205,7 +222,32 @@ public class TravelApplication {
     boolean isComplete() {
         return notBlank(nameKorean) && notBlank(nameLatin) && dateOfBirth != null && notBlank(nationality)
                 && idDocumentType != null && notBlank(idNumber) && notBlank(phone) && purpose != null
-                && notBlank(purposeDetail) && entryDate != null && returnDate != null && hasPhoto;
+                && notBlank(purposeDetail) && entryDate != null && returnDate != null && hasPhoto
+                && northboundSlot != null && southboundSlot != null;
+    }
+
+    /**
+     * An officer puts the trip in another slot of that direction (moved, or added after the list closed). Only
+     * while the trip holds seats; the slot must be on the trip's entry (northbound) or return (southbound) date.
+     */
+    public void moveTo(Actor officer, SlotKey slot, Instant now) {
+        requireOtherOfficer(Action.MOVE, officer);
+        requireStatus(Action.MOVE, HOLDING_SEATS);
+        boolean north = slot.direction() == TravelDirection.NORTHBOUND;
+        if (!slot.date().equals(north ? entryDate : returnDate)) {
+            throw new SlotUnavailableException(slot);
+        }
+        if (north) {
+            this.northboundSlot = slot;
+        } else {
+            this.southboundSlot = slot;
+        }
+        this.updatedAt = now;
+    }
+
+    /** How many vehicle places the trip takes in a slot: its vehicle, if it brings one. */
+    public int vehicles() {
+        return notBlank(vehiclePlate) ? 1 : 0;
     }
 
     /** Draft or information requested to submitted. */
@@ -399,6 +441,18 @@ public class TravelApplication {
 
     public String getVehiclePlate() {
         return vehiclePlate;
+    }
+
+    public SlotKey getNorthboundSlot() {
+        return northboundSlot;
+    }
+
+    public SlotKey getSouthboundSlot() {
+        return southboundSlot;
+    }
+
+    public SlotKey slot(TravelDirection direction) {
+        return direction == TravelDirection.NORTHBOUND ? northboundSlot : southboundSlot;
     }
 
     public VehicleType getVehicleType() {

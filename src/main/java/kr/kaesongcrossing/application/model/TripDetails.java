@@ -2,12 +2,16 @@ package kr.kaesongcrossing.application.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import kr.kaesongcrossing.schedule.SlotKey;
 
-/** The details an applicant fills in, already cleaned; {@code idNumber} null means "keep the current one". */
+/**
+ * The details an applicant fills in, already cleaned; {@code idNumber} null means "keep the current one". The slots
+ * are the ones chosen on the entry date (northbound) and the return date (southbound), null until chosen.
+ */
 public record TripDetails(String nameKorean, String nameLatin, LocalDate dateOfBirth, String nationality,
         IdDocumentType idDocumentType, String idNumber, String phone, String organisation, Purpose purpose,
         String purposeDetail, LocalDate entryDate, LocalDate returnDate, String vehiclePlate,
-        VehicleType vehicleType, List<GoodsLine> goods) {
+        VehicleType vehicleType, List<GoodsLine> goods, SlotKey northboundSlot, SlotKey southboundSlot) {
 
     @Override
     public String toString() {

@@ -14,6 +14,7 @@ import kr.kaesongcrossing.application.model.ApplicationMessages;
 import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.StatusChange;
+import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -36,6 +37,7 @@ class ReviewController {
 
     private static final String QUEUE = "review/queue";
     private static final String DETAIL = "review/detail";
+    private static final String REBOOK = "review/rebook";
     private static final String DETAIL_PAGE = "/review/applications/{id}";
     private static final int MAX_REASON = StatusChange.MAX_REASON;
 
@@ -89,7 +91,15 @@ class ReviewController {
     String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
         model.addAttribute("app", reviews.view(id));
         model.addAttribute("reviewer", Actor.of(user));
+        model.addAttribute("tripSlots", reviews.slots(id));
         return DETAIL;
+    }
+
+    /** Trips whose seat is in a cancelled slot, to move one by one from their page. */
+    @GetMapping("/review/rebook")
+    String rebook(Model model) {
+        model.addAttribute("rows", reviews.toRebook());
+        return REBOOK;
     }
 
     @GetMapping("/review/applications/{id}/photo")
@@ -109,6 +119,29 @@ class ReviewController {
     /** What the applicant must add. */
     record MessageForm(@NotBlank(message = "{application.review.message.required}")
             @Size(max = MAX_REASON) String message) {
+    }
+
+    /** The slot to put the trip in (a key of the trip's date), and why when its list has closed. */
+    record MoveForm(@NotBlank(message = "{application.error.slot.invalid}") String slot,
+            @Size(max = MAX_REASON) String reason) {
+    }
+
+    @PostMapping("/review/applications/{id}/slots")
+    @OnRefusal(DETAIL_PAGE)
+    String move(@PathVariable long id, @RequestParam long version, @Valid MoveForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        SlotKey slot = SlotKey.parse(form.slot()).orElse(null);
+        if (slot == null && !result.hasFieldErrors("slot")) {
+            result.rejectValue("slot", "application.error.slot.invalid");
+        }
+        if (result.hasErrors()) {
+            return again(id, user, "move", "slot", result, model, locale);
+        }
+        reviews.move(id, version, Actor.of(user), slot, form.reason());
+        redirect.addFlashAttribute("notice", messages.get("application.review.moved", locale,
+                slot.date() + " " + slot.departsAt()));
+        return "redirect:/review/applications/" + id + "#slots";
     }
 
     @PostMapping("/review/applications/{id}/approve")
@@ -177,6 +210,7 @@ class ReviewController {
         String shown = typed == null ? "" : typed.toString();
         model.addAttribute("app", reviews.view(id));
         model.addAttribute("reviewer", Actor.of(user));
+        model.addAttribute("tripSlots", reviews.slots(id));
         model.addAttribute("failedForm", form);
         model.addAttribute("failedText", shown.length() > 2 * MAX_REASON ? shown.substring(0, 2 * MAX_REASON) : shown);
         model.addAttribute("failedMessage", messages.get(result.hasFieldErrors(field) ? result.getFieldError(field)

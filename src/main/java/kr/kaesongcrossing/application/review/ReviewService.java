@@ -1,20 +1,33 @@
 package kr.kaesongcrossing.application.review;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import kr.kaesongcrossing.application.ApplicationStatus;
+import kr.kaesongcrossing.application.TravellerMoved;
 import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
 import kr.kaesongcrossing.application.model.ApplicationSettings;
 import kr.kaesongcrossing.application.model.ApplicationView;
+import kr.kaesongcrossing.application.model.LateReasonRequiredException;
 import kr.kaesongcrossing.application.model.StaleApplicationException;
 import kr.kaesongcrossing.application.model.StatusChange;
 import kr.kaesongcrossing.application.model.StatusEvents;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
+import kr.kaesongcrossing.application.model.TripSeats;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
+import kr.kaesongcrossing.schedule.Booking;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.Slots;
+import kr.kaesongcrossing.schedule.TravelDirection;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,15 +43,74 @@ public class ReviewService {
     private final ApplicationPhotoRepository photos;
     private final StatusEvents events;
     private final ApplicationSettings settings;
+    private final TripSeats seats;
+    private final Slots slots;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     ReviewService(TravelApplicationRepository applications, ApplicationPhotoRepository photos, StatusEvents events,
-            ApplicationSettings settings, Clock clock) {
+            ApplicationSettings settings, TripSeats seats, Slots slots, ApplicationEventPublisher publisher,
+            Clock clock) {
         this.applications = applications;
         this.photos = photos;
         this.events = events;
         this.settings = settings;
+        this.seats = seats;
+        this.slots = slots;
+        this.publisher = publisher;
         this.clock = clock;
+    }
+
+    /** The trip's slot each way with its seat and the date's slots an officer can move it to. */
+    @Transactional(readOnly = true)
+    List<TripSlots> slots(long id) {
+        TravelApplication application = applications.findById(id)
+                .filter(a -> a.getSubmittedAt() != null)
+                .orElseThrow(ApplicationNotFoundException::new);
+        Instant now = clock.instant();
+        List<Booking> held = seats.bookings(id);
+        return Arrays.stream(TravelDirection.values()).map(direction -> {
+            LocalDate date = direction == TravelDirection.NORTHBOUND ? application.getEntryDate()
+                    : application.getReturnDate();
+            return new TripSlots(direction, application.slot(direction),
+                    held.stream().filter(b -> b.slot().direction() == direction).findFirst().orElse(null),
+                    slots.on(date, direction), !now.isBefore(slots.listClosesAt(date)));
+        }).toList();
+    }
+
+    /**
+     * An officer puts the trip in {@code slot} (another of the same date, or its first seat that way): allowed after
+     * the list closed, then with a reason, and the seat is marked late. The applicant is told.
+     *
+     * @throws LateReasonRequiredException when the list closed and no reason was given
+     */
+    @Transactional
+    public void move(long id, long expectedVersion, Actor officer, SlotKey slot, String reason) {
+        TravelApplication application = locked(id, expectedVersion);
+        SlotKey from = seats.held(id, slot.direction()).map(Booking::slot).orElse(null);
+        if (slot.equals(from)) {
+            return;
+        }
+        application.moveTo(officer, slot, clock.instant());
+        boolean late = !clock.instant().isBefore(slots.listClosesAt(slot.date()));
+        if (late && (reason == null || reason.isBlank())) {
+            throw new LateReasonRequiredException();
+        }
+        seats.holdForOfficer(application, slot, late ? reason.strip() : null);
+        publisher.publishEvent(new TravellerMoved(id, application.getReference(), application.getApplicantId(), from,
+                slot, late));
+    }
+
+    /** Trips still going ahead whose seat is in a cancelled slot, from today on. */
+    @Transactional(readOnly = true)
+    List<Rebooking> toRebook() {
+        return slots.inCancelledSlots(OfficeTime.today(clock)).stream()
+                .flatMap(b -> applications.findById(b.applicationId())
+                        .filter(a -> TravelApplication.HOLDING_SEATS.contains(a.getStatus()))
+                        .map(a -> new Rebooking(a.getId(), a.getReference(), a.getNameKorean(), a.getNameLatin(),
+                                a.getStatus(), b.slot()))
+                        .stream())
+                .toList();
     }
 
     /** Everything about a submitted application, with the full ID number. Drafts are not the office's. */
@@ -88,14 +160,19 @@ public class ReviewService {
     }
 
     private ApplicationStatus decide(long id, long expectedVersion, Function<TravelApplication, StatusChange> decision) {
+        TravelApplication application = locked(id, expectedVersion);
+        StatusChange change = decision.apply(application);
+        events.changed(application, change);
+        return application.getStatus();
+    }
+
+    private TravelApplication locked(long id, long expectedVersion) {
         TravelApplication application = applications.findForUpdate(id)
                 .filter(a -> a.getSubmittedAt() != null)
                 .orElseThrow(ApplicationNotFoundException::new);
         if (application.getVersion() != expectedVersion) {
             throw new StaleApplicationException(application.getStatus());
         }
-        StatusChange change = decision.apply(application);
-        events.changed(application, change);
-        return application.getStatus();
+        return application;
     }
 }

@@ -13,8 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import org.junit.jupiter.api.Test;
 
 class TravelApplicationTests {
@@ -27,7 +30,9 @@ class TravelApplicationTests {
     static TripDetails details(LocalDate entry, LocalDate ret) {
         return new TripDetails("김민준", "KIM MINJUN", LocalDate.of(1985, 4, 12), "KOR", IdDocumentType.PASSPORT,
                 "M12345678", "010-1234-5678", null, Purpose.TALKS, "meeting", entry, ret, null, null,
-                List.of(new GoodsLine("documents", 1, 0)));
+                List.of(new GoodsLine("documents", 1, 0)),
+                entry == null ? null : new SlotKey(TravelDirection.NORTHBOUND, entry, LocalTime.of(8, 30)),
+                ret == null ? null : new SlotKey(TravelDirection.SOUTHBOUND, ret, LocalTime.of(16, 0)));
     }
 
     static TravelApplication complete() {
@@ -263,7 +268,8 @@ class TravelApplicationTests {
         TravelApplication application = TravelApplication.draft(1L, APPLICANT, NOW);
         application.update(details(TODAY.plusDays(10), TODAY.plusDays(12)), NOW);
         TripDetails withoutNumber = new TripDetails("김민준", "KIM MINJUN", LocalDate.of(1985, 4, 12), "KOR",
-                IdDocumentType.PASSPORT, null, "010", null, Purpose.TALKS, "x", null, null, null, null, List.of());
+                IdDocumentType.PASSPORT, null, "010", null, Purpose.TALKS, "x", null, null, null, null, List.of(),
+                null, null);
 
         application.update(withoutNumber, NOW);
 

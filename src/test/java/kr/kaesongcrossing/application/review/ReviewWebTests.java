@@ -82,7 +82,8 @@ class ReviewWebTests extends ApplicationTestSupport {
         TripDetails d = details(name, base, base.plusDays(1), Purpose.OTHER);
         long foreigner = applications.create(civilian, new TripDetails(d.nameKorean(), latin + " SMITH",
                 d.dateOfBirth(), "USA", d.idDocumentType(), d.idNumber(), d.phone(), d.organisation(), d.purpose(),
-                d.purposeDetail(), d.entryDate(), d.returnDate(), null, null, List.of()), PHOTO, true);
+                d.purposeDetail(), d.entryDate(), d.returnDate(), null, null, List.of(), d.northboundSlot(),
+                d.southboundSlot()), PHOTO, true);
         assertThat(ids(new ReviewQueue.Filter(null, null, null, null, latin.toLowerCase(), false)))
                 .containsExactly(foreigner);
         String reference = repository.findById(middle).orElseThrow().getReference();
