@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import kr.kaesongcrossing.system.PdfDocuments;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +63,7 @@ public class PassBenchmarks {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        pdf = new PassPdf(messages);
+        pdf = new PassPdf(new PdfDocuments(messages));
         view = new PassView(content.passId(), content.applicationReference(), content.holderNameKorean(),
                 content.holderNameLatin(), PassView.kst(from), PassView.kst(until.minusSeconds(60)),
                 PassView.kst(Instant.now()), PassStatus.ACTIVE, null, null, null, null, ring.activeKid(), token);

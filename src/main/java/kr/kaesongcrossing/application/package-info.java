@@ -1,8 +1,9 @@
 /**
- * Travel applications: civilians apply to cross, office staff review them, the counterpart consents.
+ * Travel applications: civilians apply to cross, office staff review them, send each slot's manifest to the North,
+ * and the counterpart consents. Uses {@code schedule} for the slots its trips hold seats in.
  *
  * <p>Public API (this package, the only one other modules may use):
- * {@link kr.kaesongcrossing.application.TravelApprovals}, the events
+ * {@link kr.kaesongcrossing.application.TravelApprovals} (approved for travel; consent for a slot), the events
  * {@link kr.kaesongcrossing.application.TripApprovedForTravel},
  * {@link kr.kaesongcrossing.application.TripApprovalWithdrawn} and
  * {@link kr.kaesongcrossing.application.ApplicationStatusChanged},
@@ -16,11 +17,14 @@
  * <li>{@code photo}: the applicant's photo, re-encoded on upload, and its storage;</li>
  * <li>{@code apply}: the civilian's form, own applications, submit and withdraw ({@code /applications});</li>
  * <li>{@code review}: the officers' queue and decisions ({@code /review});</li>
- * <li>{@code consent}: recording the counterpart's answer, one by one or by CSV export and import;</li>
+ * <li>{@code consent}: recording the counterpart's answer, one by one or by CSV import, for a date or a slot
+ * (consent per slot);</li>
+ * <li>{@code manifest}: the slots of the coming days and each slot's manifest for the North ({@code /review/slots}):
+ * versions, CSV and PDF, what changed since the version sent;</li>
  * <li>{@code presence}: whether a trip's traveller is inside the zone, as the checkpoint reports it.</li>
  * </ul>
  */
-@ApplicationModule(allowedDependencies = {"account", "system"})
+@ApplicationModule(allowedDependencies = {"account", "schedule", "system"})
 package kr.kaesongcrossing.application;
 
 import org.springframework.modulith.ApplicationModule;
