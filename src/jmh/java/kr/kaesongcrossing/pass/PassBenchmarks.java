@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.PdfDocuments;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,9 +54,9 @@ public class PassBenchmarks {
     public void setUp() throws JOSEException, IOException {
         OctetKeyPair key = new OctetKeyPairGenerator(Curve.Ed25519).keyID("kc-261127-Ab3x").generate();
         ring = KeyRing.of(key, List.of());
-        LocalDate entry = LocalDate.now(PassLifecycle.KST);
-        Instant from = PassLifecycle.startOfTrip(entry);
-        Instant until = PassLifecycle.endOfTrip(entry.plusDays(3));
+        LocalDate entry = LocalDate.now(OfficeTime.ZONE);
+        Instant from = OfficeTime.startOfDay(entry);
+        Instant until = OfficeTime.endOfDay(entry.plusDays(3));
         content = new PassContent(PassTokens.newPassId(), 42, "KC-2026-000042", 7, "김민준", "KIM MINJUN", from,
                 until);
         token = PassTokens.sign(content, ring).compact();
@@ -62,10 +64,10 @@ public class PassBenchmarks {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        pdf = new PassPdf(messages);
+        pdf = new PassPdf(new PdfDocuments(messages));
         view = new PassView(content.passId(), content.applicationReference(), content.holderNameKorean(),
-                content.holderNameLatin(), PassView.kst(from), PassView.kst(until.minusSeconds(60)),
-                PassView.kst(Instant.now()), PassStatus.ACTIVE, null, null, null, null, ring.activeKid(), token);
+                content.holderNameLatin(), OfficeTime.minutes(from), OfficeTime.lastValidMinute(until),
+                OfficeTime.minutes(Instant.now()), PassStatus.ACTIVE, null, null, null, null, ring.activeKid(), token);
         photo = photo();
     }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
+import kr.kaesongcrossing.schedule.SlotKey;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TravelApprovals {
 
     private final TravelApplicationRepository applications;
+    private final JdbcTemplate jdbc;
 
-    TravelApprovals(TravelApplicationRepository applications) {
+    TravelApprovals(TravelApplicationRepository applications, JdbcTemplate jdbc) {
         this.applications = applications;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -32,5 +36,17 @@ public class TravelApprovals {
     public List<PlannedTrip> plannedTrips(LocalDate first, LocalDate last) {
         return applications.findPlannedTrips(Arrays.stream(ApplicationStatus.values())
                 .filter(ApplicationStatus::isPlannedTrip).toList(), first, last);
+    }
+
+    /**
+     * Whether the trip may cross in {@code slot} as far as consent goes: the counterpart consented to it for that
+     * slot (its consent list for the slot) and the trip is still approved for travel. A trip moved to another slot
+     * needs that slot's consent. Read-only, in the caller's transaction when there is one.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public boolean hasConsentFor(long applicationId, SlotKey slot) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM slot_consent c JOIN travel_application a "
+                + "ON a.id = c.application_id WHERE c.application_id = ? AND c.slot = ? AND a.status = ?",
+                Integer.class, applicationId, slot.toString(), ApplicationStatus.APPROVED_FOR_TRAVEL.name()) > 0;
     }
 }

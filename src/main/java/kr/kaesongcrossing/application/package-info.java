@@ -1,10 +1,11 @@
 /**
- * Travel applications: civilians apply to cross, office staff review them, the counterpart consents. A trip holds
- * its seats in the crossing {@code schedule} (a northbound slot on its entry date, a southbound one on its return
- * date) from submission until it ends; officers move travellers between slots and rebook those of cancelled ones.
+ * Travel applications: civilians apply to cross, office staff review them, send each slot's manifest to the North,
+ * and the counterpart consents. A trip holds its seats in the crossing {@code schedule} (a northbound slot on its
+ * entry date, a southbound one on its return date) from submission until it ends; officers move travellers
+ * between slots and rebook those of cancelled ones.
  *
  * <p>Public API (this package, the only one other modules may use):
- * {@link kr.kaesongcrossing.application.TravelApprovals} (with
+ * {@link kr.kaesongcrossing.application.TravelApprovals} (approved for travel; consent for a slot; with
  * {@link kr.kaesongcrossing.application.PlannedTrip}), the events
  * {@link kr.kaesongcrossing.application.TripApprovedForTravel},
  * {@link kr.kaesongcrossing.application.TripApprovalWithdrawn},
@@ -24,7 +25,10 @@
  * ({@code /applications});</li>
  * <li>{@code review}: the officers' queue and decisions, moving travellers between slots and the list of those
  * to rebook after a slot was cancelled ({@code /review});</li>
- * <li>{@code consent}: recording the counterpart's answer, one by one or by CSV export and import;</li>
+ * <li>{@code consent}: recording the counterpart's answer, one by one or by CSV import, for a date or a slot
+ * (consent per slot);</li>
+ * <li>{@code manifest}: the slots of the coming days and each slot's manifest for the North ({@code /review/slots}):
+ * versions, CSV and PDF, what changed since the version sent;</li>
  * <li>{@code presence}: whether a trip's traveller is inside the zone, as the checkpoint reports it.</li>
  * </ul>
  */

@@ -4,7 +4,8 @@
  * pagination URLs). No business rules here. Public API for every module: {@link kr.kaesongcrossing.system.OfficeTime}
  * (the office's time zone, trip days and how times are shown), {@link kr.kaesongcrossing.system.PageAccess} (each
  * module's own rules for who may open its pages), {@link kr.kaesongcrossing.system.Refusal} and
- * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names).
+ * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names),
+ * {@link kr.kaesongcrossing.system.PdfDocuments} (printable documents with the embedded Hangul fonts).
  * It uses no other module.
  */
 @ApplicationModule(allowedDependencies = {})

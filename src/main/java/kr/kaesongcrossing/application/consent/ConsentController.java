@@ -2,19 +2,26 @@ package kr.kaesongcrossing.application.consent;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.ApplicationMessages;
+import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
 import kr.kaesongcrossing.application.review.ReviewQueue;
 import kr.kaesongcrossing.application.review.ReviewService;
+import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OnRefusal;
+import kr.kaesongcrossing.system.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Counterpart consent under {@code /review/consent}: applications the office approved wait here until the
- * counterpart's answer is recorded, one by one or from the consent list (CSV) for a date.
+ * counterpart's answer is recorded, one by one or from the consent list (CSV) for a date. A slot's consent list
+ * ({@code /review/slots/{slot}/consent}, by ticking its travellers or by CSV) is recorded here too.
  */
 @Controller
 public class ConsentController {
@@ -50,13 +58,15 @@ public class ConsentController {
     private final ReviewService reviews;
     private final ConsentImport consentImport;
     private final ApplicationMessages messages;
+    private final SlotConsents slotConsents;
 
     ConsentController(ReviewQueue queue, ReviewService reviews, ConsentImport consentImport,
-            ApplicationMessages messages) {
+            ApplicationMessages messages, SlotConsents slotConsents) {
         this.queue = queue;
         this.reviews = reviews;
         this.consentImport = consentImport;
         this.messages = messages;
+        this.slotConsents = slotConsents;
     }
 
     /** The day whose list is shown; a date that does not parse shows every day and says so. */
@@ -128,7 +138,47 @@ public class ConsentController {
             model.addAttribute("importFileError", messages.get(e.code(), locale, e.args()));
             return again(result, model, user);
         }
-        ConsentImport.Plan plan = consentImport.preview(rows, upload.date(), upload.listReference(), Actor.of(user));
+        return preview(consentImport.preview(rows, upload.date(), upload.listReference(), Actor.of(user)), session,
+                model, locale);
+    }
+
+    /** A slot's consent list to preview: a reference for rows without their own, and the file. */
+    record SlotListUpload(@Size(max = ConsentImport.MAX_REFERENCE) String listReference, MultipartFile file) {
+
+        SlotListUpload {
+            listReference = listReference == null || listReference.isBlank() ? null : listReference.strip();
+        }
+    }
+
+    /** The consent list of a slot (its manifest page has the form); what is wrong with the upload goes back there. */
+    @PostMapping("/review/slots/{slot}/consent/import")
+    String previewSlot(@PathVariable("slot") String text, @Valid @ModelAttribute("upload") SlotListUpload upload,
+            BindingResult result, @AuthenticationPrincipal AccountPrincipal user, HttpSession session, Model model,
+            RedirectAttributes redirect, Locale locale) throws IOException {
+        SlotKey slot = SlotKey.parse(text).orElseThrow(ApplicationNotFoundException::new);
+        MultipartFile file = upload.file();
+        String problem = result.hasFieldErrors("listReference")
+                ? messages.get(result.getFieldError("listReference"), locale)
+                : file == null || file.isEmpty() ? messages.get("application.consent.import.file.required", locale)
+                : file.getSize() > MAX_CSV_BYTES ? messages.get("application.consent.import.file.tooLarge", locale)
+                : null;
+        List<ConsentCsv.Row> rows = List.of();
+        if (problem == null) {
+            try {
+                rows = ConsentCsv.parse(file.getBytes());
+            } catch (ConsentCsv.UnreadableException e) {
+                problem = messages.get(e.code(), locale, e.args());
+            }
+        }
+        if (problem != null) {
+            redirect.addFlashAttribute("problem", problem);
+            return "redirect:/review/slots/" + slot;
+        }
+        return preview(consentImport.preview(rows, slot, upload.listReference(), Actor.of(user)), session, model,
+                locale);
+    }
+
+    private String preview(ConsentImport.Plan plan, HttpSession session, Model model, Locale locale) {
         session.setAttribute(PLAN, plan);
         model.addAttribute("plan", plan);
         model.addAttribute("rows", plan.rows().stream()
@@ -137,6 +187,42 @@ public class ConsentController {
                         : messages.describe(r.problem(), r.problemArg(), locale)))
                 .toList());
         return PREVIEW;
+    }
+
+    /** The travellers of a slot the counterpart consented to, ticked on the slot's manifest page. */
+    record SlotConsentForm(@NotEmpty(message = "{application.consent.slot.none}") List<Long> applicationIds,
+            @NotBlank(message = "{application.consent.reference.required}")
+            @Size(max = ConsentImport.MAX_REFERENCE) String counterpartReference) {
+    }
+
+    /** Records each ticked traveller in its own transaction: one refused (changed meanwhile) stops no other. */
+    @PostMapping("/review/slots/{slot}/consent")
+    String recordForSlot(@PathVariable("slot") String text, @Valid SlotConsentForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect, Locale locale) {
+        SlotKey slot = SlotKey.parse(text).orElseThrow(ApplicationNotFoundException::new);
+        if (result.hasErrors()) {
+            FieldError error = result.getFieldError("counterpartReference") != null
+                    ? result.getFieldError("counterpartReference") : result.getFieldError();
+            redirect.addFlashAttribute("problem", messages.get(error, locale));
+            return "redirect:/review/slots/" + slot;
+        }
+        int recorded = 0;
+        List<String> skipped = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(form.applicationIds())) {
+            try {
+                slotConsents.record(id, slot, form.counterpartReference(), Actor.of(user), null);
+                recorded++;
+            } catch (Refusal refused) {
+                skipped.add(messages.get(refused, locale));
+            } catch (ApplicationNotFoundException notFound) {
+                skipped.add(messages.get("application.consent.problem.unknown", locale));
+            }
+        }
+        redirect.addFlashAttribute("notice", messages.get("application.consent.slot.recorded", locale, recorded));
+        if (!skipped.isEmpty()) {
+            redirect.addFlashAttribute("problem", String.join(" ", new LinkedHashSet<>(skipped)));
+        }
+        return "redirect:/review/slots/" + slot;
     }
 
     @PostMapping("/review/consent/import/confirm")

@@ -23,13 +23,18 @@ import kr.kaesongcrossing.application.model.StaleApplicationException;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.application.review.ReviewService;
+import kr.kaesongcrossing.schedule.Booking;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.Slots;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports the counterpart's consent list for a date: first a preview that says, row by row, what would change
- * or why a row matches nothing; then, once the officer confirms, the planned decisions are recorded one
- * application at a time (each in its own transaction), skipping any application changed since the preview.
+ * Imports the counterpart's consent list for a date or for a slot: first a preview that says, row by row, what would
+ * change or why a row matches nothing; then, once the officer confirms, the planned decisions are recorded one
+ * application at a time (each in its own transaction), skipping any application changed since the preview. A slot's
+ * list matches the trips holding a seat in the slot; its consents are recorded for the slot too ({@link SlotConsents}),
+ * so a trip already approved for travel may be on it.
  */
 @Component
 public class ConsentImport {
@@ -51,8 +56,12 @@ public class ConsentImport {
         }
     }
 
-    /** The preview the officer confirms; kept in the session under its token. */
-    record Plan(String token, LocalDate date, String listReference, List<PlanRow> rows) implements Serializable {
+    /**
+     * The preview the officer confirms; kept in the session under its token. {@code slot}: the slot key's text for a
+     * slot's list, null for a date's.
+     */
+    record Plan(String token, LocalDate date, String slot, String listReference, List<PlanRow> rows)
+            implements Serializable {
 
         public long applicableCount() {
             return rows.stream().filter(PlanRow::applicable).count();
@@ -67,16 +76,36 @@ public class ConsentImport {
     record Outcome(PlanRow row, boolean applied, String outcome, String outcomeArg) implements Serializable {
     }
 
+    /** Which trips a list is about: those planned to enter on {@code date}, or those holding a seat in a slot. */
+    private record Scope(LocalDate date, SlotKey slot, Set<Long> inSlot) {
+    }
+
     private final TravelApplicationRepository applications;
     private final ReviewService reviews;
+    private final SlotConsents slotConsents;
+    private final Slots slots;
 
-    ConsentImport(TravelApplicationRepository applications, ReviewService reviews) {
+    ConsentImport(TravelApplicationRepository applications, ReviewService reviews, SlotConsents slotConsents,
+            Slots slots) {
         this.applications = applications;
         this.reviews = reviews;
+        this.slotConsents = slotConsents;
+        this.slots = slots;
     }
 
     @Transactional(readOnly = true)
     Plan preview(List<ConsentCsv.Row> rows, LocalDate date, String listReference, Actor officer) {
+        return preview(rows, new Scope(date, null, Set.of()), listReference, officer);
+    }
+
+    /** The preview of the consent list for {@code slot}. */
+    @Transactional(readOnly = true)
+    Plan preview(List<ConsentCsv.Row> rows, SlotKey slot, String listReference, Actor officer) {
+        Set<Long> inSlot = slots.bookingsIn(slot).stream().map(Booking::applicationId).collect(Collectors.toSet());
+        return preview(rows, new Scope(slot.date(), slot, inSlot), listReference, officer);
+    }
+
+    private Plan preview(List<ConsentCsv.Row> rows, Scope scope, String listReference, Actor officer) {
         Set<String> references = rows.stream()
                 .filter(r -> !r.cells().isEmpty())
                 .map(r -> r.cells().get(0).toUpperCase(Locale.ROOT))
@@ -88,12 +117,13 @@ public class ConsentImport {
         Map<String, Integer> seen = new HashMap<>();
         List<PlanRow> plan = new ArrayList<>();
         for (ConsentCsv.Row row : rows) {
-            plan.add(planRow(row, date, listReference, officer, found, seen));
+            plan.add(planRow(row, scope, listReference, officer, found, seen));
         }
-        return new Plan(UUID.randomUUID().toString(), date, listReference, List.copyOf(plan));
+        return new Plan(UUID.randomUUID().toString(), scope.date(),
+                scope.slot() == null ? null : scope.slot().toString(), listReference, List.copyOf(plan));
     }
 
-    private static PlanRow planRow(ConsentCsv.Row row, LocalDate date, String listReference, Actor officer,
+    private static PlanRow planRow(ConsentCsv.Row row, Scope scope, String listReference, Actor officer,
             Map<String, ConsentCandidate> found, Map<String, Integer> seen) {
         List<String> cells = row.cells();
         String reference = cells.isEmpty() ? "" : cells.get(0).toUpperCase(Locale.ROOT);
@@ -120,11 +150,17 @@ public class ConsentImport {
             return problem(row, shownReference, candidate, "application.consent.problem.duplicate",
                     String.valueOf(earlier));
         }
-        if (candidate.status() != ApplicationStatus.AWAITING_CONSENT) {
+        if (scope.slot() != null && !scope.inSlot().contains(candidate.id())) {
+            return problem(row, shownReference, candidate, "application.consent.problem.notInSlot", null);
+        }
+        // a slot's consent may name a trip already approved for travel (its other direction's slot); a refusal not
+        boolean alreadyApproved = scope.slot() != null && decision.get()
+                && candidate.status() == ApplicationStatus.APPROVED_FOR_TRAVEL;
+        if (candidate.status() != ApplicationStatus.AWAITING_CONSENT && !alreadyApproved) {
             return problem(row, shownReference, candidate, "application.consent.problem.status",
                     candidate.status().name());
         }
-        if (!date.equals(candidate.entryDate())) {
+        if (scope.slot() == null && !scope.date().equals(candidate.entryDate())) {
             return problem(row, shownReference, candidate, "application.consent.problem.date",
                     String.valueOf(candidate.entryDate()));
         }
@@ -151,8 +187,11 @@ public class ConsentImport {
                 continue;
             }
             try {
-                ApplicationStatus now = reviews.recordConsent(row.applicationId(), row.version(), officer,
-                        row.consent(), row.counterpartReference(), null);
+                ApplicationStatus now = plan.slot() != null && row.consent()
+                        ? slotConsents.record(row.applicationId(), SlotKey.parse(plan.slot()).orElseThrow(),
+                                row.counterpartReference(), officer, row.version())
+                        : reviews.recordConsent(row.applicationId(), row.version(), officer, row.consent(),
+                                row.counterpartReference(), null);
                 outcomes.add(new Outcome(row, true, "application.consent.outcome.applied", now.name()));
             } catch (StaleApplicationException e) {
                 outcomes.add(new Outcome(row, false, "application.consent.outcome.changed", e.current().name()));
@@ -162,6 +201,8 @@ public class ConsentImport {
                 outcomes.add(new Outcome(row, false, "application.consent.problem.own", null));
             } catch (ApplicationNotFoundException e) {
                 outcomes.add(new Outcome(row, false, "application.consent.problem.unknown", null));
+            } catch (SlotConsentRefusal e) {
+                outcomes.add(new Outcome(row, false, e.getCodes()[0], null));
             }
         }
         return outcomes;

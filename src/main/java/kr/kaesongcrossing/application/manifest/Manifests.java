@@ -1,0 +1,199 @@
+package kr.kaesongcrossing.application.manifest;
+
+import static kr.kaesongcrossing.application.ApplicationStatus.APPROVED_FOR_TRAVEL;
+import static kr.kaesongcrossing.application.ApplicationStatus.AWAITING_CONSENT;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kr.kaesongcrossing.application.ApplicationStatus;
+import kr.kaesongcrossing.application.consent.SlotConsents;
+import kr.kaesongcrossing.application.model.Actor;
+import kr.kaesongcrossing.application.model.TravelApplication;
+import kr.kaesongcrossing.application.model.TravelApplicationRepository;
+import kr.kaesongcrossing.schedule.Booking;
+import kr.kaesongcrossing.schedule.Slot;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.Slots;
+import kr.kaesongcrossing.schedule.TravelDirection;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The slots' manifests: the list as it stands now, its recorded versions, and which version was sent to the North.
+ * A trip is on a slot's list while the office has approved it and it is not over: awaiting the counterpart's consent
+ * (the list is how the North is asked) or approved for travel. Trips the office has not decided yet hold their seats
+ * but are not sent: the North is told only about people the South lets go, and learns nothing of applicants the office
+ * may still reject.
+ */
+@Service
+public class Manifests {
+
+    /** The trips a list names (see the class comment). */
+    static final Set<ApplicationStatus> LISTED = Set.of(AWAITING_CONSENT, APPROVED_FOR_TRAVEL);
+    /** The coming days the slot list shows, after today. */
+    static final int DAYS_AHEAD = 7;
+
+    private final Slots slots;
+    private final TravelApplicationRepository applications;
+    private final SlotConsents consents;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Manifests(Slots slots, TravelApplicationRepository applications, SlotConsents consents, JdbcTemplate jdbc,
+            Clock clock) {
+        this.slots = slots;
+        this.applications = applications;
+        this.consents = consents;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every slot of today and the next {@link #DAYS_AHEAD} days, by date, northbound first, by time. */
+    @Transactional(readOnly = true)
+    public List<SlotRow> coming() {
+        LocalDate today = OfficeTime.today(clock);
+        List<Slot> found = new ArrayList<>();
+        for (int day = 0; day <= DAYS_AHEAD; day++) {
+            for (TravelDirection direction : TravelDirection.values()) {
+                found.addAll(slots.on(today.plusDays(day), direction));
+            }
+        }
+        List<SlotKey> keys = found.stream().map(Slot::key).toList();
+        Set<String> consented = consents.withConsent(keys);
+        Map<String, Integer> sent = new HashMap<>();
+        if (!keys.isEmpty()) {
+            jdbc.query("SELECT slot, MAX(version) FROM manifest_version WHERE sent_at IS NOT NULL AND slot IN ("
+                    + String.join(",", keys.stream().map(k -> "?").toList()) + ") GROUP BY slot",
+                    rs -> {
+                        sent.put(rs.getString(1), rs.getInt(2));
+                    }, keys.stream().map(SlotKey::toString).toArray());
+        }
+        Instant now = clock.instant();
+        return found.stream().map(slot -> {
+            String key = slot.key().toString();
+            SlotRow.Status status = slot.cancelled() ? SlotRow.Status.CANCELLED
+                    : consented.contains(key) ? SlotRow.Status.CONSENT_RECEIVED
+                    : sent.containsKey(key) ? SlotRow.Status.SENT
+                    : slot.listClosed(now) ? SlotRow.Status.LIST_CLOSED
+                    : SlotRow.Status.OPEN;
+            return new SlotRow(slot, status, sent.get(key));
+        }).toList();
+    }
+
+    /** The slot {@code key} names, if the schedule has it. */
+    @Transactional(readOnly = true)
+    public Optional<Slot> slot(SlotKey key) {
+        return slots.find(key);
+    }
+
+    /** The list as it stands now, and how many seats are held by trips the office has not decided yet. */
+    @Transactional(readOnly = true)
+    public Current current(SlotKey key) {
+        List<Booking> bookings = slots.bookingsIn(key);
+        Map<Long, TravelApplication> trips = applications.findAllById(bookings.stream().map(Booking::applicationId)
+                .toList()).stream().collect(Collectors.toMap(TravelApplication::getId, Function.identity()));
+        List<Manifest.Traveller> travellers = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        int undecided = 0;
+        for (Booking booking : bookings) {
+            TravelApplication trip = trips.get(booking.applicationId());
+            if (trip == null) {
+                continue;
+            }
+            if (trip.getStatus().isUndecided()) {
+                undecided++;
+            }
+            if (!LISTED.contains(trip.getStatus())) {
+                continue;
+            }
+            ids.add(trip.getId());
+            travellers.add(new Manifest.Traveller(trip.getReference(), trip.getNameKorean(), trip.getNameLatin(),
+                    trip.getDateOfBirth(), trip.getOrganisation(), trip.getIdDocumentType(), booking.lateReason(),
+                    booking.vehicles() > 0 ? trip.getVehiclePlate() : null,
+                    booking.vehicles() > 0 ? trip.getVehicleType() : null, trip.getGoods()));
+        }
+        Map<String, Long> idsByReference = new HashMap<>();
+        trips.values().forEach(t -> idsByReference.put(t.getReference(), t.getId()));
+        return new Current(new Manifest(key, travellers), idsByReference, undecided);
+    }
+
+    /** The list now; {@code ids} maps each listed reference to its application, for the consent form. */
+    public record Current(Manifest manifest, Map<String, Long> ids, int undecided) {
+    }
+
+    /** The slot's recorded versions, newest first. */
+    @Transactional(readOnly = true)
+    public List<ManifestVersion> versions(SlotKey key) {
+        return jdbc.query("SELECT version, created_at, created_by_name, content, sent_at, sent_by_name "
+                + "FROM manifest_version WHERE slot = ? ORDER BY version DESC", (rs, row) -> new ManifestVersion(
+                        rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by_name"), Manifest.parse(key, rs.getString("content")),
+                        Optional.ofNullable(rs.getTimestamp("sent_at")).map(Timestamp::toInstant).orElse(null),
+                        rs.getString("sent_by_name")), key.toString());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ManifestVersion> version(SlotKey key, int version) {
+        return versions(key).stream().filter(v -> v.version() == version).findFirst();
+    }
+
+    /**
+     * Records the list as it stands as the slot's next version, unless it equals the latest one.
+     *
+     * @return the version that holds the current list
+     * @throws ManifestChangedException when someone else recorded a version at the same moment
+     */
+    @Transactional
+    public int record(SlotKey key, Actor officer) {
+        String content = current(key).manifest().toText();
+        List<ManifestVersion> versions = versions(key);
+        if (!versions.isEmpty() && versions.get(0).manifest().toText().equals(content)) {
+            return versions.get(0).version();
+        }
+        int next = versions.isEmpty() ? 1 : versions.get(0).version() + 1;
+        try {
+            jdbc.update("INSERT INTO manifest_version (slot, version, created_at, created_by_id, created_by_name, "
+                    + "content) VALUES (?, ?, ?, ?, ?, ?)", key.toString(), next, Timestamp.from(clock.instant()),
+                    officer.accountId(), officer.name(), content);
+        } catch (DuplicateKeyException e) {
+            throw new ManifestChangedException(next - 1, next);
+        }
+        return next;
+    }
+
+    /**
+     * Marks {@code version} as sent to the North, by {@code officer}, now. Only the latest version can be sent: an
+     * older one no longer says who crosses.
+     */
+    @Transactional
+    public void markSent(SlotKey key, int version, Actor officer) {
+        List<ManifestVersion> versions = versions(key);
+        ManifestVersion marked = versions.stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(SlotNotFoundException::new);
+        if (marked.sent()) {
+            throw new ManifestAlreadySentException(marked);
+        }
+        if (versions.get(0).version() != version) {
+            throw new ManifestChangedException(version, versions.get(0).version());
+        }
+        int updated = jdbc.update("UPDATE manifest_version SET sent_at = ?, sent_by_id = ?, sent_by_name = ? "
+                + "WHERE slot = ? AND version = ? AND sent_at IS NULL", Timestamp.from(clock.instant()),
+                officer.accountId(), officer.name(), key.toString(), version);
+        if (updated == 0) {
+            throw new ManifestAlreadySentException(version(key, version).orElseThrow());
+        }
+    }
+}
