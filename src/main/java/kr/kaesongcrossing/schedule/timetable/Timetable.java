@@ -163,7 +163,7 @@ class Timetable {
     @Transactional
     void changeCaps(SlotKey key, int peopleCap, int vehicleCap) {
         notPast(key.date());
-        giveRow(key);
+        slots.giveRow(key);
         int changed = jdbc.update("UPDATE slot SET people_cap = ?, vehicle_cap = ? WHERE direction = ? "
                 + "AND slot_date = ? AND departs_at = ? AND NOT cancelled AND people_booked <= ? "
                 + "AND vehicles_booked <= ?", peopleCap, vehicleCap, key.direction().name(), key.date(),
@@ -199,7 +199,7 @@ class Timetable {
     @Transactional
     int cancel(SlotKey key, String reason) {
         notPast(key.date());
-        giveRow(key);
+        slots.giveRow(key);
         Map<String, Object> row = row(key);
         if (row == null) {
             throw new ScheduleChangeRefused("schedule.admin.refused.noSuchSlot", label(key));
@@ -225,16 +225,6 @@ class Timetable {
                 key.departsAt());
         events.publishEvent(new SlotCancelled(key, reason, applications));
         return true;
-    }
-
-    /** Gives a timetable slot of an open day its row for that date, as holding the first seat would. */
-    private void giveRow(SlotKey key) {
-        jdbc.update("INSERT IGNORE INTO slot (direction, slot_date, departs_at, people_cap, vehicle_cap) "
-                + "SELECT direction, ?, departs_at, people_cap, vehicle_cap FROM slot_timetable "
-                + "WHERE direction = ? AND day_of_week = ? AND departs_at = ? "
-                + "AND NOT EXISTS (SELECT 1 FROM closed_day WHERE day = ?)",
-                key.date(), key.direction().name(), key.date().getDayOfWeek().getValue(), key.departsAt(),
-                key.date());
     }
 
     private Map<String, Object> row(SlotKey key) {
