@@ -37,6 +37,14 @@ class SlotsCutOffTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    /**
+     * A date of its own for each test, years ahead so no other test books in it, and before 2038: a booking records
+     * the (fixed) moment it was made, and MariaDB's TIMESTAMP ends in January 2038.
+     */
+    private static LocalDate someDay() {
+        return LocalDate.of(2030, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(2_500));
+    }
+
     /** The schedule as it reads at {@code now}. */
     private Slots at(Instant now) {
         return new Slots(jdbc, settings, Clock.fixed(now, ZoneOffset.UTC));
@@ -48,7 +56,7 @@ class SlotsCutOffTests {
 
     @Test
     void shouldCloseTheListThreeDaysBeforeAt17KstAndThenTakeOnlyLateTravellersFromAnOfficer() {
-        LocalDate day = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+        LocalDate day = someDay();
         SlotKey key = new SlotKey(TravelDirection.NORTHBOUND, day, LocalTime.of(8, 30));
         Instant closes = at(Instant.now()).listClosesAt(day);
         assertThat(closes).isEqualTo(day.minusDays(3).atTime(8, 0).toInstant(ZoneOffset.UTC));
@@ -74,7 +82,7 @@ class SlotsCutOffTests {
 
     @Test
     void shouldOfferOnlySlotsWhoseListIsStillOpen() {
-        LocalDate day = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+        LocalDate day = someDay();
         SlotKey first = new SlotKey(TravelDirection.SOUTHBOUND, day, LocalTime.of(12, 0));
         Instant closes = at(Instant.now()).listClosesAt(day);
 
