@@ -164,16 +164,7 @@ public class Slots {
             throw new IllegalArgumentException("vehicles must not be negative");
         }
         release(applicationId, key.direction());
-        if (!closed(key.date())) {
-            // The slot gets its row from the timetable the first time a seat is held in it, committed on its own:
-            // inside this transaction, the shared lock of a duplicate insert would deadlock with the update below
-            // when two people book the same slot at once.
-            ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT IGNORE INTO slot "
-                    + "(direction, slot_date, departs_at, people_cap, vehicle_cap) "
-                    + "SELECT direction, ?, departs_at, people_cap, vehicle_cap FROM slot_timetable "
-                    + "WHERE direction = ? AND day_of_week = ? AND departs_at = ?",
-                    key.date(), key.direction().name(), key.date().getDayOfWeek().getValue(), key.departsAt()));
-        }
+        giveRow(key);
         int taken = jdbc.update("UPDATE slot SET people_booked = people_booked + 1, "
                 + "vehicles_booked = vehicles_booked + ? WHERE direction = ? AND slot_date = ? AND departs_at = ? "
                 + "AND NOT cancelled AND people_booked < people_cap AND vehicles_booked + ? <= vehicle_cap",
@@ -188,6 +179,23 @@ public class Slots {
                 + "SELECT id, ?, direction, ?, ?, ? FROM slot WHERE direction = ? AND slot_date = ? AND departs_at = ?",
                 applicationId, vehicles, lateReason, Timestamp.from(clock.instant()), key.direction().name(),
                 key.date(), key.departsAt());
+    }
+
+    /**
+     * Gives the timetable's slot {@code key} its row for that date if it has none yet and the day is open: when the
+     * first seat is held in it, or (the schedule's timetable room) when it is changed for that date. Committed on
+     * its own: inside the caller's transaction, the shared lock of a duplicate insert would deadlock with the
+     * seat update that follows when two people book the same slot at once.
+     */
+    public void giveRow(SlotKey key) {
+        if (closed(key.date())) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT IGNORE INTO slot "
+                + "(direction, slot_date, departs_at, people_cap, vehicle_cap) "
+                + "SELECT direction, ?, departs_at, people_cap, vehicle_cap FROM slot_timetable "
+                + "WHERE direction = ? AND day_of_week = ? AND departs_at = ?",
+                key.date(), key.direction().name(), key.date().getDayOfWeek().getValue(), key.departsAt()));
     }
 
     private void release(long applicationId, TravelDirection direction) {

@@ -7,6 +7,10 @@
  * {@link kr.kaesongcrossing.schedule.SlotKey}, {@link kr.kaesongcrossing.schedule.Booking},
  * {@link kr.kaesongcrossing.schedule.TravelDirection}, {@link kr.kaesongcrossing.schedule.ScheduleSettings} and
  * the refusals of a seat, and the event {@link kr.kaesongcrossing.schedule.SlotCancelled}.
+ *
+ * <p>Room, internal to the module: {@code timetable}, what an administrator changes ({@code /admin/schedule}, ADMIN
+ * by the common rule for /admin in SecurityConfig, so the module needs no page rules of its own): the weekly
+ * timetable, closed days, and one date's slots (caps, a one-off slot, cancelling one).
  */
 @ApplicationModule(allowedDependencies = {"system"})
 package kr.kaesongcrossing.schedule;
