@@ -1,10 +1,11 @@
 package kr.kaesongcrossing.checkpoint.scan;
 
 /**
- * Why a scan was refused, in the order {@link ScanRules} checks them. REVOKED, EXPIRED, APPLICATION_NOT_APPROVED
- * and STALE_OFFLINE_SCAN are also the alerts an accepted southbound scan of someone inside can carry.
+ * Why a scan was refused. REVOKED, EXPIRED, APPLICATION_NOT_APPROVED, STALE_OFFLINE_SCAN and WRONG_GATE_ORDER are
+ * also the alerts an accepted southbound scan of someone north of the first gate can carry. WRONG_GATE_ORDER: the
+ * log does not have the holder at the gate before this one along their way (a scan there was missed).
  */
 public enum ScanReason {
     MALFORMED, INVALID_SIGNATURE, UNKNOWN_KEY, NOT_FOUND, STALE_OFFLINE_SCAN, REVOKED, NOT_YET_VALID, EXPIRED,
-    APPLICATION_NOT_APPROVED, ALREADY_INSIDE, NOT_INSIDE
+    APPLICATION_NOT_APPROVED, ALREADY_INSIDE, NOT_INSIDE, WRONG_GATE_ORDER
 }
