@@ -26,7 +26,8 @@ import kr.kaesongcrossing.pass.TokenReading;
  * {@code clockSkew} of tolerance), trip still approved, and the holder is where this crossing starts
  * (anti-passback along the route): NORTHBOUND at a gate only from just south of it (ALREADY_INSIDE when the log
  * has them past it already, WRONG_GATE_ORDER when they skipped the gate before), SOUTHBOUND never from the South
- * (NOT_INSIDE). With one gate this is the zone gate's rule: northbound only from outside, southbound only from inside.
+ * (NOT_INSIDE). With one gate this is the zone gate's rule: northbound only from outside, southbound only from
+ * inside.
  */
 public final class ScanRules {
 
@@ -91,6 +92,7 @@ public final class ScanRules {
         }
         Optional<ScanReason> problem = problem(reading, pass.get(), applicationApproved, scannedAt);
         boolean stale = scannedAt.plus(offlineWindow).isBefore(receivedAt);
+        // stretches of road numbered from the South (see Route): where the holder is, and just past this gate
         int at = route.stretch(position);
         int north = route.northOf(gate);
         if (direction == Direction.SOUTHBOUND && at > 0) {

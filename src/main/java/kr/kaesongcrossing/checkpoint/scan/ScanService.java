@@ -169,7 +169,8 @@ class ScanService {
         CrossingLogEntry refused = reading.execute(status -> log.findByScanId(refusedScanId))
                 .filter(entry -> entry.sentBy(lane))
                 .filter(CrossingLogEntry::overridable)
-                .orElseThrow(() -> new OverrideRefused("not an overridable refusal"));
+                .filter(entry -> route.has(entry.getGate()))
+                .orElseThrow(() -> new OverrideRefused("not an overridable refusal at a gate on the route"));
         if (reason == null || reason.isBlank()) {
             throw new OverrideRefused("reason required");
         }
