@@ -69,7 +69,7 @@ class EnglishScanJourneyTests {
                     return result.isDisplayed() ? result : null;
                 });
         assertThat(panel.getDomAttribute("class")).contains("accepted");
-        assertThat(panel.getText()).contains(en.get("checkpoint.verdict.ACCEPTED.ENTRY"), "최서준");
+        assertThat(panel.getText()).contains(en.get("checkpoint.verdict.ACCEPTED.NORTHBOUND"), "최서준");
         assertThat(camera.has(By.id("camera-unavailable")) && camera.find(By.id("camera-unavailable")).isDisplayed())
                 .isFalse();
         camera.snap("camera-entry-accepted");

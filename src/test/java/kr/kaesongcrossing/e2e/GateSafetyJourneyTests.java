@@ -50,7 +50,7 @@ class GateSafetyJourneyTests {
         TravelSteps.checkpointStation(checkpoint, ko, "1", "NORTHBOUND", false);
         TravelSteps.scanWithKeyboardWedge(checkpoint, token);
         assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "NORTHBOUND")).isEqualTo("accepted");
-        assertThat(checkpoint.pageText()).contains(ko.get("checkpoint.verdict.ACCEPTED.ENTRY")).contains("출경");
+        assertThat(checkpoint.pageText()).contains(ko.get("checkpoint.verdict.ACCEPTED.NORTHBOUND")).contains("출경");
 
         TravelSteps.officerRevokesPass(officer, ko, reference, "방문 목적 변경으로 출입증 취소", false);
 
