@@ -12,14 +12,14 @@ sql "INSERT INTO crossing_log (scan_id, pass_id, application_id, scanned_at, rec
   result, reason, is_override, holder_name_korean, holder_name_latin, valid_until)
   SELECT CONCAT('seed-', $N), CONCAT('pass-', MOD($N, 20000)), MOD($N, 20000), 
     TIMESTAMPADD(SECOND, -MOD($N * 7919, 31536000), CURRENT_TIMESTAMP), CURRENT_TIMESTAMP,
-    CASE WHEN MOD($N, 2) = 0 THEN 'ENTRY' ELSE 'EXIT' END, CONCAT('', MOD($N, 4) + 1), 'seed-device',
+    CASE WHEN MOD($N, 2) = 0 THEN 'NORTHBOUND' ELSE 'SOUTHBOUND' END, CONCAT('', MOD($N, 4) + 1), 'seed-device',
     CASE WHEN MOD($N, 5) = 0 THEN 'REJECTED' ELSE 'ACCEPTED' END,
     CASE WHEN MOD($N, 5) = 0 THEN CASE MOD($N, 3) WHEN 0 THEN 'EXPIRED' WHEN 1 THEN 'ALREADY_INSIDE' ELSE 'REVOKED' END END,
     FALSE, CONCAT(CASE MOD($N, 4) WHEN 0 THEN '김' WHEN 1 THEN '이' WHEN 2 THEN '박' ELSE '최' END, '시험', MOD($N, 20000)),
     CONCAT('TEST ', MOD($N, 20000)), TIMESTAMPADD(DAY, 3, CURRENT_TIMESTAMP)
   FROM $RANGE"
-sql "INSERT INTO pass_presence (pass_id, application_id, holder_name_korean, holder_name_latin, inside, since, visits, lane, valid_until)
-  SELECT CONCAT('pass-', $N), $N, CONCAT('김시험', $N), CONCAT('TEST ', $N), TRUE,
+sql "INSERT INTO pass_presence (pass_id, application_id, holder_name_korean, holder_name_latin, position, since, visits, lane, valid_until)
+  SELECT CONCAT('pass-', $N), $N, CONCAT('김시험', $N), CONCAT('TEST ', $N), 'INSIDE',
     TIMESTAMPADD(MINUTE, -$N, CURRENT_TIMESTAMP), 1, '1', TIMESTAMPADD(HOUR, CAST(MOD($N, 100) AS SIGNED) - 5, CURRENT_TIMESTAMP)
   FROM $(if [ "$DB" = "mysql" ]; then echo seq_1_to_2000; else echo 'SYSTEM_RANGE(1, 2000)'; fi)"
 [ "$DB" = "mysql" ] && sql "ANALYZE TABLE crossing_log, pass_presence" >/dev/null

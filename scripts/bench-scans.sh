@@ -37,7 +37,8 @@ echo "starting the app ($DB) on port $PORT, seeding $PASSES passes ..."
 # shellcheck disable=SC2046
 java -Xms512m -Xmx1g -Dloader.path="$CLASSES" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
   --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=WARN $(app_args) \
-  --kc.bench.passes="$PASSES" --kc.bench.tokens-file="$TOKENS" >"$BENCH_DIR/app-$DB.log" 2>&1 &
+  --kc.bench.passes="$PASSES" --kc.bench.tokens-file="$TOKENS" --kc.route.gates=KAESONG \
+  >"$BENCH_DIR/app-$DB.log" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

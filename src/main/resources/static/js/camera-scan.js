@@ -1,5 +1,5 @@
 // Camera page: reads frames from the device camera, decodes QR codes with jsQR (served by the app), posts each
-// new code to the scanner API with the station's lane and direction, and shows the decision with a sound.
+// new code to the scanner API with the station's gate, lane and direction, and shows the decision with a sound.
 (function () {
   'use strict';
   var station = document.getElementById('camera-station');
@@ -9,6 +9,7 @@
     return;
   }
   var api = station.getAttribute('data-api');
+  var gate = station.getAttribute('data-gate');
   var lane = station.getAttribute('data-lane');
   var direction = station.getAttribute('data-direction');
   var lang = document.documentElement.getAttribute('lang') || 'ko';
@@ -91,7 +92,7 @@
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify({ scanId: uuid(), token: token, direction: direction, lane: lane })
+      body: JSON.stringify({ scanId: uuid(), token: token, gate: gate, direction: direction, lane: lane })
     }).then(function (response) {
       if (!response.ok) { throw new Error('HTTP ' + response.status); }
       return response.json();

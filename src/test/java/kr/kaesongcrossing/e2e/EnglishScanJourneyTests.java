@@ -59,7 +59,7 @@ class EnglishScanJourneyTests {
         AccountPrincipal checkpointAccount = accounts.create(Role.CHECKPOINT, "en");
         Browser camera = journey.browserWithCamera("checkpoint-camera", Viewport.TABLET, video);
         camera.login(checkpointAccount.email(), TestAccounts.PASSWORD);
-        TravelSteps.checkpointStation(camera, en, "Camera lane", "ENTRY", false);
+        TravelSteps.checkpointStation(camera, en, "Camera lane", "NORTHBOUND", false);
         camera.clickText(en.get("checkpoint.station.camera"));
         camera.waitForPath("/checkpoint/camera");
         WebElement panel = new WebDriverWait(camera.driver(), Duration.ofSeconds(30), Duration.ofMillis(100))
@@ -69,7 +69,7 @@ class EnglishScanJourneyTests {
                     return result.isDisplayed() ? result : null;
                 });
         assertThat(panel.getDomAttribute("class")).contains("accepted");
-        assertThat(panel.getText()).contains(en.get("checkpoint.verdict.ACCEPTED.ENTRY"), "최서준");
+        assertThat(panel.getText()).contains(en.get("checkpoint.verdict.ACCEPTED.NORTHBOUND"), "최서준");
         assertThat(camera.has(By.id("camera-unavailable")) && camera.find(By.id("camera-unavailable")).isDisplayed())
                 .isFalse();
         camera.snap("camera-entry-accepted");
@@ -78,12 +78,12 @@ class EnglishScanJourneyTests {
         // Exit from a photo of the pass, uploaded on the scan station.
         Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
         checkpoint.login(checkpointAccount.email(), TestAccounts.PASSWORD);
-        TravelSteps.checkpointStation(checkpoint, en, "Camera lane", "EXIT", false);
+        TravelSteps.checkpointStation(checkpoint, en, "Camera lane", "SOUTHBOUND", false);
         checkpoint.upload(By.id("photo"), Pictures.photoOfQr(qr, temp));
         checkpoint.snap("photo-chosen");
         checkpoint.clickText(en.get("checkpoint.photo.submit"));
         checkpoint.waitUntil(b -> b.has(By.id("scan-result")), "a scan result");
-        assertThat(TravelSteps.decisionOnScreen(checkpoint, en, "EXIT")).isEqualTo("accepted");
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, en, "SOUTHBOUND")).isEqualTo("accepted");
         assertThat(checkpoint.text(By.id("scan-result"))).contains("최서준", "CHOI SEOJUN");
         assertThat(TravelSteps.holderPhotoShown(checkpoint)).isTrue();
         checkpoint.snap("photo-exit-accepted");

@@ -47,10 +47,10 @@ class GateSafetyJourneyTests {
         AccountPrincipal checkpointAccount = accounts.create(Role.CHECKPOINT);
         Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
         checkpoint.login(checkpointAccount.email(), TestAccounts.PASSWORD);
-        TravelSteps.checkpointStation(checkpoint, ko, "1", "ENTRY", false);
+        TravelSteps.checkpointStation(checkpoint, ko, "1", "NORTHBOUND", false);
         TravelSteps.scanWithKeyboardWedge(checkpoint, token);
-        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "ENTRY")).isEqualTo("accepted");
-        assertThat(checkpoint.pageText()).contains(ko.get("checkpoint.verdict.ACCEPTED.ENTRY")).contains("출경");
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "NORTHBOUND")).isEqualTo("accepted");
+        assertThat(checkpoint.pageText()).contains(ko.get("checkpoint.verdict.ACCEPTED.NORTHBOUND")).contains("출경");
 
         TravelSteps.officerRevokesPass(officer, ko, reference, "방문 목적 변경으로 출입증 취소", false);
 
@@ -68,9 +68,9 @@ class GateSafetyJourneyTests {
 
         checkpoint.clickText(ko.get("menu.checkpoint"));
         checkpoint.find(By.id("token"));
-        TravelSteps.checkpointStation(checkpoint, ko, "1", "EXIT", false);
+        TravelSteps.checkpointStation(checkpoint, ko, "1", "SOUTHBOUND", false);
         String result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
-        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "EXIT")).isEqualTo("alerted");
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "SOUTHBOUND")).isEqualTo("alerted");
         assertThat(result).contains("송하람", ko.get("checkpoint.alert.REVOKED"), ko.get("checkpoint.alert.next"))
                 .contains("입경");
         assertThat(checkpoint.find(By.id("scan-result")).getDomAttribute("data-sound")).isEqualTo("alert");

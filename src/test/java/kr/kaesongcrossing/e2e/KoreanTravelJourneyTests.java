@@ -70,11 +70,11 @@ class KoreanTravelJourneyTests {
         AccountPrincipal checkpointAccount = accounts.create(Role.CHECKPOINT);
         Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
         checkpoint.login(checkpointAccount.email(), TestAccounts.PASSWORD);
-        TravelSteps.checkpointStation(checkpoint, ko, "1", "ENTRY", true);
+        TravelSteps.checkpointStation(checkpoint, ko, "1", "NORTHBOUND", true);
         checkpoint.snap("checkpoint-ready");
 
         String result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
-        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "ENTRY")).isEqualTo("accepted");
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "NORTHBOUND")).isEqualTo("accepted");
         assertThat(result).contains("김하늘", "KIM HANEUL");
         assertThat(TravelSteps.holderPhotoShown(checkpoint)).isTrue();
         assertThat(checkpoint.focused().getDomAttribute("id")).as("ready for the next scan").isEqualTo("token");
@@ -88,13 +88,13 @@ class KoreanTravelJourneyTests {
 
         checkpoint.clickText(ko.get("menu.checkpoint"));
         result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
-        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "ENTRY")).isEqualTo("rejected");
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "NORTHBOUND")).isEqualTo("rejected");
         assertThat(result).contains(ko.get("checkpoint.reason.ALREADY_INSIDE"), ko.get("checkpoint.advice.ALREADY_INSIDE"));
         checkpoint.snap("checkpoint-entry-refused-already-inside");
 
-        TravelSteps.checkpointStation(checkpoint, ko, "1", "EXIT", false);
+        TravelSteps.checkpointStation(checkpoint, ko, "1", "SOUTHBOUND", false);
         result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
-        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "EXIT")).isEqualTo("accepted");
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "SOUTHBOUND")).isEqualTo("accepted");
         assertThat(result).contains("김하늘");
         checkpoint.snap("checkpoint-exit-accepted");
 

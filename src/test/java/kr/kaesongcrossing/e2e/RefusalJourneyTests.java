@@ -94,9 +94,9 @@ class RefusalJourneyTests {
         AccountPrincipal checkpointAccount = accounts.create(Role.CHECKPOINT);
         Browser checkpoint = journey.browser("checkpoint", Viewport.TABLET);
         checkpoint.login(checkpointAccount.email(), TestAccounts.PASSWORD);
-        TravelSteps.checkpointStation(checkpoint, ko, "2", "ENTRY", false);
+        TravelSteps.checkpointStation(checkpoint, ko, "2", "NORTHBOUND", false);
         String result = TravelSteps.scanWithKeyboardWedge(checkpoint, token);
-        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "ENTRY")).isEqualTo("rejected");
+        assertThat(TravelSteps.decisionOnScreen(checkpoint, ko, "NORTHBOUND")).isEqualTo("rejected");
         assertThat(result).contains(ko.get("checkpoint.reason.REVOKED"), ko.get("checkpoint.advice.REVOKED"),
                 "REVOKED");
         checkpoint.snap("checkpoint-revoked-refused");

@@ -68,8 +68,8 @@ class RosterLayoutTests {
         long applicationId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         jdbc.update("""
-                INSERT INTO pass_presence (pass_id, application_id, holder_name_korean, holder_name_latin, inside,
-                  since, visits, lane, valid_until) VALUES (?, ?, ?, 'OVERSTAY TEST', TRUE, ?, 1, '1', ?)""",
+                INSERT INTO pass_presence (pass_id, application_id, holder_name_korean, holder_name_latin, position,
+                  since, visits, lane, valid_until) VALUES (?, ?, ?, 'OVERSTAY TEST', 'INSIDE', ?, 1, '1', ?)""",
                 "p-" + UUID.randomUUID(), applicationId, name,
                 LocalDateTime.ofInstant(Instant.now().minus(3, ChronoUnit.DAYS), ZoneOffset.UTC),
                 LocalDateTime.ofInstant(Instant.now().minus(1, ChronoUnit.MINUTES), ZoneOffset.UTC));

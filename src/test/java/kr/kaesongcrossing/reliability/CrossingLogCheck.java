@@ -17,7 +17,7 @@ import kr.kaesongcrossing.reliability.Crowd.Scan;
  * @param found        acknowledged scans present in the log
  * @param lost         acknowledged scans missing from the log, or logged with another decision than answered
  * @param duplicates   scan ids logged more than once
- * @param insideTwice  passes whose accepted scans do not alternate ENTRY, EXIT, ENTRY... (someone let in twice)
+ * @param insideTwice  passes whose accepted scans do not alternate NORTHBOUND, SOUTHBOUND, NORTHBOUND... (someone let in twice)
  * @param halfWritten  passes whose presence row disagrees with their last accepted scan (a scan half applied)
  * @param problems     the first few discrepancies, for the failure message
  */
@@ -79,7 +79,7 @@ record CrossingLogCheck(long found, long lost, long duplicates, long insideTwice
                 }
             }
             for (int i = 0; i < directions.size(); i++) {
-                String expected = i % 2 == 0 ? "ENTRY" : "EXIT";
+                String expected = i % 2 == 0 ? "NORTHBOUND" : "SOUTHBOUND";
                 if (!expected.equals(directions.get(i))) {
                     insideTwice++;
                     note(problems, "pass " + passId + " accepted " + directions);
@@ -88,7 +88,7 @@ record CrossingLogCheck(long found, long lost, long duplicates, long insideTwice
             }
             Boolean inside = null;
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT inside FROM pass_presence WHERE pass_id = ?")) {
+                    "SELECT position = 'INSIDE' FROM pass_presence WHERE pass_id = ?")) {
                 query.setString(1, passId);
                 try (ResultSet rows = query.executeQuery()) {
                     if (rows.next()) {
@@ -96,7 +96,7 @@ record CrossingLogCheck(long found, long lost, long duplicates, long insideTwice
                     }
                 }
             }
-            boolean shouldBeInside = !directions.isEmpty() && "ENTRY".equals(directions.get(directions.size() - 1));
+            boolean shouldBeInside = !directions.isEmpty() && "NORTHBOUND".equals(directions.get(directions.size() - 1));
             boolean consistent = directions.isEmpty() ? inside == null || !inside : inside != null
                     && inside == shouldBeInside;
             if (!consistent) {

@@ -288,7 +288,7 @@ class HostileInputTests {
         }
         if (target.json()) {
             List<String> fields = target.jsonFields().isEmpty()
-                    ? List.of("scanId", "token", "direction", "lane", "scannedAt") : target.jsonFields();
+                    ? List.of("scanId", "token", "direction", "gate", "lane", "scannedAt") : target.jsonFields();
             List<Body> bodies = new ArrayList<>(HostileCorpus.jsonBodies());
             bodies.addAll(HostileCorpus.wronglyTypedJson(fields));
             for (Body body : bodies) {
@@ -591,7 +591,10 @@ class HostileInputTests {
             return "20";
         }
         if (n.equals("direction")) {
-            return "ENTRY";
+            return "NORTHBOUND";
+        }
+        if (n.equals("gate")) {
+            return "KAESONG";
         }
         if (n.contains("date") || n.equals("from") || n.equals("to") || n.endsWith("on")) {
             return "2026-06-01";

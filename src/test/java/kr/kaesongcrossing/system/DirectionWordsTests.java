@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One vocabulary for the two directions, the Ministry of Unification's (docs/checkpoint.md): going north into the
- * Kaesong zone (Direction.ENTRY) is 출경, "northbound"; coming back south (Direction.EXIT) is 입경, "southbound".
+ * Kaesong zone (Direction.NORTHBOUND) is 출경, "northbound"; coming back south (Direction.SOUTHBOUND) is 입경, "southbound".
  * The checkpoint once said it the other way round, so an officer read the station, roster and log backwards.
  */
 class DirectionWordsTests {
@@ -30,11 +30,11 @@ class DirectionWordsTests {
     void shouldSayChulgyeongNorthboundAndIpgyeongSouthboundInKorean() throws IOException {
         Properties ko = MessagesTests.load("messages_ko.properties");
         for (String prefix : PER_DIRECTION) {
-            assertThat(ko.getProperty(prefix + "ENTRY")).as(prefix + "ENTRY").contains("출경").doesNotContain("입경");
-            assertThat(ko.getProperty(prefix + "EXIT")).as(prefix + "EXIT").contains("입경").doesNotContain("출경");
+            assertThat(ko.getProperty(prefix + "NORTHBOUND")).as(prefix + "NORTHBOUND").contains("출경").doesNotContain("입경");
+            assertThat(ko.getProperty(prefix + "SOUTHBOUND")).as(prefix + "SOUTHBOUND").contains("입경").doesNotContain("출경");
         }
-        assertThat(ko.getProperty("checkpoint.direction.long.ENTRY")).contains("북행");
-        assertThat(ko.getProperty("checkpoint.direction.long.EXIT")).contains("남행");
+        assertThat(ko.getProperty("checkpoint.direction.long.NORTHBOUND")).contains("북행");
+        assertThat(ko.getProperty("checkpoint.direction.long.SOUTHBOUND")).contains("남행");
         assertThat(ko.getProperty("checkpoint.reason.ALREADY_INSIDE")).startsWith("이미 출경");
         assertThat(ko.getProperty("checkpoint.reason.short.ALREADY_INSIDE")).startsWith("이미 출경");
         assertThat(ko.getProperty("checkpoint.reason.short.NOT_INSIDE")).isEqualTo("출경 기록 없음");
@@ -67,9 +67,9 @@ class DirectionWordsTests {
     void shouldSayNorthboundAndSouthboundInEnglish() throws IOException {
         Properties en = MessagesTests.load("messages_en.properties");
         for (String prefix : PER_DIRECTION) {
-            assertThat(en.getProperty(prefix + "ENTRY")).as(prefix + "ENTRY").containsIgnoringCase("northbound")
+            assertThat(en.getProperty(prefix + "NORTHBOUND")).as(prefix + "NORTHBOUND").containsIgnoringCase("northbound")
                     .doesNotContainIgnoringCase("southbound");
-            assertThat(en.getProperty(prefix + "EXIT")).as(prefix + "EXIT").containsIgnoringCase("southbound")
+            assertThat(en.getProperty(prefix + "SOUTHBOUND")).as(prefix + "SOUTHBOUND").containsIgnoringCase("southbound")
                     .doesNotContainIgnoringCase("northbound");
         }
         for (String key : en.stringPropertyNames()) {

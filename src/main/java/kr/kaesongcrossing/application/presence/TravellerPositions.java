@@ -5,8 +5,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Where each trip's traveller is, as the checkpoint reports it: a trip whose traveller is inside the zone cannot
- * be withdrawn by the applicant (the office still can; the traveller then leaves with an alert).
+ * Where each trip's traveller is, as the checkpoint reports it: a trip whose traveller is inside the zone or in
+ * transit to or from it cannot be withdrawn by the applicant (the office still can; the traveller then leaves
+ * with an alert).
  */
 @Component
 public class TravellerPositions {

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Whether the crossing log shows the trip's traveller inside the zone now (from {@link TravellerCrossed}). */
+/**
+ * Whether the crossing log shows the trip's traveller across now, in transit or inside the zone (from
+ * {@link TravellerCrossed}).
+ */
 @Entity
 @Table(name = "trip_presence")
 class TripPresence {

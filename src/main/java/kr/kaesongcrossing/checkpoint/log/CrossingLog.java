@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
+import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.checkpoint.scan.ScanDecision;
 import kr.kaesongcrossing.checkpoint.scan.ScanReason;
 import kr.kaesongcrossing.system.OfficeTime;
@@ -24,12 +25,13 @@ class CrossingLog {
     static final int PAGE_SIZE = 50;
     static final int EXPORT_CHUNK = 5000;
 
-    private static final String COLUMNS = "id, scan_id, pass_id, scanned_at, recorded_at, direction, lane, "
+    private static final String COLUMNS = "id, scan_id, pass_id, scanned_at, recorded_at, gate, direction, lane, "
             + "operator_name, result, reason, alert, detail, is_override, override_reason, supervisor_name, "
             + "holder_name_korean, holder_name_latin";
 
     /** A log row as the page and the CSV show it. */
-    record Row(long id, String scanId, String passId, Instant scannedAt, Instant receivedAt, Direction direction,
+    record Row(long id, String scanId, String passId, Instant scannedAt, Instant receivedAt, Gate gate,
+            Direction direction,
             String lane, String operatorName, ScanDecision.Result result, ScanReason reason, ScanReason alert,
             String detail, boolean override, String overrideReason, String supervisorName, String holderNameKorean,
             String holderNameLatin) {
@@ -106,7 +108,8 @@ class CrossingLog {
         return new Row(rs.getLong("id"), rs.getString("scan_id"), rs.getString("pass_id"),
                 rs.getObject("scanned_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 rs.getObject("recorded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                Direction.valueOf(rs.getString("direction")), rs.getString("lane"), rs.getString("operator_name"),
+                Gate.valueOf(rs.getString("gate")), Direction.valueOf(rs.getString("direction")),
+                rs.getString("lane"), rs.getString("operator_name"),
                 ScanDecision.Result.valueOf(rs.getString("result")), reason == null ? null : ScanReason.valueOf(reason),
                 alert == null ? null : ScanReason.valueOf(alert), rs.getString("detail"), rs.getBoolean("is_override"),
                 rs.getString("override_reason"), rs.getString("supervisor_name"), rs.getString("holder_name_korean"),

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
+import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.checkpoint.scan.ScanDecision;
 import kr.kaesongcrossing.checkpoint.scan.ScanReason;
 import kr.kaesongcrossing.checkpoint.scan.ScanRequest;
@@ -47,6 +48,10 @@ public class CrossingLogEntry {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Gate gate;
 
     @Column(nullable = false)
     private String lane;
@@ -99,15 +104,19 @@ public class CrossingLogEntry {
     @Column(name = "visit_no")
     private Integer visitNo;
 
+    @Column(name = "crossing_no")
+    private Integer crossingNo;
+
     protected CrossingLogEntry() {
     }
 
     private CrossingLogEntry(ScanRequest request, Instant recordedAt, ScanDecision decision, String passId,
-            PassForScan pass, Integer visitNo) {
+            PassForScan pass, Integer visitNo, Integer crossingNo) {
         this.scanId = request.scanId();
         this.passId = passId;
         this.scannedAt = request.scannedAt() == null ? recordedAt : request.scannedAt();
         this.recordedAt = recordedAt;
+        this.gate = request.gate();
         this.direction = request.direction();
         this.lane = request.lane();
         this.officerAccountId = request.operator().accountId();
@@ -117,6 +126,7 @@ public class CrossingLogEntry {
         this.reason = decision.reason();
         this.alert = decision.alert();
         this.visitNo = visitNo;
+        this.crossingNo = crossingNo;
         if (pass != null) {
             this.applicationId = pass.applicationId();
             this.holderNameKorean = pass.holderNameKorean();
@@ -125,19 +135,19 @@ public class CrossingLogEntry {
         }
     }
 
-    /** A scan decided by the rules; {@code visitNo} only for acceptances. */
+    /** A scan decided by the rules; {@code visitNo} and {@code crossingNo} only for acceptances. */
     public static CrossingLogEntry scan(ScanRequest request, Instant now, ScanDecision decision, String passId,
-            PassForScan pass, Integer visitNo) {
-        if (decision.accepted() != (visitNo != null)) {
-            throw new IllegalArgumentException("accepted scans, and only they, belong to a visit");
+            PassForScan pass, Integer visitNo, Integer crossingNo) {
+        if (decision.accepted() != (visitNo != null) || decision.accepted() != (crossingNo != null)) {
+            throw new IllegalArgumentException("accepted scans, and only they, belong to a visit and are numbered");
         }
-        return new CrossingLogEntry(request, now, decision, passId, pass, visitNo);
+        return new CrossingLogEntry(request, now, decision, passId, pass, visitNo, crossingNo);
     }
 
     /** Input that cannot be a token at all: MALFORMED, flagged so the officer checks the keyboard layout. */
     public static CrossingLogEntry unreadable(ScanRequest request, Instant now) {
         CrossingLogEntry entry = new CrossingLogEntry(request, now, ScanDecision.reject(ScanReason.MALFORMED), null,
-                null, null);
+                null, null, null);
         entry.detail = DETAIL_KEYBOARD;
         return entry;
     }
@@ -147,7 +157,7 @@ public class CrossingLogEntry {
      * the lane officer ({@code request}'s operator) and naming the supervisor who authorised it.
      */
     public static CrossingLogEntry override(CrossingLogEntry refused, ScanRequest request, Instant now,
-            PassForScan pass, int visitNo, String reason, ScanRequest.Operator supervisor) {
+            PassForScan pass, int visitNo, int crossingNo, String reason, ScanRequest.Operator supervisor) {
         if (!refused.overridable()) {
             throw new IllegalStateException("only an overridable refusal of a known pass can be overridden");
         }
@@ -155,7 +165,7 @@ public class CrossingLogEntry {
             throw new IllegalArgumentException("an override needs a reason");
         }
         CrossingLogEntry entry = new CrossingLogEntry(request, now, ScanDecision.ACCEPT, refused.passId, pass,
-                visitNo);
+                visitNo, crossingNo);
         entry.override = true;
         entry.overrideOf = refused.scanId;
         entry.overrideReason = reason.strip();
@@ -201,6 +211,10 @@ public class CrossingLogEntry {
 
     public Instant getScannedAt() {
         return scannedAt;
+    }
+
+    public Gate getGate() {
+        return gate;
     }
 
     public Direction getDirection() {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
+import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.checkpoint.scan.ScanDecision;
 import kr.kaesongcrossing.checkpoint.scan.ScanReason;
 import kr.kaesongcrossing.system.OfficeTime;
@@ -45,6 +46,7 @@ class LogController {
         LogFilter filter = clean(raw, binding);
         model.addAttribute("filter", filter);
         model.addAttribute("page", log.page(filter));
+        model.addAttribute("gates", Gate.values());
         model.addAttribute("directions", Direction.values());
         model.addAttribute("results", ScanDecision.Result.values());
         model.addAttribute("reasons", ScanReason.values());
@@ -66,7 +68,7 @@ class LogController {
                 .filename("crossing-log-" + filter.from() + "-" + filter.to() + ".csv").build().toString());
         SpreadsheetCsv csv = new SpreadsheetCsv(response.getWriter(),
                 List.of(text("checkpoint.log.col.received", locale), text("checkpoint.log.col.scanned", locale),
-                text("checkpoint.log.col.direction", locale),
+                text("checkpoint.log.col.gate", locale), text("checkpoint.log.col.direction", locale),
                 text("checkpoint.log.col.lane", locale), text("checkpoint.log.col.result", locale),
                 text("checkpoint.log.col.reason", locale), text("checkpoint.log.col.alert", locale),
                 text("checkpoint.log.col.nameKorean", locale),
@@ -75,7 +77,7 @@ class LogController {
                 text("checkpoint.log.col.overrideReason", locale), text("checkpoint.log.col.supervisor", locale),
                 text("checkpoint.log.col.scanId", locale)));
         log.export(filter, row -> csv.row(List.of(row.receivedText(), row.scannedOfflineText(),
-                text("checkpoint.direction." + row.direction(), locale),
+                text("checkpoint.gate." + row.gate(), locale), text("checkpoint.direction." + row.direction(), locale),
                 row.lane(),
                 text("checkpoint.result." + row.result(), locale),
                 row.reason() == null ? "" : text("checkpoint.reason.short." + row.reason(), locale),
@@ -92,6 +94,7 @@ class LogController {
         LogFilter filter = binding.hasErrors() || raw == null
                 ? new LogFilter(binding.hasFieldErrors("from") || raw == null ? null : raw.from(),
                         binding.hasFieldErrors("to") || raw == null ? null : raw.to(),
+                        binding.hasFieldErrors("gate") || raw == null ? null : raw.gate(),
                         binding.hasFieldErrors("direction") || raw == null ? null : raw.direction(),
                         binding.hasFieldErrors("result") || raw == null ? null : raw.result(),
                         binding.hasFieldErrors("reason") || raw == null ? null : raw.reason(),
@@ -107,6 +110,9 @@ class LogController {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(path)
                 .queryParam("from", filter.from().format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .queryParam("to", filter.to().format(DateTimeFormatter.ISO_LOCAL_DATE));
+        if (filter.gate() != null) {
+            url.queryParam("gate", filter.gate());
+        }
         if (filter.direction() != null) {
             url.queryParam("direction", filter.direction());
         }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
+import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.checkpoint.scan.ScanDecision;
 import kr.kaesongcrossing.checkpoint.scan.ScanReason;
 import kr.kaesongcrossing.system.OfficeTime;
@@ -18,7 +19,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * then shows at the top, never hidden in the past.
  */
 record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Direction direction,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Gate gate, Direction direction,
         ScanDecision.Result result, ScanReason reason, ScanReason alert, Time time, String name, Integer page) {
 
     /** Which time of a scan the dates and the order use. */
@@ -48,7 +49,7 @@ record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         if (cleaned.length() > MAX_NAME) {
             cleaned = cleaned.substring(0, MAX_NAME);
         }
-        return new LogFilter(start, end, direction, result, reason, alert, time == null ? Time.RECEIVED : time,
+        return new LogFilter(start, end, gate, direction, result, reason, alert, time == null ? Time.RECEIVED : time,
                 cleaned, page == null || page < 0 ? 0 : page);
     }
 
@@ -58,6 +59,10 @@ record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         StringBuilder sql = new StringBuilder(time.column + " >= ? AND " + time.column + " < ?");
         params.add(utc(from));
         params.add(utc(to.plusDays(1)));
+        if (gate != null) {
+            sql.append(" AND gate = ?");
+            params.add(gate.name());
+        }
         if (direction != null) {
             sql.append(" AND direction = ?");
             params.add(direction.name());

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Who is across now, overstays first; the page prints as a muster list. */
+/** Who is across now (in transit or inside the zone), problems first; the page prints as a muster list. */
 @Controller
 class RosterController {
 
@@ -21,10 +21,14 @@ class RosterController {
 
     @GetMapping("/checkpoint/roster")
     String roster(Model model) {
-        List<Roster.Inside> inside = roster.inside();
-        model.addAttribute("inside", inside);
-        model.addAttribute("overstays", inside.stream().filter(Roster.Inside::overstay).count());
-        model.addAttribute("alerts", inside.stream().filter(i -> i.alert() != null).count());
+        List<Roster.Across> across = roster.across();
+        model.addAttribute("across", across);
+        model.addAttribute("inside", across.stream().filter(a -> !a.inTransit()).count());
+        model.addAttribute("inTransit", across.stream().filter(Roster.Across::inTransit).count());
+        model.addAttribute("overstays", across.stream().filter(Roster.Across::overstay).count());
+        model.addAttribute("alerts", across.stream().filter(a -> a.alert() != null).count());
+        model.addAttribute("transitTooLong", across.stream().filter(Roster.Across::transitTooLong).count());
+        model.addAttribute("transitAlertMinutes", roster.transitAlertMinutes());
         model.addAttribute("asOf", OfficeTime.minutes(clock.instant()));
         return "checkpoint/roster";
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,15 @@ class CheckpointConfig {
      * {@code kc.checkpoint.offline-window} is how old a device's offline scan may be when it arrives (default 12 h).
      */
     @Bean
-    ScanRules scanRules(@Value("${kc.checkpoint.clock-skew:PT2M}") Duration clockSkew,
+    ScanRules scanRules(Route route, @Value("${kc.checkpoint.clock-skew:PT2M}") Duration clockSkew,
             @Value("${kc.checkpoint.offline-window:PT12H}") Duration offlineWindow) {
-        return new ScanRules(clockSkew, offlineWindow);
+        return new ScanRules(route, clockSkew, offlineWindow);
+    }
+
+    /** The gates south to north, {@code kc.route.gates} (default {@code DORASAN,KAESONG}). */
+    @Bean
+    Route route(@Value("${kc.route.gates:DORASAN,KAESONG}") List<Gate> gates) {
+        return new Route(gates);
     }
 
     /** The OpenAPI description of the scanner API (served at /v3/api-docs, shown at /swagger-ui.html). */

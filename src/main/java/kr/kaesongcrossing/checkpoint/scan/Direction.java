@@ -1,9 +1,9 @@
 package kr.kaesongcrossing.checkpoint.scan;
 
 /**
- * Which way a person crosses at the lane, in the Ministry of Unification's words: ENTRY is northbound into the
- * office zone (출경, leaving the South), EXIT is southbound out of it (입경, coming back into the South).
+ * Which way a person crosses a gate, in the Ministry of Unification's words: NORTHBOUND is 출경 (leaving the South,
+ * towards the Kaesong office zone), SOUTHBOUND is 입경 (coming back into the South). The same at every gate.
  */
 public enum Direction {
-    ENTRY, EXIT
+    NORTHBOUND, SOUTHBOUND
 }

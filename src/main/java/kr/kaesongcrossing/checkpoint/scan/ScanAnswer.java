@@ -13,7 +13,7 @@ import kr.kaesongcrossing.system.OfficeTime;
  * @param alertKey    for a holder let out although something is wrong: what to report, or null
  */
 record ScanAnswer(String scanId, ScanDecision decision, String passId, String holderNameKorean,
-        String holderNameLatin, Instant validUntil, Direction direction, String lane, Instant scannedAt,
+        String holderNameLatin, Instant validUntil, Gate gate, Direction direction, String lane, Instant scannedAt,
         boolean override, String overrideReason, String supervisorName, boolean overridable, String messageKey,
         String adviceKey, String alertKey) {
 
@@ -37,8 +37,8 @@ record ScanAnswer(String scanId, ScanDecision decision, String passId, String ho
             adviceKey = "checkpoint.advice." + decision.reason();
         }
         return new ScanAnswer(entry.getScanId(), decision, entry.getPassId(), entry.getHolderNameKorean(),
-                entry.getHolderNameLatin(), entry.getValidUntil(), entry.getDirection(), entry.getLane(),
-                entry.getScannedAt(), entry.isOverride(), entry.getOverrideReason(), entry.getSupervisorName(),
+                entry.getHolderNameLatin(), entry.getValidUntil(), entry.getGate(), entry.getDirection(),
+                entry.getLane(), entry.getScannedAt(), entry.isOverride(), entry.getOverrideReason(), entry.getSupervisorName(),
                 entry.overridable(), messageKey, adviceKey,
                 decision.alert() == null ? null : "checkpoint.alert." + decision.alert());
     }

@@ -40,6 +40,8 @@ import org.springframework.web.util.WebUtils;
 class ScanApiController {
 
     private static final String SCAN_ID_PATTERN = "[A-Za-z0-9_\\-]{8,50}";
+    private static final String DIRECTIONS = "NORTHBOUND|SOUTHBOUND|ENTRY|EXIT";
+    private static final String GATES = "DORASAN|KAESONG";
     static final Pattern SCAN_ID = Pattern.compile(SCAN_ID_PATTERN);
     static final int MAX_LANE = 40;
 
@@ -51,15 +53,21 @@ class ScanApiController {
             @NotNull @jakarta.validation.constraints.Pattern(regexp = SCAN_ID_PATTERN) String scanId,
             @Schema(description = "The compact JWS read from the pass's QR code")
             @NotBlank @Size(max = TokenInput.MAX_LENGTH) String token,
-            @Schema(description = "The lane's direction. ENTRY: northbound, into the Kaesong office zone "
-                    + "(출경); EXIT: southbound, out of the zone back to the South (입경)",
-                    allowableValues = {"ENTRY", "EXIT"}, example = "ENTRY")
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "ENTRY|EXIT") String direction,
+            @Schema(description = "The lane's direction at its gate. NORTHBOUND: 출경, towards the Kaesong office zone; "
+                    + "SOUTHBOUND: 입경, back towards the South. ENTRY and EXIT (older devices) mean NORTHBOUND and "
+                    + "SOUTHBOUND at the zone gate and are refused at any other gate",
+                    allowableValues = {"NORTHBOUND", "SOUTHBOUND", "ENTRY", "EXIT"}, example = "NORTHBOUND")
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = DIRECTIONS) String direction,
+            @Schema(description = "The lane's gate on the route (kc.route.gates, south to north, e.g. DORASAN, "
+                    + "KAESONG); omit for the zone gate (the last one)", allowableValues = {"DORASAN", "KAESONG"},
+                    example = "DORASAN", nullable = true)
+            @jakarta.validation.constraints.Pattern(regexp = GATES) String gate,
             @Schema(description = "Lane name, at most 40 characters", example = "1")
             @NotBlank @Size(max = MAX_LANE) String lane,
             @Schema(description = "ISO-8601 instant of a scan made offline; omit for now. Older than the offline "
                     + "window (kc.checkpoint.offline-window, default 12 h) when it arrives: REJECTED with "
-                    + "STALE_OFFLINE_SCAN, except the EXIT of someone inside (ACCEPTED with that alert)",
+                    + "STALE_OFFLINE_SCAN, except SOUTHBOUND for someone in transit or inside (ACCEPTED with that "
+                    + "alert)",
                     example = "2026-11-10T01:02:03Z") @InstantText String scannedAt) {
 
         ScanBody {
@@ -75,10 +83,13 @@ class ScanApiController {
             @Schema(allowableValues = {"ACCEPTED", "REJECTED"}) String decision,
             @Schema(description = "Why a scan was REJECTED", allowableValues = {"MALFORMED", "INVALID_SIGNATURE",
                     "UNKNOWN_KEY", "NOT_FOUND", "ROUTE_CLOSED", "STALE_OFFLINE_SCAN", "REVOKED", "NOT_YET_VALID",
-                    "EXPIRED", "APPLICATION_NOT_APPROVED", "ALREADY_INSIDE", "NOT_INSIDE"}) String reason,
-            @Schema(description = "Set on an ACCEPTED EXIT of someone inside whose pass is no longer good, or while "
-                    + "the route is CLOSED: let the holder out, then report", allowableValues = {"REVOKED", "EXPIRED",
-                    "APPLICATION_NOT_APPROVED", "STALE_OFFLINE_SCAN", "ROUTE_CLOSED"}, nullable = true) String alert,
+                    "EXPIRED", "APPLICATION_NOT_APPROVED", "ALREADY_INSIDE", "NOT_INSIDE", "WRONG_GATE_ORDER"})
+                    String reason,
+            @Schema(description = "Set on an ACCEPTED SOUTHBOUND scan of someone in transit or inside when something "
+                    + "is wrong (the pass is no longer good, the gate before was not scanned, or the route is CLOSED): "
+                    + "let the holder out, then report", allowableValues = {"REVOKED", "EXPIRED",
+                    "APPLICATION_NOT_APPROVED", "STALE_OFFLINE_SCAN", "WRONG_GATE_ORDER", "ROUTE_CLOSED"},
+                    nullable = true) String alert,
             String message, Holder holder, String validUntil) {
     }
 
@@ -86,11 +97,13 @@ class ScanApiController {
     }
 
     private final ScanService scans;
+    private final Route route;
     private final MessageSource messages;
     private final Clock clock;
 
-    ScanApiController(ScanService scans, MessageSource messages, Clock clock) {
+    ScanApiController(ScanService scans, Route route, MessageSource messages, Clock clock) {
         this.scans = scans;
+        this.route = route;
         this.messages = messages;
         this.clock = clock;
     }
@@ -107,11 +120,23 @@ class ScanApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> scan(@Valid @RequestBody ScanBody body, Authentication authentication,
             HttpServletRequest request) {
+        Gate gate = body.gate() == null ? route.zoneGate() : Gate.valueOf(body.gate());
+        boolean alias = body.direction().equals("ENTRY") || body.direction().equals("EXIT");
+        if (!route.has(gate) || (alias && gate != route.zoneGate())) {
+            String field = route.has(gate) ? "direction" : "gate";
+            return ResponseEntity.badRequest().body(new ApiError("invalid_request", "Missing or invalid fields: "
+                    + field + " (gates on this route: " + route.gates() + "; ENTRY and EXIT only at the zone gate)",
+                    List.of(field)));
+        }
+        Direction direction = switch (body.direction()) {
+            case "ENTRY" -> Direction.NORTHBOUND;
+            case "EXIT" -> Direction.SOUTHBOUND;
+            default -> Direction.valueOf(body.direction());
+        };
         ScanAnswer answer;
         try {
-            answer = scans.scan(new ScanRequest(body.scanId(), body.token(), Direction.valueOf(body.direction()),
-                    body.lane(), body.scannedAt() == null ? null : Instant.parse(body.scannedAt()),
-                    operator(authentication)));
+            answer = scans.scan(new ScanRequest(body.scanId(), body.token(), gate, direction, body.lane(),
+                    body.scannedAt() == null ? null : Instant.parse(body.scannedAt()), operator(authentication)));
         } catch (ScanService.ScanIdConflict e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("SCAN_ID_CONFLICT",
                     "This scanId was already used by another device or officer. Nothing was recorded.", List.of()));

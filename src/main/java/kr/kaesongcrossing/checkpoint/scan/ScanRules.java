@@ -8,6 +8,7 @@ import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_YET_VALID;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.REVOKED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.ROUTE_CLOSED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.STALE_OFFLINE_SCAN;
+import static kr.kaesongcrossing.checkpoint.scan.ScanReason.WRONG_GATE_ORDER;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,38 +19,47 @@ import kr.kaesongcrossing.pass.PassForScan;
 import kr.kaesongcrossing.pass.TokenReading;
 
 /**
- * The checkpoint's decision, free of I/O. ENTRY is northbound (출경, into the zone), EXIT southbound (입경).
- * Checks run in a fixed order and the first failing one gives the reason: well-formed token, valid signature,
- * known key, pass exists; then the route's mode: no northbound crossing unless the route is OPEN (not even by
- * override: the other side would not let them through); then nobody is trapped inside: EXIT of a holder the log
- * shows inside is accepted whatever the pass's state or the route's mode, with an alert when the pass is revoked,
- * expired, no longer approved, the scan is stale or the route is CLOSED.
+ * The decision at a gate of the {@link Route}, free of I/O. NORTHBOUND is 출경, SOUTHBOUND 입경. Checks run in a
+ * fixed order and the first failing one gives the reason: well-formed token, valid signature, known key, pass
+ * exists; then the route's mode: no northbound crossing unless the route is OPEN (not even by override: the other
+ * side would not let them through); then nobody is trapped: a SOUTHBOUND scan of a holder the log puts north of the first gate (in transit or
+ * inside the zone) is accepted at any gate whatever the pass's state, with an alert when it is revoked, expired, no
+ * longer approved, the scan is stale, the holder was not seen at the gate before this one (WRONG_GATE_ORDER), or the
+ * route is CLOSED (ROUTE_CLOSED).
  * Otherwise: not older than the offline window, not revoked, not before its start, not after its end (both with
- * {@code clockSkew} of tolerance), trip still approved, direction matches where the holder is (anti-passback:
- * ENTRY only from outside, EXIT only from inside).
+ * {@code clockSkew} of tolerance), trip still approved, and the holder is where this crossing starts
+ * (anti-passback along the route): NORTHBOUND at a gate only from just south of it (ALREADY_INSIDE when the log
+ * has them past it already, WRONG_GATE_ORDER when they skipped the gate before), SOUTHBOUND never from the South
+ * (NOT_INSIDE). With one gate this is the zone gate's rule: northbound only from outside, southbound only from
+ * inside.
  */
 public final class ScanRules {
 
     /**
-     * Refusals a supervisor may let through northbound: a known, genuine, still approved pass that is early, late
-     * or whose last southbound scan was missed. Never a pass that is revoked, withdrawn, forged, unknown or stale.
+     * Refusals a supervisor may let through northbound: a known, genuine, still approved pass that is early, late,
+     * whose last southbound scan was missed, or whose scan at the gate before was missed (the person cannot reach
+     * the zone gate without passing Dorasan: the supervisor checks with that gate, then lets them on). Never a pass
+     * that is revoked, withdrawn, forged, unknown or stale.
      */
-    static final Set<ScanReason> OVERRIDABLE_ENTRY = Set.of(NOT_YET_VALID, EXPIRED, ALREADY_INSIDE);
+    static final Set<ScanReason> OVERRIDABLE_NORTHBOUND = Set.of(NOT_YET_VALID, EXPIRED, ALREADY_INSIDE,
+            WRONG_GATE_ORDER);
 
     /** Refusals a supervisor may let through southbound: letting a known holder out is always safer than not. */
-    static final Set<ScanReason> OVERRIDABLE_EXIT = Set.of(REVOKED, NOT_YET_VALID, EXPIRED, APPLICATION_NOT_APPROVED,
-            NOT_INSIDE);
+    static final Set<ScanReason> OVERRIDABLE_SOUTHBOUND = Set.of(REVOKED, NOT_YET_VALID, EXPIRED,
+            APPLICATION_NOT_APPROVED, NOT_INSIDE);
 
-    /** What is wrong with a pass that still lets its holder out of the zone (the answer's alert). */
-    private static final Set<ScanReason> EXIT_ALERTS = Set.of(REVOKED, EXPIRED, APPLICATION_NOT_APPROVED);
+    /** What is wrong with a pass that still lets its holder out southbound (the answer's alert). */
+    private static final Set<ScanReason> SOUTHBOUND_ALERTS = Set.of(REVOKED, EXPIRED, APPLICATION_NOT_APPROVED);
 
+    private final Route route;
     private final Duration clockSkew;
     private final Duration offlineWindow;
 
-    ScanRules(Duration clockSkew, Duration offlineWindow) {
+    ScanRules(Route route, Duration clockSkew, Duration offlineWindow) {
         if (clockSkew.isNegative() || offlineWindow.isNegative()) {
             throw new IllegalArgumentException("clock skew and offline window must not be negative");
         }
+        this.route = route;
         this.clockSkew = clockSkew;
         this.offlineWindow = offlineWindow;
     }
@@ -59,21 +69,22 @@ public final class ScanRules {
     }
 
     public static boolean overridable(Direction direction, ScanReason reason) {
-        return (direction == Direction.ENTRY ? OVERRIDABLE_ENTRY : OVERRIDABLE_EXIT).contains(reason);
+        return (direction == Direction.NORTHBOUND ? OVERRIDABLE_NORTHBOUND : OVERRIDABLE_SOUTHBOUND).contains(reason);
     }
 
     /**
      * @param reading             the token's format and signature check
      * @param pass                the pass named by the token, locked for this scan, or empty when there is none
      * @param applicationApproved whether the pass's trip is still APPROVED_FOR_TRAVEL (ignored without a pass)
-     * @param presence            where the log last put the holder
+     * @param position            where the log last put the holder
+     * @param gate                the lane's gate, on the route
      * @param direction           the lane's direction
-     * @param route               the route's mode in force at {@code scannedAt}
+     * @param mode                the route's mode in force at {@code scannedAt}
      * @param scannedAt           when the scan happened (a device offline may send it later)
      * @param receivedAt          when the server received it
      */
     ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, boolean applicationApproved,
-            Presence presence, Direction direction, RouteMode route, Instant scannedAt, Instant receivedAt) {
+            Position position, Gate gate, Direction direction, RouteMode mode, Instant scannedAt, Instant receivedAt) {
         if (!reading.valid()) {
             return ScanDecision.reject(switch (reading.problem()) {
                 case MALFORMED -> ScanReason.MALFORMED;
@@ -84,14 +95,18 @@ public final class ScanRules {
         if (pass.isEmpty() || !pass.get().passId().equals(reading.passId())) {
             return ScanDecision.reject(ScanReason.NOT_FOUND);
         }
-        if (direction == Direction.ENTRY && !route.northboundAllowed()) {
+        if (direction == Direction.NORTHBOUND && !mode.northboundAllowed()) {
             return ScanDecision.reject(ROUTE_CLOSED);
         }
         Optional<ScanReason> problem = problem(reading, pass.get(), applicationApproved, scannedAt);
         boolean stale = scannedAt.plus(offlineWindow).isBefore(receivedAt);
-        if (direction == Direction.EXIT && presence == Presence.INSIDE) {
-            return ScanDecision.acceptWithAlert(problem.filter(EXIT_ALERTS::contains)
-                    .orElse(stale ? STALE_OFFLINE_SCAN : route.southboundAllowed() ? null : ROUTE_CLOSED));
+        // stretches of road numbered from the South (see Route): where the holder is, and just past this gate
+        int at = route.stretch(position);
+        int north = route.northOf(gate);
+        if (direction == Direction.SOUTHBOUND && at > 0) {
+            return ScanDecision.acceptWithAlert(problem.filter(SOUTHBOUND_ALERTS::contains)
+                    .orElse(stale ? STALE_OFFLINE_SCAN : at != north ? WRONG_GATE_ORDER
+                            : mode.southboundAllowed() ? null : ROUTE_CLOSED));
         }
         if (stale) {
             return ScanDecision.reject(STALE_OFFLINE_SCAN);
@@ -99,11 +114,14 @@ public final class ScanRules {
         if (problem.isPresent()) {
             return ScanDecision.reject(problem.get());
         }
-        if (direction == Direction.ENTRY && presence == Presence.INSIDE) {
+        if (direction == Direction.SOUTHBOUND) {
+            return ScanDecision.reject(NOT_INSIDE);
+        }
+        if (at >= north) {
             return ScanDecision.reject(ALREADY_INSIDE);
         }
-        if (direction == Direction.EXIT && presence != Presence.INSIDE) {
-            return ScanDecision.reject(NOT_INSIDE);
+        if (at < north - 1) {
+            return ScanDecision.reject(WRONG_GATE_ORDER);
         }
         return ScanDecision.ACCEPT;
     }

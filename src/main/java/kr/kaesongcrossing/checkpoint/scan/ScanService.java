@@ -21,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides and records scans. Each scan is one transaction whose first statement locks the pass row
- * ({@link PassVerifier#lockForScan}); then the trip's approval, the holder's presence and the route's mode at the
- * scan's time are read, the rules decide, the log row is inserted and the presence updated, and the transaction
+ * ({@link PassVerifier#lockForScan}); then the trip's approval, the holder's position and the route's mode at the
+ * scan's time are read, the rules decide, the log row is inserted and the position updated, and the transaction
  * commits before the answer is returned: an ACCEPTED answer is durable. Under the lock, a unique key on the log
- * (pass, visit, direction) still refuses a second acceptance of the same visit should anything bypass the lock.
+ * (pass, crossing number) still refuses a second acceptance from the same position should anything bypass the lock.
  *
  * <p>Idempotent by scan id: a scan id already in the log gets its stored answer and nothing new is recorded,
  * also when two requests with the same id race (the unique key on scan_id decides, the loser reads the winner's).
@@ -59,13 +59,14 @@ class ScanService {
     private final PassPresenceRepository presences;
     private final ScanRules rules;
     private final RouteModes routes;
+    private final Route route;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
     ScanService(PassVerifier verifier, TravelApprovals approvals, CrossingLogRepository log,
-            PassPresenceRepository presences, ScanRules rules, RouteModes routes, Clock clock,
+            PassPresenceRepository presences, ScanRules rules, RouteModes routes, Route route, Clock clock,
             ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.verifier = verifier;
         this.approvals = approvals;
@@ -73,6 +74,7 @@ class ScanService {
         this.presences = presences;
         this.rules = rules;
         this.routes = routes;
+        this.route = route;
         this.clock = clock;
         this.events = events;
         this.writing = new TransactionTemplate(transactions);
@@ -89,7 +91,7 @@ class ScanService {
         try {
             return ScanAnswer.of(writing.execute(status -> decideAndRecord(request)));
         } catch (DataIntegrityViolationException e) {
-            // either the same scan id committed meanwhile, or (without the lock) the visit's guard fired
+            // either the same scan id committed meanwhile, or (without the lock) the crossing number's guard fired
             return stored(request.scanId(), request.operator())
                     .orElseGet(() -> ScanAnswer.of(writing.execute(status -> decideAndRecord(request))));
         }
@@ -123,15 +125,15 @@ class ScanService {
         Instant at = request.scannedAt() == null || request.scannedAt().isAfter(now) ? now
                 : request.scannedAt().truncatedTo(ChronoUnit.SECONDS);
         request = at.equals(request.scannedAt()) ? request : new ScanRequest(request.scanId(), request.token(),
-                request.direction(), request.lane(), at, request.operator());
+                request.gate(), request.direction(), request.lane(), at, request.operator());
         if (TokenInput.unreadable(request.token())) {
             return log.saveAndFlush(CrossingLogEntry.unreadable(request, now));
         }
         TokenReading token = verifier.read(request.token());
         if (!token.valid()) {
-            ScanDecision decision = rules.decide(token, Optional.empty(), false, Presence.OUTSIDE,
+            ScanDecision decision = rules.decide(token, Optional.empty(), false, Position.SOUTH, request.gate(),
                     request.direction(), routes.inForce(at), at, now);
-            return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null));
+            return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null, null));
         }
         Optional<PassForScan> pass = verifier.lockForScan(token.passId());
         Optional<CrossingLogEntry> duplicate = log.findByScanId(request.scanId());
@@ -144,17 +146,19 @@ class ScanService {
         boolean approved = pass.isPresent() && approvals.isApprovedForTravel(pass.get().applicationId());
         Optional<PassPresence> presence = pass.flatMap(p -> presences.findById(p.passId()));
         ScanDecision decision = rules.decide(token, pass, approved,
-                presence.map(PassPresence::presence).orElse(Presence.OUTSIDE), request.direction(),
+                presence.map(PassPresence::position).orElse(Position.SOUTH), request.gate(), request.direction(),
                 routes.inForce(at), at, now);
         Integer visit = null;
+        Integer crossing = null;
         if (decision.accepted()) {
-            PassPresence state = presence.orElseGet(() -> presences.save(PassPresence.outside(pass.get(), at)));
-            visit = state.cross(request.direction(), at, request.lane(), false);
+            PassPresence state = presence.orElseGet(() -> presences.save(PassPresence.south(pass.get(), at)));
+            visit = state.cross(route, request.gate(), request.direction(), at, request.lane(), false);
+            crossing = state.crossings();
             state.refresh(pass.get());
-            events.publishEvent(new TravellerCrossed(pass.get().applicationId(), request.direction() == Direction.ENTRY));
+            events.publishEvent(new TravellerCrossed(pass.get().applicationId(), state.position().across()));
         }
         return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, token.passId(),
-                pass.orElse(null), visit));
+                pass.orElse(null), visit, crossing));
     }
 
     /**
@@ -168,17 +172,18 @@ class ScanService {
         CrossingLogEntry refused = reading.execute(status -> log.findByScanId(refusedScanId))
                 .filter(entry -> entry.sentBy(lane))
                 .filter(CrossingLogEntry::overridable)
-                .orElseThrow(() -> new OverrideRefused("not an overridable refusal"));
+                .filter(entry -> route.has(entry.getGate()))
+                .orElseThrow(() -> new OverrideRefused("not an overridable refusal at a gate on the route"));
         if (reason == null || reason.isBlank()) {
             throw new OverrideRefused("reason required");
         }
-        ScanRequest request = new ScanRequest(overrideScanId(refusedScanId), null, refused.getDirection(),
-                refused.getLane(), null, lane);
+        ScanRequest request = new ScanRequest(overrideScanId(refusedScanId), null, refused.getGate(),
+                refused.getDirection(), refused.getLane(), null, lane);
         Optional<ScanAnswer> stored = stored(request.scanId(), lane);
         if (stored.isPresent()) {
             return stored.get();
         }
-        if (refused.getDirection() == Direction.ENTRY && !routes.inForce(now()).northboundAllowed()) {
+        if (refused.getDirection() == Direction.NORTHBOUND && !routes.inForce(now()).northboundAllowed()) {
             throw new OverrideRefused("the route is not open northbound"); // the other side would turn them back
         }
         try {
@@ -187,12 +192,12 @@ class ScanService {
                         .orElseThrow(() -> new OverrideRefused("pass no longer exists"));
                 Instant now = now();
                 PassPresence state = presences.findById(pass.passId())
-                        .orElseGet(() -> presences.save(PassPresence.outside(pass, now)));
-                int visit = state.cross(refused.getDirection(), now, refused.getLane(), true);
+                        .orElseGet(() -> presences.save(PassPresence.south(pass, now)));
+                int visit = state.cross(route, refused.getGate(), refused.getDirection(), now, refused.getLane(), true);
                 state.refresh(pass);
-                events.publishEvent(new TravellerCrossed(pass.applicationId(), refused.getDirection() == Direction.ENTRY));
-                return log.saveAndFlush(CrossingLogEntry.override(refused, request, now, pass, visit, reason,
-                        supervisor));
+                events.publishEvent(new TravellerCrossed(pass.applicationId(), state.position().across()));
+                return log.saveAndFlush(CrossingLogEntry.override(refused, request, now, pass, visit,
+                        state.crossings(), reason, supervisor));
             }));
         } catch (DataIntegrityViolationException e) {
             return stored(request.scanId(), lane).orElseThrow(() -> e);

@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The scan station: the officer picks lane and direction once (kept in the session), then a handheld scanner
+ * The scan station: the officer picks gate, lane and direction once (kept in the session), then a handheld scanner
  * types each token and Enter into the always-focused field. Works without JavaScript: every scan is a plain form
  * POST that redirects to the result, which is shown above a fresh scan field. Each rendered form carries its own
  * scan id, so a double submit records one scan. A refusal that the rules allow to override is let through only by a
@@ -39,30 +39,42 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ScanStationController {
 
+    static final String GATE = "checkpoint.gate";
     static final String LANE = "checkpoint.lane";
     static final String DIRECTION = "checkpoint.direction";
     private static final String VIEW = "checkpoint/station";
     private static final int MAX_OVERRIDE_REASON = 500;
 
     private final ScanService scans;
+    private final Route route;
     private final QrPhotoDecoder photos;
     private final AuthenticationManager accounts;
 
-    ScanStationController(ScanService scans, QrPhotoDecoder photos,
+    ScanStationController(ScanService scans, Route route, QrPhotoDecoder photos,
             @Qualifier("accountAuthenticationManager") AuthenticationManager accounts) {
         this.scans = scans;
+        this.route = route;
         this.photos = photos;
         this.accounts = accounts;
     }
 
-    /** The lane and direction the station works in, kept in the session as plain strings. */
-    record Station(String lane, Direction direction) {
+    /**
+     * The gate, lane and direction the station works in, kept in the session as plain strings. A session from
+     * before the route (no gate, ENTRY/EXIT) or naming a gate no longer on it asks for the station again.
+     */
+    record Station(Gate gate, String lane, Direction direction) {
 
-        static Optional<Station> of(HttpSession session) {
+        static Optional<Station> of(HttpSession session, Route route) {
+            Object gate = session.getAttribute(GATE);
             Object lane = session.getAttribute(LANE);
             Object direction = session.getAttribute(DIRECTION);
-            if (lane instanceof String l && direction instanceof String d) {
-                return Optional.of(new Station(l, Direction.valueOf(d)));
+            if (gate instanceof String g && lane instanceof String l && direction instanceof String d) {
+                try {
+                    Station station = new Station(Gate.valueOf(g), l, Direction.valueOf(d));
+                    return route.has(station.gate()) ? Optional.of(station) : Optional.empty();
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
             }
             return Optional.empty();
         }
@@ -71,11 +83,11 @@ class ScanStationController {
     @GetMapping("/checkpoint")
     String station(@RequestParam(required = false) String scan, @RequestParam(required = false) Boolean change,
             @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, Model model) {
-        Optional<Station> station = Station.of(session);
-        model.addAttribute("directions", Direction.values());
+        Optional<Station> station = Station.of(session, route);
         if (station.isEmpty() || Boolean.TRUE.equals(change)) {
-            model.addAttribute("lane", station.map(Station::lane).orElse(""));
-            model.addAttribute("direction", station.map(Station::direction).orElse(Direction.ENTRY));
+            setup(model, station.map(Station::gate).orElse(route.gates().get(0)),
+                    station.map(Station::lane).orElse(""),
+                    station.map(Station::direction).orElse(Direction.NORTHBOUND));
             return "checkpoint/setup";
         }
         return stationView(station.get(), scan, officer, model);
@@ -98,8 +110,17 @@ class ScanStationController {
         return VIEW;
     }
 
-    /** The lane and direction as the officer picks them; the page has one message for both. */
-    record StationForm(@NotBlank(message = "{checkpoint.setup.lane.required}")
+    private void setup(Model model, Gate gate, String lane, Direction direction) {
+        model.addAttribute("gates", route.gates());
+        model.addAttribute("directions", Direction.values());
+        model.addAttribute("gate", gate);
+        model.addAttribute("lane", lane);
+        model.addAttribute("direction", direction);
+    }
+
+    /** The gate, lane and direction as the officer picks them; the page has one message for all. */
+    record StationForm(@NotNull(message = "{checkpoint.setup.lane.required}") Gate gate,
+            @NotBlank(message = "{checkpoint.setup.lane.required}")
             @Size(max = ScanApiController.MAX_LANE, message = "{checkpoint.setup.lane.required}") String lane,
             @NotNull(message = "{checkpoint.setup.lane.required}") Direction direction) {
 
@@ -110,13 +131,13 @@ class ScanStationController {
 
     @PostMapping("/checkpoint/station")
     String choose(@Valid StationForm form, BindingResult result, HttpSession session, Model model) {
-        if (result.hasErrors()) {
-            model.addAttribute("directions", Direction.values());
-            model.addAttribute("lane", form.lane());
-            model.addAttribute("direction", form.direction() == null ? Direction.ENTRY : form.direction());
+        if (result.hasErrors() || !route.has(form.gate())) {
+            setup(model, form.gate() == null || !route.has(form.gate()) ? route.gates().get(0) : form.gate(),
+                    form.lane(), form.direction() == null ? Direction.NORTHBOUND : form.direction());
             model.addAttribute("laneError", true);
             return "checkpoint/setup";
         }
+        session.setAttribute(GATE, form.gate().name());
         session.setAttribute(LANE, form.lane());
         session.setAttribute(DIRECTION, form.direction().name());
         return "redirect:/checkpoint";
@@ -125,7 +146,7 @@ class ScanStationController {
     @PostMapping("/checkpoint/scan")
     String scan(@RequestParam(defaultValue = "") String scanId, @RequestParam(defaultValue = "") String token,
             @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, RedirectAttributes redirect) {
-        Optional<Station> station = Station.of(session);
+        Optional<Station> station = Station.of(session, route);
         String input = TokenInput.clean(token);
         if (station.isEmpty()) {
             return "redirect:/checkpoint";
@@ -145,7 +166,7 @@ class ScanStationController {
     String photo(@RequestParam(defaultValue = "") String scanId, @RequestParam("photo") MultipartFile photo,
             @AuthenticationPrincipal AccountPrincipal officer, HttpSession session, RedirectAttributes redirect,
             Model model, HttpServletResponse response) throws IOException {
-        Optional<Station> station = Station.of(session);
+        Optional<Station> station = Station.of(session, route);
         if (station.isEmpty() || !ScanApiController.SCAN_ID.matcher(scanId).matches()) {
             return "redirect:/checkpoint";
         }
@@ -222,7 +243,7 @@ class ScanStationController {
 
     @GetMapping("/checkpoint/camera")
     String camera(HttpSession session, Model model) {
-        Optional<Station> station = Station.of(session);
+        Optional<Station> station = Station.of(session, route);
         if (station.isEmpty()) {
             return "redirect:/checkpoint";
         }
@@ -233,8 +254,8 @@ class ScanStationController {
     private String record(String scanId, String token, Station station, AccountPrincipal officer,
             RedirectAttributes redirect) {
         try {
-            ScanAnswer answer = scans.scan(new ScanRequest(scanId, token, station.direction(), station.lane(), null,
-                    operator(officer)));
+            ScanAnswer answer = scans.scan(new ScanRequest(scanId, token, station.gate(), station.direction(),
+                    station.lane(), null, operator(officer)));
             return "redirect:/checkpoint?scan=" + answer.scanId();
         } catch (ScanService.ScanIdConflict e) {
             redirect.addFlashAttribute("scanError", "checkpoint.scanIdConflict");

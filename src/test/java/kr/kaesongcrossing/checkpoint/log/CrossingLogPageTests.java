@@ -39,10 +39,10 @@ class CrossingLogPageTests {
     void seed() {
         family = "로그" + UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now();
-        insert(family + "가", "ENTRY", "ACCEPTED", null, now.minus(1, ChronoUnit.HOURS));
-        insert(family + "나", "ENTRY", "REJECTED", "EXPIRED", now.minus(2, ChronoUnit.HOURS));
-        insert(family + "다", "EXIT", "REJECTED", "NOT_INSIDE", now.minus(3, ChronoUnit.HOURS));
-        insert(family + "라", "ENTRY", "ACCEPTED", null, now.minus(20, ChronoUnit.DAYS));
+        insert(family + "가", "NORTHBOUND", "ACCEPTED", null, now.minus(1, ChronoUnit.HOURS));
+        insert(family + "나", "NORTHBOUND", "REJECTED", "EXPIRED", now.minus(2, ChronoUnit.HOURS));
+        insert(family + "다", "SOUTHBOUND", "REJECTED", "NOT_INSIDE", now.minus(3, ChronoUnit.HOURS));
+        insert(family + "라", "NORTHBOUND", "ACCEPTED", null, now.minus(20, ChronoUnit.DAYS));
     }
 
     private void insert(String name, String direction, String result, String reason, Instant at) {
@@ -72,7 +72,7 @@ class CrossingLogPageTests {
                 .contains(family + "나", family + "다").doesNotContain(family + "가");
         assertThat(page("name=" + family + "&reason=NOT_INSIDE", Role.ADMIN))
                 .contains(family + "다").doesNotContain(family + "나");
-        assertThat(page("name=" + family + "&direction=EXIT", Role.ADMIN))
+        assertThat(page("name=" + family + "&direction=SOUTHBOUND", Role.ADMIN))
                 .contains(family + "다").doesNotContain(family + "가");
         LocalDate today = LocalDate.now(OfficeTime.ZONE);
         assertThat(page("name=" + family + "&from=" + today.minusDays(30) + "&to=" + today.minusDays(10),
@@ -86,7 +86,7 @@ class CrossingLogPageTests {
         jdbc.update("""
                 INSERT INTO crossing_log (scan_id, pass_id, scanned_at, recorded_at, direction, lane, operator_name,
                   result, alert, is_override, holder_name_korean)
-                VALUES (?, ?, ?, ?, 'EXIT', '1', 'device', 'ACCEPTED', 'STALE_OFFLINE_SCAN', FALSE, ?)""",
+                VALUES (?, ?, ?, ?, 'SOUTHBOUND', '1', 'device', 'ACCEPTED', 'STALE_OFFLINE_SCAN', FALSE, ?)""",
                 UUID.randomUUID().toString(), "p-" + UUID.randomUUID(), LocalDateTime.ofInstant(scanned, ZoneOffset.UTC),
                 LocalDateTime.ofInstant(received, ZoneOffset.UTC), family + "마");
 

@@ -35,9 +35,9 @@ class RosterPageTests {
     private void inside(String name, boolean inside, Instant validUntil, LocalDate plannedReturn) {
         long applicationId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
         jdbc.update("""
-                INSERT INTO pass_presence (pass_id, application_id, holder_name_korean, holder_name_latin, inside,
+                INSERT INTO pass_presence (pass_id, application_id, holder_name_korean, holder_name_latin, position,
                   since, visits, lane, valid_until) VALUES (?, ?, ?, 'HONG', ?, ?, 1, '2', ?)""",
-                "p-" + UUID.randomUUID(), applicationId, name, inside,
+                "p-" + UUID.randomUUID(), applicationId, name, inside ? "INSIDE" : "SOUTH",
                 LocalDateTime.ofInstant(Instant.now().minus(1, ChronoUnit.HOURS), ZoneOffset.UTC),
                 LocalDateTime.ofInstant(validUntil, ZoneOffset.UTC));
         jdbc.update("INSERT INTO checkpoint_trip (application_id, reference, entry_date, return_date) VALUES (?,?,?,?)",

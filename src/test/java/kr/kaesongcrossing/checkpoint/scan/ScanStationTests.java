@@ -63,7 +63,7 @@ class ScanStationTests {
     void station() throws Exception {
         fixtures = new CheckpointFixtures(jdbc, events, transactions, accounts);
         officer = accounts.create(Role.CHECKPOINT);
-        var response = mvc.perform(post("/checkpoint/station").param("lane", "2").param("direction", "ENTRY")
+        var response = mvc.perform(post("/checkpoint/station").param("gate", "KAESONG").param("lane", "2").param("direction", "NORTHBOUND")
                 .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse();
         // Spring Session's cookie (SESSION under MockMvc, KCSESSION in the running app)
@@ -87,8 +87,8 @@ class ScanStationTests {
     void shouldAskForLaneAndDirectionFirst() throws Exception {
         String setup = mvc.perform(get("/checkpoint").with(user(officer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(setup).contains("게이트 설정", "개성 사무소 구역으로 출경(북행)");
-        assertThat(page("/checkpoint")).contains("게이트 2 · 개성 사무소 구역으로 출경(북행)", "출입증 스캔", "autofocus");
+        assertThat(setup).contains("게이트 설정", "출경(북행, 개성 사무소 구역 방향)", "개성 연락사무소 구역 출입문");
+        assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 게이트 2 · 출경(북행, 개성 사무소 구역 방향)", "출입증 스캔", "autofocus");
     }
 
     @Test
@@ -96,8 +96,8 @@ class ScanStationTests {
         String again = mvc.perform(post("/checkpoint/station").param("lane", "9").param("direction", "SIDEWAYS")
                         .cookie(session).with(user(officer)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(again).contains("게이트를 입력하고 방향을 선택하십시오.", "value=\"9\"");
-        assertThat(page("/checkpoint")).contains("게이트 2 · 개성 사무소 구역으로 출경(북행)");
+        assertThat(again).contains("출입 지점을 고르고 게이트를 입력한 뒤 방향을 선택하십시오.", "value=\"9\"");
+        assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 게이트 2 · 출경(북행, 개성 사무소 구역 방향)");
     }
 
     @Test
@@ -125,7 +125,7 @@ class ScanStationTests {
         CheckpointFixtures.IssuedPass pass = fixtures.pass("노예외");
         scan(pass.token());
         String refused = scan(pass.token());
-        assertThat(refused).contains("이미 출경하여 구역 안에 있는 것으로", "책임자 예외 허가");
+        assertThat(refused).contains("이미 출경하여 이 출입 지점을 지난 것으로", "책임자 예외 허가");
         String scanId = jdbc.queryForObject("SELECT scan_id FROM crossing_log WHERE pass_id = ? AND reason = "
                 + "'ALREADY_INSIDE'", String.class, pass.passId());
 
@@ -164,7 +164,7 @@ class ScanStationTests {
                         .with(user(pass.holder())).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat((String) result.getFlashMap().get("problem"))
-                        .contains("개성 구역 안에 있는 것으로 기록되어"));
+                        .contains("개성 구역 안이나 이동 중(비무장지대)인 것으로 기록되어"));
         assertThat(jdbc.queryForObject("SELECT status FROM travel_application WHERE id = ?", String.class,
                 pass.applicationId())).isEqualTo("APPROVED_FOR_TRAVEL");
     }
@@ -240,6 +240,6 @@ class ScanStationTests {
         mvc.perform(get("/checkpoint").with(Staff.as(Role.OFFICER))).andExpect(status().isForbidden());
         mvc.perform(get("/checkpoint/camera").with(Staff.as(Role.ADMIN))).andExpect(status().isForbidden());
         assertThat(page("/checkpoint/camera")).contains("/vendor/jsqr/jsQR", "/js/camera-scan",
-                "HTTPS", "data-direction=\"ENTRY\"");
+                "HTTPS", "data-gate=\"KAESONG\"", "data-direction=\"NORTHBOUND\"");
     }
 }

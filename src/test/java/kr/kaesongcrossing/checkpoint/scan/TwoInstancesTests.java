@@ -66,7 +66,7 @@ class TwoInstancesTests {
             CheckpointFixtures.IssuedPass pass = fixtures.pass("두인스" + round);
             AtomicInteger turn = new AtomicInteger();
             List<ScanAnswer> answers = ScanServiceTests.concurrently(12, () -> ScanServiceTests.scan(
-                    turn.getAndIncrement() % 2 == 0 ? first : other, pass.token(), Direction.ENTRY));
+                    turn.getAndIncrement() % 2 == 0 ? first : other, pass.token(), Direction.NORTHBOUND));
             assertThat(answers).filteredOn(ScanAnswer::accepted).hasSize(1);
             assertThat(answers).filteredOn(a -> !a.accepted()).extracting(ScanAnswer::reason)
                     .containsOnly(ScanReason.ALREADY_INSIDE);
