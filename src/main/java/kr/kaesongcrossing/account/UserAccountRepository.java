@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.account;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -10,6 +11,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByEmailIgnoreCase(String email);
 
     boolean existsByEmailIgnoreCase(String email);
+
+    List<UserAccount> findByEmailEndingWithIgnoreCaseAndEnabledTrue(String suffix);
 
     boolean existsByRole(Role role);
 
