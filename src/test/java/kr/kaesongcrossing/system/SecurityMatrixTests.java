@@ -56,6 +56,7 @@ class SecurityMatrixTests {
             Rule.get("/checkpoint/roster", STAFF_LOG),
             Rule.get("/admin/users", EnumSet.of(ADMIN)),
             Rule.get("/admin/users/new", EnumSet.of(ADMIN)),
+            Rule.post("/account/language", EVERYONE),
             Rule.post("/admin/users", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/role", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/disable", EnumSet.of(ADMIN)),
