@@ -68,7 +68,9 @@ public final class AppProcess implements AutoCloseable {
                 "--kc.signing.store=file", "--kc.data-dir=" + workDir.resolve("data"),
                 "--kc.crypto.id-number-key=" + java.util.Base64.getEncoder().encodeToString(key),
                 "--kc.bootstrap.admin.email=" + ADMIN_EMAIL, "--kc.bootstrap.admin.password=" + ADMIN_PASSWORD,
-                "--kc.bootstrap.admin.name=Reliability Admin"));
+                "--kc.bootstrap.admin.name=Reliability Admin",
+                // no SMTP server in the suite: mail stays in the database (a switch for tests only)
+                "--kc.mail.log-without-smtp=true"));
         args.addAll(List.of(extraArguments));
         return new AppProcess(name, workDir, Tools.freePort(), args, env);
     }
