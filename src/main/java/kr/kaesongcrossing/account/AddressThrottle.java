@@ -44,23 +44,34 @@ class AddressThrottle {
         Instant now = clock.instant();
         String key = key(address);
         Instant blockedUntil = now.plus(settings.addressLock());
-        boolean blocked = Boolean.TRUE.equals(tx.execute(status -> {
+        Boolean blocked = count(key, now, blockedUntil);
+        if (blocked == null) {
+            // A new address: its row is made by a single INSERT of its own, so parallel first failures meet at the
+            // primary key (one wins, the others see a duplicate) instead of deadlocking on InnoDB's gap locks.
+            forgetStale(now);
+            try {
+                jdbc.update("INSERT INTO login_address (address, window_start, failures) VALUES (?, ?, 0)",
+                        key, at(now));
+            } catch (DuplicateKeyException raced) {
+                // another attempt made the row: count on it
+            }
+            blocked = count(key, now, blockedUntil);
+        }
+        if (Boolean.TRUE.equals(blocked)) {
+            AUDIT.warn("login.address-blocked address={} until={}", key, blockedUntil);
+        }
+    }
+
+    /** Counts the failure and blocks at the limit, in one transaction; null when the address has no row yet. */
+    private Boolean count(String key, Instant now, Instant blockedUntil) {
+        return tx.execute(status -> {
             if (countFailure(key, now) == 0) {
-                forgetStale(now);
-                try {
-                    jdbc.update("INSERT INTO login_address (address, window_start, failures) VALUES (?, ?, 1)",
-                            key, at(now));
-                } catch (DuplicateKeyException raced) {
-                    countFailure(key, now);
-                }
+                return null;
             }
             return jdbc.update("UPDATE login_address SET blocked_until = ?, failures = 0, window_start = ? "
                     + "WHERE address = ? AND failures >= ?", at(blockedUntil), at(now), key,
                     settings.maxFailuresPerAddress()) == 1;
-        }));
-        if (blocked) {
-            AUDIT.warn("login.address-blocked address={} until={}", key, blockedUntil);
-        }
+        });
     }
 
     /** One more failure, or the first of a fresh window once the last window and block are over. */

@@ -99,7 +99,7 @@ class SignInRaceTests {
             browser.postLogin(staff.email(), TestAccounts.PASSWORD);
 
             assertThat(browser.get("/review").location()).endsWith("/login");
-            assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?",
                     Integer.class, staff.email())).isZero();
         } finally {
             DisableDuringSignIn.target = null;
