@@ -100,7 +100,17 @@ class FullStackTests {
         assertThat(http.get("/").body()).contains("<html lang=\"en\"", "My applications");
 
         assertThat(http.get("/?lang=ko").body()).contains("<html lang=\"ko\"", "나의 신청");
+        assertThat(accountApi.contact(civilian.id()).orElseThrow().language()).as("a GET changes no account")
+                .isEqualTo("en");
+        http.get("/?lang=en");
+
+        http.open("/applications");
+        Answer switched = http.postForm("/account/language", Map.of("lang", "ko", "returnTo", "/applications?lang=ko"));
+        assertThat(switched.location()).endsWith("/applications?lang=ko");
+        assertThat(http.get("/").body()).contains("<html lang=\"ko\"", "나의 신청");
         assertThat(accountApi.contact(civilian.id()).orElseThrow().language()).isEqualTo("ko");
+        assertThat(http.postForm("/account/language", Map.of("lang", "ko", "returnTo", "//evil.example/"))
+                .location()).doesNotContain("evil");
 
         WebClient later = browser();
         later.get("/login?lang=en");

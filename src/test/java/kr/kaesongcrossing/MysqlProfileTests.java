@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The production profile on a fresh database: no demo data or accounts, and the first administrator only from
  * KC_BOOTSTRAP_ADMIN_EMAIL / KC_BOOTSTRAP_ADMIN_PASSWORD (policy enforced, ignored once an admin exists).
- * Runs on a fresh H2 by default, on a fresh database of the MySQL-family server with KC_TEST_DB=mysql.
+ * Without an SMTP server it does not start. Runs on a fresh H2 by default, on a fresh database of the MySQL-family server with KC_TEST_DB=mysql.
  */
 class MysqlProfileTests {
 
@@ -43,6 +43,11 @@ class MysqlProfileTests {
     @Test
     void shouldStartWithoutDemoDataAndCreateTheFirstAdministratorOnlyOnce() {
         try (TestDatabase db = new TestDatabase()) {
+            List<String> noSmtp = new ArrayList<>(arguments(db, null, null));
+            noSmtp.removeIf(a -> a.startsWith("--spring.mail.host="));
+            assertThatThrownBy(() -> AppBoot.start(noSmtp.toArray(String[]::new)).close())
+                    .hasStackTraceContaining("No SMTP server configured: outside demo mode");
+
             assertThatThrownBy(() -> boot(db, "first@ops.example", "password1234").close())
                     .hasStackTraceContaining("KC_BOOTSTRAP_ADMIN_PASSWORD does not meet the password policy")
                     .satisfies(e -> assertThat(stackText(e)).doesNotContain("password1234"));
@@ -71,7 +76,12 @@ class MysqlProfileTests {
     }
 
     private static AppBoot boot(TestDatabase db, String adminEmail, String adminPassword) {
+        return AppBoot.start(arguments(db, adminEmail, adminPassword).toArray(String[]::new));
+    }
+
+    private static List<String> arguments(TestDatabase db, String adminEmail, String adminPassword) {
         List<String> args = new ArrayList<>(db.appArguments());
+        args.add("--spring.mail.host=127.0.0.1");
         args.add("--spring.profiles.active=mysql");
         args.add("--KC_SIGNING_KEYSTORE=" + secrets.resolve("signing.p12"));
         args.add("--KC_SIGNING_KEYSTORE_PASSWORD=" + KEYSTORE_PASSWORD);
@@ -83,7 +93,7 @@ class MysqlProfileTests {
             args.add("--KC_BOOTSTRAP_ADMIN_EMAIL=" + adminEmail);
             args.add("--KC_BOOTSTRAP_ADMIN_PASSWORD=" + adminPassword);
         }
-        return AppBoot.start(args.toArray(String[]::new));
+        return args;
     }
 
     private static String stackText(Throwable e) {

@@ -63,41 +63,51 @@ class AccountAuthentication {
             passwordEncoder.matches(password, dummyHash);
             throw refused();
         }
+        UserAccount account = tx.execute(status -> accounts.findByEmailIgnoreCase(email).orElse(null));
+        if (account == null) {
+            passwordEncoder.matches(password, dummyHash);
+            throw refusedFrom(address);
+        }
+        boolean matches = passwordEncoder.matches(password, account.getPasswordHash());
+        Instant now = clock.instant();
+        if (!matches) {
+            boolean locked = Boolean.TRUE.equals(tx.execute(status -> accounts.recordFailedLogin(account.getId(),
+                    now, settings.maxFailuresPerAccount(), settings.accountLock())));
+            if (locked) {
+                AUDIT.warn("login.account-locked account={} until={}", account.getId(),
+                        now.plus(settings.accountLock()));
+            }
+            throw refusedFrom(address);
+        }
+        // The right password: decided on the locked row, as it is now (an administrator may just have changed it).
         AccountPrincipal[] principal = new AccountPrincipal[1];
         Outcome outcome = tx.execute(status -> {
-            Instant now = clock.instant();
-            UserAccount account = accounts.findByEmailIgnoreCase(email).orElse(null);
-            if (account == null) {
-                passwordEncoder.matches(password, dummyHash);
+            UserAccount current = accounts.lockById(account.getId()).orElse(null);
+            if (current == null || current.isLockedAt(now)
+                    || !current.getPasswordHash().equals(account.getPasswordHash())) {
                 return Outcome.REFUSED;
             }
-            boolean matches = passwordEncoder.matches(password, account.getPasswordHash());
-            if (account.isLockedAt(now)) {
+            if (!current.isEnabled()) {
+                AUDIT.info("login.refused-disabled account={}", current.getId());
                 return Outcome.REFUSED;
             }
-            if (!matches) {
-                if (account.recordFailedLogin(now, settings.maxFailuresPerAccount(), settings.accountLock())) {
-                    AUDIT.warn("login.account-locked account={} until={}", account.getId(), account.getLockedUntil());
-                }
-                return Outcome.REFUSED;
-            }
-            if (!account.isEnabled()) {
-                AUDIT.info("login.refused-disabled account={}", account.getId());
-                return Outcome.REFUSED;
-            }
-            account.recordSuccessfulLogin();
-            principal[0] = account.toPrincipal();
+            current.recordSuccessfulLogin();
+            principal[0] = current.toPrincipal();
             return Outcome.SUCCESS;
         });
         if (outcome != Outcome.SUCCESS) {
-            addresses.recordFailure(address);
-            throw refused();
+            throw refusedFrom(address);
         }
         AUDIT.info("login.success account={}", principal[0].id());
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
                 principal[0], null, principal[0].getAuthorities());
         result.setDetails(request.getDetails());
         return result;
+    }
+
+    private BadCredentialsException refusedFrom(String address) {
+        addresses.recordFailure(address);
+        return refused();
     }
 
     private static BadCredentialsException refused() {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Login throttling ({@code kc.login.*}). Per account: after {@code maxFailuresPerAccount} wrong passwords in a
  * row the account is locked for {@code accountLock} (stored in the database, so it holds across instances).
  * Per client address: after {@code maxFailuresPerAddress} failures within {@code addressWindow} that address
- * may not try for {@code addressLock} (kept in memory, per application instance).
+ * may not try for {@code addressLock} (in the database too, shared by all instances).
  */
 @ConfigurationProperties("kc.login")
 record LoginSettings(

@@ -3,21 +3,35 @@ package kr.kaesongcrossing.account;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** After login: the site switches to the account's language, then goes where the person was headed (or home). */
+/**
+ * After login: the site switches to the account's language, then goes where the person was headed (or home).
+ * Then the account is read again: an administrator may have disabled it or changed its role while the password
+ * was being checked. The redirect has stored the new session by then (Spring Session saves it when the response
+ * is committed), so either that administrator's change ends it (AccountSessions, after their commit) or this
+ * check sees the change and ends it here.
+ */
 @Component
 class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
-    private final LocaleResolver localeResolver;
+    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
-    LoginSuccessHandler(LocaleResolver localeResolver) {
+    private final LocaleResolver localeResolver;
+    private final UserAccountRepository accounts;
+
+    LoginSuccessHandler(LocaleResolver localeResolver, UserAccountRepository accounts) {
         this.localeResolver = localeResolver;
+        this.accounts = accounts;
         setDefaultTargetUrl("/");
     }
 
@@ -28,5 +42,17 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
             localeResolver.setLocale(request, response, Locale.forLanguageTag(user.language()));
         }
         super.onAuthenticationSuccess(request, response, authentication);
+        if (authentication.getPrincipal() instanceof AccountPrincipal user && !stillAsSignedIn(user)) {
+            AUDIT.info("login.ended-changed-during-sign-in account={}", user.id());
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+        }
+    }
+
+    private boolean stillAsSignedIn(AccountPrincipal user) {
+        return accounts.findById(user.id()).filter(a -> a.isEnabled() && a.getRole() == user.role()).isPresent();
     }
 }

@@ -109,23 +109,12 @@ class UserAccount {
         this.language = language;
     }
 
-    /** True while a lock set by {@link #recordFailedLogin} lasts. */
+    /**
+     * True while a lock lasts. Failures are counted and the lock set by single UPDATE statements
+     * ({@link UserAccountRepository#countFailedLogin}), never by writing back a row read earlier.
+     */
     boolean isLockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /**
-     * Counts a wrong password; the {@code maxFailures}-th failure in a row locks the account until
-     * {@code now + lockFor} and starts the count again. Returns whether this failure locked the account.
-     */
-    boolean recordFailedLogin(Instant now, int maxFailures, java.time.Duration lockFor) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            failedLogins = 0;
-            lockedUntil = now.plus(lockFor);
-            return true;
-        }
-        return false;
     }
 
     void recordSuccessfulLogin() {

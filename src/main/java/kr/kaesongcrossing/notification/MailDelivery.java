@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends an applicant's mail once, also with two instances on one database: the attempt that stores the mail, or
  * that claims the stored one (row lock, then {@link OutboundMail#claim}), sends it, and the claim is committed
  * before SMTP is asked, so no connection is held meanwhile. With an SMTP server ({@code spring.mail.host}) the
- * mail goes there; without one (demo mode) it is written to the log. The stored message records the outcome; a
+ * mail goes there; without one (demo mode only: start-up requires one otherwise) only its id is logged and the
+ * text stays in the database for {@code /admin/mail}. The stored message records the outcome; a
  * mail that did not go out ends in {@link MailNotSent}, which leaves the event publication incomplete for
  * {@link MailRetry}.
  */
@@ -42,7 +43,14 @@ class MailDelivery {
 
     MailDelivery(OutboundMailRepository mails, ObjectProvider<JavaMailSender> sender,
             PlatformTransactionManager transactionManager, Clock clock,
-            @Value("${kc.mail.from:no-reply@kaesong-crossing.test}") String from) {
+            @Value("${kc.mail.from:no-reply@kaesong-crossing.test}") String from,
+            @Value("${spring.mail.host:}") String smtpHost, @Value("${kc.demo.enabled:false}") boolean demoMode,
+            @Value("${kc.mail.log-without-smtp:false}") boolean logWithoutSmtp) {
+        if (smtpHost.isBlank() && !demoMode && !logWithoutSmtp) {
+            throw new IllegalStateException("No SMTP server configured: outside demo mode mail to applicants must go "
+                    + "out. Set spring.mail.host (SPRING_MAIL_HOST) and as needed spring.mail.port, "
+                    + "spring.mail.username and spring.mail.password.");
+        }
         this.mails = mails;
         this.sender = sender;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -63,15 +71,15 @@ class MailDelivery {
         }
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
-            log.info("Mail (no SMTP server configured) to {}: {}\n{}", mail.getRecipient(), mail.getSubject(),
-                    mail.getBody());
+            // The id only: the text (name, decision reason) and the address stay in the database (/admin/mail).
+            log.info("Mail {} not sent: no SMTP server configured (demo mode); see /admin/mail", mail.getId());
             record(mail, m -> m.logged(clock.instant()));
             return;
         }
         try {
             smtp.send(message(smtp, mail));
         } catch (MailException | MessagingException e) {
-            log.warn("Mail {} to {} failed: {}", mail.getId(), mail.getRecipient(), e.getMessage());
+            log.warn("Mail {} failed: {}", mail.getId(), e.getClass().getSimpleName());
             record(mail, m -> m.failed(e.getMessage()));
             throw new MailNotSent("Mail " + mail.getId() + " not sent", e);
         }

@@ -17,8 +17,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Korean by default, English on request; {@code ?lang=en|ko} switches and a cookie keeps the choice (a signed-in
- * person's choice is also stored in their account, see the account module). Any other locale, from a cookie or
+ * Korean by default, English on request; {@code ?lang=en|ko} switches and a cookie keeps the choice (only the
+ * cookie: a signed-in person's switch is a POST that the account module stores in their account). Any other locale, from a cookie or
  * a parameter, counts as Korean.
  */
 @Configuration

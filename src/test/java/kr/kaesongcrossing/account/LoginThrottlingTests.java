@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Throttling through the real login form. Each test logs in from its own (documentation-range) client address so
  * the per-address counter of one test does not affect another.
  */
-@SpringBootTest
+@SpringBootTest(properties = "kc.login.max-failures-per-address=20")
 @AutoConfigureMockMvc
 class LoginThrottlingTests {
 

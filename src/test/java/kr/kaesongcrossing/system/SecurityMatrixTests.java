@@ -70,6 +70,7 @@ class SecurityMatrixTests {
             Rule.post("/checkpoint/route/999999999/cancel", EnumSet.of(SUPERVISOR, ADMIN)),
             Rule.get("/admin/users", EnumSet.of(ADMIN)),
             Rule.get("/admin/users/new", EnumSet.of(ADMIN)),
+            Rule.post("/account/language", EVERYONE),
             Rule.post("/admin/users", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/role", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/disable", EnumSet.of(ADMIN)),

@@ -66,6 +66,15 @@ public class DeviceTokens {
         devices.findById(deviceId).filter(ScannerDevice::active).ifPresent(d -> d.revoke(clock.instant()));
     }
 
+    /** Revokes the active device holding {@code token}; its id if there was one. */
+    @Transactional
+    Optional<Long> revokeToken(String token) {
+        return devices.findByTokenHash(hash(token)).filter(ScannerDevice::active).map(d -> {
+            d.revoke(clock.instant());
+            return d.getId();
+        });
+    }
+
     @Transactional(readOnly = true)
     List<ScannerDevice> all() {
         return devices.findAllByOrderByRevokedAtAscCreatedAtDesc();

@@ -1,8 +1,10 @@
 package kr.kaesongcrossing.application.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,21 +12,26 @@ import kr.kaesongcrossing.AppBoot;
 import kr.kaesongcrossing.WebClient;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Demo mode as {@code ./mvnw spring-boot:run} starts it: the demo civilian has an application in each state,
  * the approved one reached APPROVED_FOR_TRAVEL through the event, so the pass module issued its pass; a restart
- * adds nothing; the generated ID-number key is kept in the data directory.
+ * adds nothing; the generated ID-number key is kept in the data directory. Without SMTP the log names a mail by its
+ * id only (no address, name or reason).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DemoApplicationsTests {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void shouldGiveTheDemoCivilianAnApplicationInEachStateAndAPassForToday() {
+    void shouldGiveTheDemoCivilianAnApplicationInEachStateAndAPassForToday(CapturedOutput output) {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().toString().replace('\\', '/') + "/kaesong;MODE=MySQL;"
                 + "DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY";
         String[] args = {"--spring.datasource.url=" + url, "--kc.data-dir=" + dataDir, "--kc.demo.enabled=true"};
@@ -50,6 +57,8 @@ class DemoApplicationsTests {
             WebClient admin = app.http();
             admin.login("admin@demo.test", "kaesong-demo-2026");
             assertThat(admin.get("/admin/mail").body()).contains("civilian@demo.test");
+            await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains("no SMTP server configured"));
+            assertThat(output.getAll()).doesNotContain("civilian@demo.test", "김민준");
         }
         assertThat(dataDir.resolve("id-number.key")).exists();
 

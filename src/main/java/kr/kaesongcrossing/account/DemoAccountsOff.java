@@ -1,0 +1,42 @@
+package kr.kaesongcrossing.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outside demo mode no demo account may sign in, whatever copied or restored database the instance runs on: every
+ * enabled {@code @demo.test} account is disabled at start-up and its sessions end (logged with ids only).
+ */
+@Component("demoAccountsOff")
+@Order(0)
+@ConditionalOnProperty(name = "kc.demo.enabled", havingValue = "false", matchIfMissing = true)
+class DemoAccountsOff implements ApplicationRunner {
+
+    static final String DEMO_DOMAIN = "@demo.test";
+    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
+
+    private final UserAccountRepository accounts;
+    private final ApplicationEventPublisher events;
+
+    DemoAccountsOff(UserAccountRepository accounts, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (UserAccount account : accounts.findByEmailEndingWithIgnoreCaseAndEnabledTrue(DEMO_DOMAIN)) {
+            account.disable();
+            events.publishEvent(new AccountSessions.AccessChanged(account.getId(), account.getEmail()));
+            AUDIT.warn("demo.account-disabled account={} (demo mode is off)", account.getId());
+        }
+    }
+}
