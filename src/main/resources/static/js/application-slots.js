@@ -23,6 +23,7 @@
 
   function refresh() {
     var asked = ++latest; // a date typed digit by digit changes several times: only the last answer counts
+    choices.setAttribute('aria-busy', 'true'); // screen readers wait for the new choices
     var params = new URLSearchParams({
       entryDate: value('entryDate'), returnDate: value('returnDate'), vehiclePlate: value('vehiclePlate'),
       northboundSlot: chosen('northboundSlot'), southboundSlot: chosen('southboundSlot')
@@ -30,7 +31,11 @@
     fetch(url + (url.indexOf('?') < 0 ? '?' : '&') + params.toString(), {credentials: 'same-origin'})
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        if (html === null || asked !== latest) {
+        if (asked !== latest) {
+          return;
+        }
+        choices.removeAttribute('aria-busy');
+        if (html === null) {
           return;
         }
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('slot-choices');
@@ -38,7 +43,11 @@
           choices.replaceChildren.apply(choices, Array.prototype.slice.call(fresh.childNodes));
         }
       })
-      .catch(function () { /* offline: the choices follow the dates on the next save */ });
+      .catch(function () {
+        if (asked === latest) {
+          choices.removeAttribute('aria-busy'); // offline: the choices follow the dates on the next save
+        }
+      });
   }
 
   ['entryDate', 'returnDate', 'vehiclePlate'].forEach(function (name) {

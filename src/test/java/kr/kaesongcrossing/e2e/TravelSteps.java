@@ -65,6 +65,13 @@ final class TravelSteps {
      * the dates typed (the radio buttons are styled: their labels take the click).
      */
     static void pickSlots(Browser civilian, LocalDate entry, LocalDate returning) {
+        // Leaving the date field tells the form the dates changed; it then fetches that day's choices and swaps
+        // them in (aria-busy meanwhile): pick once the choices for these dates are there.
+        civilian.driver().executeScript("document.activeElement.blur()");
+        civilian.waitUntil(b -> !b.has(By.cssSelector("#slot-choices[aria-busy='true']"))
+                && b.has(By.cssSelector("input[name='northboundSlot'][value^='N-" + entry + "-']"))
+                && b.has(By.cssSelector("input[name='southboundSlot'][value^='S-" + returning + "-']")) ? true : null,
+                "the slot choices of " + entry + " and " + returning);
         for (String radio : List.of("input[name='northboundSlot'][value^='N-" + entry + "-']:not([disabled])",
                 "input[name='southboundSlot'][value^='S-" + returning + "-']:not([disabled])")) {
             String id = civilian.find(By.cssSelector(radio)).getAttribute("id");
