@@ -12,6 +12,7 @@ import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.checkpoint.scan.ScanDecision;
 import kr.kaesongcrossing.checkpoint.scan.ScanReason;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.SpreadsheetCsv;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -66,8 +67,8 @@ class LogController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("crossing-log-" + filter.from() + "-" + filter.to() + ".csv").build().toString());
-        SpreadsheetCsv csv = new SpreadsheetCsv(response.getWriter(),
-                List.of(text("checkpoint.log.col.received", locale), text("checkpoint.log.col.scanned", locale),
+        SpreadsheetCsv csv = new SpreadsheetCsv(response.getWriter());
+        csv.row(List.of(text("checkpoint.log.col.received", locale), text("checkpoint.log.col.scanned", locale),
                 text("checkpoint.log.col.gate", locale), text("checkpoint.log.col.direction", locale),
                 text("checkpoint.log.col.lane", locale), text("checkpoint.log.col.result", locale),
                 text("checkpoint.log.col.reason", locale), text("checkpoint.log.col.alert", locale),

@@ -1,4 +1,4 @@
-package kr.kaesongcrossing.checkpoint.log;
+package kr.kaesongcrossing.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,8 @@ class SpreadsheetCsvTests {
     @Test
     void shouldWriteBomHeaderAndQuotedCellsWithCrlf() throws IOException {
         StringWriter out = new StringWriter();
-        SpreadsheetCsv csv = new SpreadsheetCsv(out, List.of("이름", "사유"));
+        SpreadsheetCsv csv = new SpreadsheetCsv(out);
+        csv.row(List.of("이름", "사유"));
         csv.row(List.of("김 \"철수\"", ""));
         csv.row(List.of("a,b", "두\n줄"));
         csv.flush();
