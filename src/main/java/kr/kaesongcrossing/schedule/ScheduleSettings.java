@@ -1,7 +1,6 @@
 package kr.kaesongcrossing.schedule;
 
 import jakarta.validation.constraints.Min;
-import java.time.Duration;
 import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,16 +11,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param cutoffDays   a slot's list closes this many days before the slot's date ...
  * @param cutoffTime   ... at this time, KST (the North is notified of each list days ahead)
- * @param gateChecks   whether gates refuse scans outside the traveller's slot or without consent for it
- * @param earlyWindow  how long before its time a slot's travellers may cross
- * @param lateWindow   how long after its time they still may
  */
 @Validated
 @ConfigurationProperties("kc.schedule")
 public record ScheduleSettings(
         @DefaultValue("3") @Min(0) int cutoffDays,
-        @DefaultValue("17:00") LocalTime cutoffTime,
-        @DefaultValue("true") boolean gateChecks,
-        @DefaultValue("PT30M") Duration earlyWindow,
-        @DefaultValue("PT90M") Duration lateWindow) {
+        @DefaultValue("17:00") LocalTime cutoffTime) {
 }
