@@ -69,8 +69,6 @@ public final class AppProcess implements AutoCloseable {
                 "--kc.crypto.id-number-key=" + java.util.Base64.getEncoder().encodeToString(key),
                 "--kc.bootstrap.admin.email=" + ADMIN_EMAIL, "--kc.bootstrap.admin.password=" + ADMIN_PASSWORD,
                 "--kc.bootstrap.admin.name=Reliability Admin",
-                // the crowd scans ENTRY/EXIT at the zone gate, as devices did before the route had two gates
-                "--kc.route.gates=KAESONG",
                 // no SMTP server in the suite: mail stays in the database (a switch for tests only)
                 "--kc.mail.log-without-smtp=true"));
         args.addAll(List.of(extraArguments));

@@ -62,7 +62,7 @@ class ReliabilitySuiteIT {
     @Order(1)
     void shouldKeepEveryAnsweredScanWhenTheAppIsKilledOnTheEmbeddedDatabase() {
         Path work = Tools.workDir("embedded");
-        try (AppProcess app = AppProcess.embedded("embedded-app", work, ScanFixtures.TRIPS_FROM_TODAY)) {
+        try (AppProcess app = AppProcess.embedded("embedded-app", work, ScanFixtures.CROWD_SETTINGS)) {
             app.start();
             WebClient admin = ScanFixtures.admin(app, true);
             Crowd.ScanSetup scans = scanSetup(app, admin, true);
@@ -85,7 +85,7 @@ class ReliabilitySuiteIT {
         Path work = Tools.workDir("shared-mysql");
         try (kr.kaesongcrossing.TestDatabase database = new kr.kaesongcrossing.TestDatabase();
                 AppProcess a = AppProcess.mysql("instance-a", work, database.url(), user, password,
-                        ScanFixtures.TRIPS_FROM_TODAY);
+                        ScanFixtures.CROWD_SETTINGS);
                 AppProcess b = a.sibling("instance-b")) {
             a.start();
             b.start();
@@ -355,7 +355,7 @@ class ReliabilitySuiteIT {
         privateDb.start();
         privateDb.createDatabase("kc");
         privateDbApp = AppProcess.mysql("mariadb-app", work, privateDb.jdbcUrl("kc"), "root", "",
-                ScanFixtures.TRIPS_FROM_TODAY);
+                ScanFixtures.CROWD_SETTINGS);
         privateDbApp.start();
         privateScans = scanSetup(privateDbApp, ScanFixtures.admin(privateDbApp, false), false);
     }
