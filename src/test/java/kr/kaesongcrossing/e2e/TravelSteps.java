@@ -79,12 +79,18 @@ final class TravelSteps {
         }
     }
 
-    /** Applies with a photo from the menu, submits, and returns the application's reference. */
+    /** Applies with a photo from the menu for a trip from today, submits, and returns the application's reference. */
     static String apply(Browser civilian, Texts t, Traveller who, Path photo, boolean snaps) {
+        return apply(civilian, t, who, photo, todayInSeoul(), todayInSeoul().plusDays(2), snaps);
+    }
+
+    /** Applies for the given dates, picking the first slot with room each way; returns the reference. */
+    static String apply(Browser civilian, Texts t, Traveller who, Path photo, LocalDate entry, LocalDate returning,
+            boolean snaps) {
         civilian.clickText(t.get("menu.applications.new"));
         civilian.waitForPath("/applications/new");
-        fillApplication(civilian, who, todayInSeoul(), todayInSeoul().plusDays(2));
-        pickSlots(civilian, todayInSeoul(), todayInSeoul().plusDays(2));
+        fillApplication(civilian, who, entry, returning);
+        pickSlots(civilian, entry, returning);
         civilian.upload(By.id("photo"), photo);
         if (snaps) {
             civilian.snap("application-form");
@@ -221,14 +227,24 @@ final class TravelSteps {
         officer.waitForText(t.get("pass.revoke.done"));
     }
 
-    /** The checkpoint officer picks lane and direction (first visit, or after "change lane or direction"). */
+    /** The checkpoint officer picks lane and direction at the only gate (first visit, or after "change"). */
     static void checkpointStation(Browser checkpoint, Texts t, String lane, String direction, boolean snaps) {
-        if (checkpoint.path().startsWith("/checkpoint") && checkpoint.has(By.id("token"))) {
-            checkpoint.clickText(t.get("checkpoint.station.change"));
-        } else {
+        checkpointStation(checkpoint, t, null, lane, direction, snaps);
+    }
+
+    /** The same at one gate of a route with several ({@code gate} null: the gate the page has chosen). */
+    static void checkpointStation(Browser checkpoint, Texts t, String gate, String lane, String direction,
+            boolean snaps) {
+        if (!checkpoint.path().startsWith("/checkpoint") || !checkpoint.has(By.id("token"))) {
             checkpoint.clickText(t.get("menu.checkpoint"));
+            checkpoint.waitForPath("/checkpoint");
         }
-        checkpoint.waitForPath("/checkpoint");
+        if (checkpoint.has(By.id("token"))) { // the station keeps the last gate, lane and direction
+            checkpoint.clickText(t.get("checkpoint.station.change"));
+        }
+        if (gate != null) {
+            checkpoint.click(By.cssSelector("label[for='gate-" + gate + "']"));
+        }
         checkpoint.type("lane", lane);
         checkpoint.click(By.cssSelector("label[for='direction-" + direction + "']"));
         if (snaps) {
@@ -237,6 +253,9 @@ final class TravelSteps {
         checkpoint.clickText(t.get("checkpoint.setup.submit"));
         checkpoint.find(By.id("token"));
         assertThat(checkpoint.pageText()).contains(t.get("checkpoint.direction.long." + direction));
+        if (gate != null) {
+            assertThat(checkpoint.pageText()).contains(t.get("checkpoint.gate." + gate));
+        }
     }
 
     /**
