@@ -35,36 +35,50 @@ class Passwords {
     private final PasswordEncoder encoder;
     private final RequestQuota quota;
     private final PasswordResetSettings settings;
+    private final LoginSettings login;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Passwords(UserAccountRepository accounts, PasswordResetLinkRepository links, PasswordEncoder encoder,
-            RequestQuota quota, PasswordResetSettings settings, ApplicationEventPublisher events,
+            RequestQuota quota, PasswordResetSettings settings, LoginSettings login, ApplicationEventPublisher events,
             TransactionTemplate tx, Clock clock) {
         this.accounts = accounts;
         this.links = links;
         this.encoder = encoder;
         this.quota = quota;
         this.settings = settings;
+        this.login = login;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** Sets a new password when {@code current} is right; the session {@code keptSessionId} stays signed in. */
-    @Transactional
+    /**
+     * Sets a new password when {@code current} is right; the session {@code keptSessionId} stays signed in. A wrong
+     * current password counts as a failed sign-in (a stolen session cannot guess on without locking the account),
+     * and a locked account's password is not changed.
+     */
     void change(long accountId, String current, String newPassword, String keptSessionId) {
-        UserAccount account = accounts.lockById(accountId)
-                .orElseThrow(() -> new AccountChangeRefused("password.change.wrongCurrent"));
-        if (current == null || !encoder.matches(current, account.getPasswordHash())) {
-            AUDIT.info("password.change-refused account={}", accountId);
+        boolean changed = Boolean.TRUE.equals(tx.execute(status -> {
+            UserAccount account = accounts.lockById(accountId).orElse(null);
+            if (account == null || account.isLockedAt(clock.instant()) || current == null
+                    || !encoder.matches(current, account.getPasswordHash())) {
+                return false;
+            }
+            account.changePassword(encoder.encode(newPassword));
+            links.spendAll(accountId, clock.instant());
+            AUDIT.info("password.changed account={}", accountId);
+            events.publishEvent(new AccountSessions.PasswordChanged(accountId, account.getEmail(), keptSessionId));
+            return true;
+        }));
+        if (!changed) {
+            Instant now = clock.instant();
+            boolean locked = Boolean.TRUE.equals(tx.execute(status -> accounts.recordFailedLogin(accountId, now,
+                    login.maxFailuresPerAccount(), login.accountLock())));
+            AUDIT.info("password.change-refused account={} locked={}", accountId, locked);
             throw new AccountChangeRefused("password.change.wrongCurrent");
         }
-        account.changePassword(encoder.encode(newPassword));
-        links.spendAll(accountId, clock.instant());
-        AUDIT.info("password.changed account={}", accountId);
-        events.publishEvent(new AccountSessions.PasswordChanged(accountId, account.getEmail(), keptSessionId));
     }
 
     /**

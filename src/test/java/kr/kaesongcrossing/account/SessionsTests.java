@@ -49,6 +49,8 @@ class SessionsTests {
         assertThat(wrong.location()).endsWith("/account/password");
         assertThat(laptop.open("/account/password").body()).contains("The current password is not correct");
         assertThat(phone.get("/").status()).as("a refused change ends nothing").isEqualTo(200);
+        assertThat(accounts.find(civilian.email()).orElseThrow().failedLogins()).as("counted as a failed sign-in")
+                .isEqualTo(1);
         Answer weak = laptop.postForm("/account/password", Map.of("currentPassword", TestAccounts.PASSWORD,
                 "newPassword", "qwertyuiop123", "confirmation", "qwertyuiop123"));
         assertThat(weak.status()).isEqualTo(200);
@@ -63,6 +65,7 @@ class SessionsTests {
         assertThat(phone.get("/").location()).as("the other session ended").endsWith("/login");
         assertThat(browser().login(civilian.email(), TestAccounts.PASSWORD)).isFalse();
         assertThat(browser().login(civilian.email(), NEW_PASSWORD)).isTrue();
+        assertThat(accounts.find(civilian.email()).orElseThrow().failedLogins()).isZero();
     }
 
     @Test
