@@ -146,7 +146,7 @@ class Passwords {
     }
 
     private static boolean looksLikeToken(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c)
-                && c < 128 || c == '-' || c == '_');
+        return token != null && token.length() == 43
+                && token.chars().allMatch(c -> (c < 128 && Character.isLetterOrDigit(c)) || c == '-' || c == '_');
     }
 }
