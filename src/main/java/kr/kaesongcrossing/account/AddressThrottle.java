@@ -96,7 +96,8 @@ class AddressThrottle {
         return Timestamp.from(instant);
     }
 
-    private static String key(String address) {
+    /** The stored form of a client address (also the key of other per-address counts). */
+    static String key(String address) {
         if (address == null || address.isBlank()) {
             return "unknown";
         }

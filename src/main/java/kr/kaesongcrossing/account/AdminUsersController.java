@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /admin/users}: administrators list accounts, create staff, change roles, disable and enable. */
+/**
+ * {@code /admin/users}: administrators list accounts, create staff, change roles, disable and enable, and end all
+ * sessions of an account.
+ */
 @Controller
 @RequestMapping("/admin/users")
 class AdminUsersController {
@@ -87,6 +90,13 @@ class AdminUsersController {
     @OnRefusal(LIST_PAGE)
     String enable(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin, RedirectAttributes redirect) {
         return apply(() -> administration.enable(admin.id(), id), "admin.users.enabled", redirect);
+    }
+
+    @PostMapping("/{id}/sessions/end")
+    @OnRefusal(LIST_PAGE)
+    String endSessions(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin,
+            RedirectAttributes redirect) {
+        return apply(() -> administration.endSessions(admin.id(), id), "admin.users.sessionsEnded", redirect);
     }
 
     /** Makes the change; a refused one goes back to the list with the reason (see {@link OnRefusal}). */

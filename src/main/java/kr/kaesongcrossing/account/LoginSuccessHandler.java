@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * After login: the site switches to the account's language, then goes where the person was headed (or home).
+ * After login: the site switches to the account's language, the session notes the browser it was signed in from
+ * ("My sessions"), then goes where the person was headed (or home).
  * Then the account is read again: an administrator may have disabled it or changed its role while the password
  * was being checked. The redirect has stored the new session by then (Spring Session saves it when the response
  * is committed), so either that administrator's change ends it (AccountSessions, after their commit) or this
@@ -41,6 +42,8 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
         if (authentication.getPrincipal() instanceof AccountPrincipal user && Languages.isSupported(user.language())) {
             localeResolver.setLocale(request, response, Locale.forLanguageTag(user.language()));
         }
+        // The session has its id for this sign-in by now (fixation protection changed it); what "My sessions" shows.
+        request.getSession().setAttribute(AccountSessions.BROWSER, BrowserSummary.of(request.getHeader("User-Agent")));
         super.onAuthenticationSuccess(request, response, authentication);
         if (authentication.getPrincipal() instanceof AccountPrincipal user && !stillAsSignedIn(user)) {
             AUDIT.info("login.ended-changed-during-sign-in account={}", user.id());

@@ -148,6 +148,15 @@ class UserAccount {
         recordSuccessfulLogin();
     }
 
+    /** A new password (already checked against the policy and hashed); a login lock no longer applies. */
+    void changePassword(String newHash) {
+        if (newHash == null || newHash.isBlank()) {
+            throw new IllegalArgumentException("password hash required");
+        }
+        this.passwordHash = newHash;
+        recordSuccessfulLogin();
+    }
+
     /** The session principal: never carries the password hash. */
     AccountPrincipal toPrincipal() {
         return new AccountPrincipal(id, email, displayName, null, role, language, enabled);

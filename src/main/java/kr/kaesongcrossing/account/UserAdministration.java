@@ -27,13 +27,15 @@ class UserAdministration {
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final AccountSessions sessions;
     private final Clock clock;
 
     UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, AccountSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -89,6 +91,12 @@ class UserAdministration {
         UserAccount account = find(accountId);
         account.enable();
         AUDIT.info("account.enabled actor={} account={}", actorId, accountId);
+    }
+
+    /** Signs the person out everywhere (e.g. a lost phone); the account stays as it is. */
+    void endSessions(long actorId, long accountId) {
+        int ended = sessions.endAll(find(accountId).getEmail());
+        AUDIT.info("account.sessions-ended actor={} account={} sessions={}", actorId, accountId, ended);
     }
 
     private void refuseSelfOrLastAdmin(long actorId, UserAccount account) {

@@ -1,8 +1,10 @@
 /**
  * Accounts and roles: registration, form login with throttling, the role home pages, staff administration at
- * {@code /admin/users}, the password policy, demo accounts (embedded mode) and the first administrator.
+ * {@code /admin/users}, the password policy, changing a password and resetting it by mail, a person's own sessions
+ * ({@code /account/sessions}) and their absolute lifetime, demo accounts (embedded mode) and the first administrator.
  * Public API for other modules: {@link kr.kaesongcrossing.account.AccountPrincipal} (the session principal),
- * {@link kr.kaesongcrossing.account.Role} and {@link kr.kaesongcrossing.account.Accounts} (contact details).
+ * {@link kr.kaesongcrossing.account.Role}, {@link kr.kaesongcrossing.account.Accounts} (contact details) and the
+ * event {@link kr.kaesongcrossing.account.PasswordResetRequested} (the notification module mails the link).
  */
 @ApplicationModule(allowedDependencies = {"system"})
 package kr.kaesongcrossing.account;

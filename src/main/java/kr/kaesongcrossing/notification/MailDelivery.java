@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,6 +66,14 @@ class MailDelivery {
      * @throws MailNotSent when SMTP failed or another attempt holds the mail right now
      */
     void deliver(String eventKey, Supplier<Optional<OutboundMail>> compose) {
+        deliver(eventKey, compose, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #deliver(String, Supplier)}, and {@code complete} turns the stored body into the one sent: for what
+     * the database and {@code /admin/mail} must not hold (a password reset link).
+     */
+    void deliver(String eventKey, Supplier<Optional<OutboundMail>> compose, UnaryOperator<String> complete) {
         OutboundMail mail = transactions.execute(tx -> take(eventKey, compose));
         if (mail == null) {
             return;
@@ -77,7 +86,7 @@ class MailDelivery {
             return;
         }
         try {
-            smtp.send(message(smtp, mail));
+            smtp.send(message(smtp, mail, complete));
         } catch (MailException | MessagingException e) {
             log.warn("Mail {} failed: {}", mail.getId(), e.getClass().getSimpleName());
             record(mail, m -> m.failed(e.getMessage()));
@@ -107,13 +116,14 @@ class MailDelivery {
         transactions.executeWithoutResult(tx -> outcome.accept(mails.findById(mail.getId()).orElseThrow()));
     }
 
-    private MimeMessage message(JavaMailSender smtp, OutboundMail mail) throws MessagingException {
+    private MimeMessage message(JavaMailSender smtp, OutboundMail mail, UnaryOperator<String> complete)
+            throws MessagingException {
         MimeMessage message = smtp.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom(from);
         helper.setTo(mail.getRecipient());
         helper.setSubject(mail.getSubject());
-        helper.setText(mail.getBody(), false);
+        helper.setText(complete.apply(mail.getBody()), false);
         message.setHeader("Content-Language", mail.getLanguage());
         return message;
     }

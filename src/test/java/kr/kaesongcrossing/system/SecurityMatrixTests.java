@@ -71,10 +71,16 @@ class SecurityMatrixTests {
             Rule.get("/admin/users", EnumSet.of(ADMIN)),
             Rule.get("/admin/users/new", EnumSet.of(ADMIN)),
             Rule.post("/account/language", EVERYONE),
+            Rule.get("/account/password", EVERYONE),
+            Rule.post("/account/password", EVERYONE),
+            Rule.get("/account/sessions", EVERYONE),
+            Rule.post("/account/sessions/0123456789abcdef01234567/end", EVERYONE),
+            Rule.post("/account/sessions/end-others", EVERYONE),
             Rule.post("/admin/users", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/role", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/disable", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/enable", EnumSet.of(ADMIN)),
+            Rule.post("/admin/users/999999999/sessions/end", EnumSet.of(ADMIN)),
             Rule.get("/admin/devices", EnumSet.of(ADMIN)),
             Rule.get("/admin/keys", EnumSet.of(ADMIN)),
             Rule.get("/admin/mail", EnumSet.of(ADMIN)),
@@ -96,8 +102,12 @@ class SecurityMatrixTests {
             Rule.get("/api/v1/revocations", STAFF_LOG));
 
     /** Open to everyone, signed in or not (404 allowed until the module lands). */
-    static final List<String> PUBLIC = List.of("/login", "/login?logout", "/login?error", "/register", "/actuator/health", "/.well-known/jwks.json",
+    static final List<String> PUBLIC = List.of("/login", "/login?logout", "/login?error", "/login?expired", "/register",
+            "/password/forgot", "/password/reset", "/password/reset?token=unknown", "/actuator/health", "/.well-known/jwks.json",
             "/krds/css/krds.css", "/css/app.css");
+
+    /** Forms anyone may send, signed in or not: sent empty, they come back with the form's own answer. */
+    static final List<String> PUBLIC_FORMS = List.of("/password/forgot", "/password/reset");
 
     record Rule(String method, String path, Set<Role> allowed) {
         static Rule get(String path, Set<Role> allowed) {
@@ -181,5 +191,15 @@ class SecurityMatrixTests {
 
     static Stream<String> publicPaths() {
         return PUBLIC.stream();
+    }
+
+    @ParameterizedTest(name = "POST {0}")
+    @MethodSource("publicForms")
+    void shouldTakePublicFormsWithoutLogin(String path) throws Exception {
+        assertThat(mvc.perform(post(path).with(csrf())).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
+    }
+
+    static Stream<String> publicForms() {
+        return PUBLIC_FORMS.stream();
     }
 }
