@@ -4,7 +4,7 @@
     scripts/test-timings.py [TARGET_DIR]     (default: target)
 
 Reads TARGET_DIR/surefire-reports/TEST-*.xml and TARGET_DIR/failsafe-reports/TEST-*.xml and prints one row per
-suite (test classes, tests, failed, skipped, seconds) and the total. A missing report folder or an unreadable
+suite (test classes, tests, failed, skipped, seconds) and the total, then the slowest test classes. A missing report folder or an unreadable
 report is mentioned and skipped; the exit status is 0 whatever the reports say (the table is information).
 
 Only the <testsuite> start tag is read, with a regular expression: the hostile-input report holds characters
@@ -23,10 +23,12 @@ import sys
 SUITES = [
     ("browser (e2e)", lambda name: ".e2e." in name),
     ("hostile input", lambda name: simple(name) == "HostileInputTests"),
-    ("two instances", lambda name: simple(name) in ("TwoInstancesTests", "TwoInstancesSessionTests")),
+    # TwoInstancesTests, TwoInstancesSessionTests, MailTwoInstancesTests, SlotsTwoInstancesTests
+    ("two instances", lambda name: "TwoInstances" in simple(name)),
     ("reliability (*IT)", lambda name: simple(name).endswith("IT")),
 ]
 OTHER = "unit and full-stack"
+SLOWEST = 10
 ORDER = [OTHER] + [label for label, _ in SUITES]
 FOLDERS = ("surefire-reports", "failsafe-reports")
 TESTSUITE = re.compile(r"<testsuite\b([^>]*)>")
@@ -60,7 +62,9 @@ def number(suite, attribute, parse=int):
 
 
 def read_reports(target):
+    """Per suite [classes, tests, failed, skipped, seconds]; per test class (seconds, suite, name); notes."""
     rows = {}
+    classes = []
     notes = []
     for folder in FOLDERS:
         path = os.path.join(target, folder)
@@ -84,12 +88,13 @@ def read_reports(target):
             row[2] += number(suite, "failures") + number(suite, "errors")
             row[3] += number(suite, "skipped")
             row[4] += number(suite, "time", float)
-    return rows, notes
+            classes.append((number(suite, "time", float), label, suite.get("name", "")))
+    return rows, classes, notes
 
 
 def main(argv):
     target = argv[1] if len(argv) > 1 else "target"
-    rows, notes = read_reports(target)
+    rows, classes, notes = read_reports(target)
     print("Test timings by suite (from the JUnit reports in %s)" % target)
     for note in notes:
         print("  " + note)
@@ -105,6 +110,10 @@ def main(argv):
             print(line % (label, row[0], row[1], row[2], row[3], "%.1f" % row[4]))
             total = [a + b for a, b in zip(total, row)]
     print(line % ("total", total[0], total[1], total[2], total[3], "%.1f" % total[4]))
+    print()
+    print("Slowest test classes (seconds, Spring context start-ups included)")
+    for seconds, label, name in sorted(classes, reverse=True)[:SLOWEST]:
+        print("%9.1f  %-22s %s" % (seconds, label, simple(name)))
     return 0
 
 
