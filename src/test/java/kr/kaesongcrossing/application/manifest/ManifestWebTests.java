@@ -275,7 +275,7 @@ class ManifestWebTests extends ApplicationTestSupport {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(name, "CHOI MINSEO", "통행 명단", "Crossing manifest", "성명(한글)",
-                    "Name (Hangul)", "12가3456", "1판", "version 1", "한국시간");
+                    "Name (Hangul)", "12가3456", "시멘트", "1판", "version 1", "한국시간");
             assertThat(text).doesNotContain(ID_NUMBER);
         }
     }
