@@ -103,7 +103,7 @@ public class Manifests {
     @Transactional(readOnly = true)
     public Current current(SlotKey key) {
         List<Booking> bookings = slots.bookingsIn(key);
-        Map<Long, TravelApplication> trips = applications.findAllById(bookings.stream().map(Booking::applicationId)
+        Map<Long, TravelApplication> trips = applications.findWithGoods(bookings.stream().map(Booking::applicationId)
                 .toList()).stream().collect(Collectors.toMap(TravelApplication::getId, Function.identity()));
         List<Manifest.Traveller> travellers = new ArrayList<>();
         List<Long> ids = new ArrayList<>();

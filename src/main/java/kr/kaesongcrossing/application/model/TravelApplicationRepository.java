@@ -30,6 +30,10 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
             countQuery = "select count(a) from TravelApplication a where a.applicantId = :applicantId")
     Page<ApplicantRow> findRowsByApplicant(@Param("applicantId") Long applicantId, Pageable pageable);
 
+    /** The trips with their goods, in one query: a manifest lists every traveller's goods. */
+    @Query("select a from TravelApplication a left join fetch a.goods where a.id in :ids")
+    List<TravelApplication> findWithGoods(@Param("ids") Collection<Long> ids);
+
     boolean existsByIdAndStatus(Long id, ApplicationStatus status);
 
     @Query("""

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.TravellerMoved;
 import kr.kaesongcrossing.application.model.Actor;
@@ -104,8 +106,11 @@ public class ReviewService {
     /** Trips still going ahead whose seat is in a cancelled slot, from today on. */
     @Transactional(readOnly = true)
     List<Rebooking> toRebook() {
-        return slots.inCancelledSlots(OfficeTime.today(clock)).stream()
-                .flatMap(b -> applications.findById(b.applicationId())
+        List<Booking> bookings = slots.inCancelledSlots(OfficeTime.today(clock));
+        Map<Long, TravelApplication> trips = applications.findAllById(bookings.stream().map(Booking::applicationId)
+                .toList()).stream().collect(Collectors.toMap(TravelApplication::getId, Function.identity()));
+        return bookings.stream()
+                .flatMap(b -> Optional.ofNullable(trips.get(b.applicationId()))
                         .filter(a -> TravelApplication.HOLDING_SEATS.contains(a.getStatus()))
                         .map(a -> new Rebooking(a.getId(), a.getReference(), a.getNameKorean(), a.getNameLatin(),
                                 a.getStatus(), b.slot()))

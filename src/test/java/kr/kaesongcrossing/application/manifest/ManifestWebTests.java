@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,6 +24,7 @@ import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.GoodsLine;
 import kr.kaesongcrossing.application.model.IdDocumentType;
 import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TripDetails;
 import kr.kaesongcrossing.application.model.VehicleType;
 import kr.kaesongcrossing.schedule.SlotKey;
@@ -33,6 +35,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.CollectionStatistics;
+import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +60,10 @@ class ManifestWebTests extends ApplicationTestSupport {
     TravelApprovals approvals;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Manifests manifests;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     AccountPrincipal civilian;
     AccountPrincipal officer;
@@ -191,6 +200,29 @@ class ManifestWebTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldLoadTheTravellersGoodsWithTheTravellersNotOneQueryEach() {
+        SlotKey slot = farSlot();
+        onList(uniqueKoreanName(), "LEE ONE", slot);
+        withTruck(uniqueKoreanName(), slot);
+        onList(uniqueKoreanName(), "LEE THREE", slot);
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        boolean wasEnabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        try {
+            CollectionStatistics goods = statistics.getCollectionStatistics(
+                    TravelApplication.class.getName() + ".goods");
+            long before = goods.getFetchCount();
+            Manifest manifest = manifests.current(slot).manifest();
+
+            assertThat(manifest.travellers()).hasSize(3)
+                    .allSatisfy(t -> assertThat(t.goods()).extracting(GoodsLine::description).contains("노트북"));
+            assertThat(goods.getFetchCount() - before).as("goods fetched one query per traveller").isZero();
+        } finally {
+            statistics.setStatisticsEnabled(wasEnabled);
+        }
+    }
+
+    @Test
     void shouldAnswerAKeyThatNamesNoSlotWithNotFound() throws Exception {
         for (String key : List.of("X-2026-12-03-0830", "N-2026-02-30-0830", "N-2026-12-03-2561", "N-2046-12-03-0845",
                 "N-2046-12-03-0830-extra", "n-2046-12-03-0830")) {
@@ -243,7 +275,7 @@ class ManifestWebTests extends ApplicationTestSupport {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(name, "CHOI MINSEO", "통행 명단", "Crossing manifest", "성명(한글)",
-                    "Name (Hangul)", "12가3456", "1판", "version 1", "한국시간");
+                    "Name (Hangul)", "12가3456", "시멘트", "1판", "version 1", "한국시간");
             assertThat(text).doesNotContain(ID_NUMBER);
         }
     }
