@@ -24,10 +24,10 @@ class ApplicationMailer {
     private static final Set<ApplicationStatus> MAILED = Set.of(ApplicationStatus.APPROVED_FOR_TRAVEL,
             ApplicationStatus.REJECTED, ApplicationStatus.INFORMATION_REQUESTED, ApplicationStatus.CONSENT_REFUSED);
 
-    private final ApplicantMail mail;
+    private final AccountMail mail;
     private final MailDelivery delivery;
 
-    ApplicationMailer(ApplicantMail mail, MailDelivery delivery) {
+    ApplicationMailer(AccountMail mail, MailDelivery delivery) {
         this.mail = mail;
         this.delivery = delivery;
     }
@@ -46,7 +46,7 @@ class ApplicationMailer {
 
     private Optional<OutboundMail> compose(ApplicationStatusChanged event, String eventKey) {
         String key = "notification.mail." + event.to().name();
-        return mail.compose(new ApplicantMail.About(event.applicantAccountId(), event.applicationId(),
+        return mail.compose(new AccountMail.About(event.applicantAccountId(), event.applicationId(),
                 event.reference()), eventKey, key + ".subject", locale -> {
                     StringBuilder text = new StringBuilder(mail.msg(key + ".text", locale, event.reference()))
                             .append("\n");

@@ -1,13 +1,8 @@
 package kr.kaesongcrossing.notification;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import kr.kaesongcrossing.account.Accounts;
 import kr.kaesongcrossing.account.PasswordResetRequested;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,43 +20,27 @@ class PasswordResetMailer {
     static final String LISTENER_ID = "notification.password-reset-mail";
     private static final String LINK = "{link}";
 
-    private final Accounts accounts;
+    private final AccountMail mail;
     private final MailDelivery delivery;
-    private final MessageSource messages;
-    private final Clock clock;
-    private final String baseUrl;
 
-    PasswordResetMailer(Accounts accounts, MailDelivery delivery, MessageSource messages, Clock clock,
-            @Value("${kc.base-url:http://localhost:8080}") String baseUrl) {
-        this.accounts = accounts;
+    PasswordResetMailer(AccountMail mail, MailDelivery delivery) {
+        this.mail = mail;
         this.delivery = delivery;
-        this.messages = messages;
-        this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     @ApplicationModuleListener(id = LISTENER_ID, propagation = Propagation.NOT_SUPPORTED)
     void on(PasswordResetRequested event) {
         String eventKey = "password-reset/" + event.linkId();
         delivery.deliver(eventKey, () -> compose(event, eventKey),
-                body -> body.replace(LINK, baseUrl + event.path()));
+                body -> body.replace(LINK, mail.url(event.path())));
     }
 
     private Optional<OutboundMail> compose(PasswordResetRequested event, String eventKey) {
-        return accounts.contact(event.accountId()).map(contact -> {
-            Locale locale = "en".equals(contact.language()) ? Locale.ENGLISH : Locale.KOREAN;
-            // Whole minutes left, rounded up: a link mailed at once shows the full validity.
-            long minutes = Math.max(1, (Duration.between(clock.instant(), event.expiresAt()).toSeconds() + 59) / 60);
-            String body = msg("notification.mail.greeting", locale, contact.displayName()) + "\n\n"
-                    + msg("notification.mail.passwordReset.text", locale, minutes) + "\n\n" + LINK + "\n\n"
-                    + msg("notification.mail.passwordReset.notYou", locale) + "\n\n"
-                    + msg("notification.mail.signature", locale) + "\n";
-            return new OutboundMail(contact.email(), locale.getLanguage(),
-                    msg("notification.mail.passwordReset.subject", locale), body, null, eventKey, clock.instant());
-        });
-    }
-
-    private String msg(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
+        // Whole minutes left, rounded up: a link mailed at once shows the full validity.
+        long minutes = Math.max(1, (Duration.between(mail.now(), event.expiresAt()).toSeconds() + 59) / 60);
+        return mail.compose(event.accountId(), null, eventKey,
+                locale -> mail.msg("notification.mail.passwordReset.subject", locale),
+                locale -> mail.msg("notification.mail.passwordReset.text", locale, minutes) + "\n\n" + LINK + "\n\n"
+                        + mail.msg("notification.mail.passwordReset.notYou", locale) + "\n\n");
     }
 }

@@ -27,10 +27,10 @@ class RouteMailer {
     private static final LocalDate FURTHER_NOTICE = LocalDate.of(9999, 12, 31);
 
     private final TravelApprovals trips;
-    private final ApplicantMail mail;
+    private final AccountMail mail;
     private final MailDelivery delivery;
 
-    RouteMailer(TravelApprovals trips, ApplicantMail mail, MailDelivery delivery) {
+    RouteMailer(TravelApprovals trips, AccountMail mail, MailDelivery delivery) {
         this.trips = trips;
         this.mail = mail;
         this.delivery = delivery;
@@ -63,7 +63,7 @@ class RouteMailer {
 
     private Optional<OutboundMail> compose(RouteModeChanged event, PlannedTrip trip, String eventKey) {
         RoutePeriod period = event.period();
-        return mail.compose(new ApplicantMail.About(trip.applicantAccountId(), trip.applicationId(), trip.reference()),
+        return mail.compose(new AccountMail.About(trip.applicantAccountId(), trip.applicationId(), trip.reference()),
                 eventKey, "notification.route.subject", locale -> mail.msg("notification.route.text", locale,
                         OfficeTime.minutes(period.from()), mail.msg("checkpoint.route.mode." + period.mode(), locale),
                         trip.reference(), trip.entryDate().toString(), trip.returnDate().toString()) + "\n"

@@ -25,10 +25,10 @@ class SlotMailer {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final ApplicantMail mail;
+    private final AccountMail mail;
     private final MailDelivery delivery;
 
-    SlotMailer(ApplicantMail mail, MailDelivery delivery) {
+    SlotMailer(AccountMail mail, MailDelivery delivery) {
         this.mail = mail;
         this.delivery = delivery;
     }
@@ -51,7 +51,7 @@ class SlotMailer {
 
     private Optional<OutboundMail> compose(long accountId, long applicationId, String reference, String eventKey,
             String key, Function<Locale, Object[]> args) {
-        return mail.compose(new ApplicantMail.About(accountId, applicationId, reference), eventKey, key + ".subject",
+        return mail.compose(new AccountMail.About(accountId, applicationId, reference), eventKey, key + ".subject",
                 locale -> mail.msg(key + ".text", locale, args.apply(locale)) + "\n\n");
     }
 
