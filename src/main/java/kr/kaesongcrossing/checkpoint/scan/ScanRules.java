@@ -94,6 +94,10 @@ public final class ScanRules {
         return slotWindow.checked();
     }
 
+    SlotWindow slotWindow() {
+        return slotWindow;
+    }
+
     Duration clockSkew() {
         return clockSkew;
     }

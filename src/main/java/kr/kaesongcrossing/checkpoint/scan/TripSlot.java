@@ -15,6 +15,10 @@ public record TripSlot(SlotKey key, boolean consented) {
 
     /** When the slot leaves the first gate of its direction. */
     Instant departsAt() {
+        return departsAt(key);
+    }
+
+    static Instant departsAt(SlotKey key) {
         return key.date().atTime(key.departsAt()).atZone(OfficeTime.ZONE).toInstant();
     }
 }
