@@ -59,8 +59,8 @@ public class TravelApprovals {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<SlotKey> slotOf(long applicationId, TravelDirection direction) {
         return jdbc.query("SELECT " + (direction == TravelDirection.NORTHBOUND ? "northbound_slot" : "southbound_slot")
-                + " FROM travel_application WHERE id = ?", (rs, row) -> rs.getString(1), applicationId).stream()
-                .findFirst().flatMap(SlotKey::parse);
+                + " FROM travel_application WHERE id = ?", (rs, row) -> SlotKey.parse(rs.getString(1)), applicationId)
+                .stream().findFirst().flatMap(slot -> slot);
     }
 
     /**

@@ -13,6 +13,8 @@ import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.TripApprovalWithdrawn;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +69,29 @@ public final class CheckpointFixtures {
                 String.class, applicationId);
         String token = jdbc.queryForObject("SELECT token FROM pass WHERE pass_id = ?", String.class, passId);
         return new IssuedPass(passId, token, applicationId, nameKorean, holder);
+    }
+
+    /**
+     * The trip holds a seat in {@code slot} (a one-off slot of that date if the timetable has none at that time) and,
+     * when {@code consented}, is on the counterpart's consent list for it.
+     */
+    public void inSlot(IssuedPass pass, SlotKey slot, boolean consented) {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM slot WHERE direction = ? AND slot_date = ? AND departs_at = ?",
+                Integer.class, slot.direction().name(), slot.date(), slot.departsAt()) == 0) {
+            jdbc.update("INSERT INTO slot (direction, slot_date, departs_at, people_cap, vehicle_cap) "
+                    + "VALUES (?, ?, ?, 999, 999)", slot.direction().name(), slot.date(), slot.departsAt());
+        }
+        jdbc.update("INSERT INTO slot_booking (slot_id, application_id, direction, vehicles, booked_at) SELECT id, ?, "
+                + "direction, 0, ? FROM slot WHERE direction = ? AND slot_date = ? AND departs_at = ?",
+                pass.applicationId(), now, slot.direction().name(), slot.date(), slot.departsAt());
+        jdbc.update("UPDATE travel_application SET " + (slot.direction() == TravelDirection.NORTHBOUND
+                ? "northbound_slot" : "southbound_slot") + " = ? WHERE id = ?", slot.toString(), pass.applicationId());
+        if (consented) {
+            jdbc.update("INSERT INTO slot_consent (slot, application_id, counterpart_reference, recorded_at, "
+                    + "recorded_by_id, recorded_by_name) VALUES (?, ?, ?, ?, 0, 'test')", slot.toString(),
+                    pass.applicationId(), "NK-" + pass.applicationId(), now);
+        }
     }
 
     /** The approval is withdrawn: the pass module revokes the pass. */
