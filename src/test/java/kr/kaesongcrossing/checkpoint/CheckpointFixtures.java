@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
@@ -13,11 +14,14 @@ import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.TripApprovalWithdrawn;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.checkpoint.device.DeviceTokens;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -115,6 +119,32 @@ public final class CheckpointFixtures {
     public void forget(IssuedPass pass) {
         jdbc.update("UPDATE pass SET pass_id = ? WHERE pass_id = ?", "gone" + pass.passId().substring(4),
                 pass.passId());
+    }
+
+    /** The Authorization header of a scanner device issued now. */
+    public static String deviceBearer(DeviceTokens tokens, String name) {
+        return "Bearer " + tokens.issue(name + "-" + UUID.randomUUID(), null).token();
+    }
+
+    /**
+     * A scan of {@code token} through the scanner API, with a fresh scan id, at lane 1; {@code gate} null scans at
+     * the zone gate, {@code scannedAt} null now.
+     */
+    public static MockHttpServletRequestBuilder scanRequest(String bearer, String token, String gate,
+            String direction, Instant scannedAt) {
+        return MockMvcRequestBuilders.post("/api/v1/scans").header("Authorization", bearer)
+                .contentType("application/json").content("{\"scanId\":\"" + UUID.randomUUID() + "\",\"token\":\""
+                        + token + "\",\"direction\":\"" + direction + "\",\"lane\":\"1\""
+                        + (gate == null ? "" : ",\"gate\":\"" + gate + "\"")
+                        + (scannedAt == null ? "" : ",\"scannedAt\":\"" + scannedAt + "\"") + "}");
+    }
+
+    /** A scanner API answer in short: ACCEPTED, "ALERT x" (accepted with alert x) or the refusal's reason. */
+    public static String outcome(String json) {
+        String reason = json.replaceAll(".*\"reason\":\"?([A-Z_]+|null)\"?.*", "$1");
+        String alert = json.replaceAll(".*\"alert\":\"?([A-Z_]+|null)\"?.*", "$1");
+        return json.contains("\"decision\":\"ACCEPTED\"") ? ("null".equals(alert) ? "ACCEPTED" : "ALERT " + alert)
+                : reason;
     }
 
     public static String tamperedSignature(String token) {

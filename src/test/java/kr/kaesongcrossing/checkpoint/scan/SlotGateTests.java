@@ -72,7 +72,7 @@ class SlotGateTests {
     @BeforeEach
     void setUp() {
         fixtures = new CheckpointFixtures(jdbc, events, transactions, accounts);
-        bearer = "Bearer " + tokens.issue("slot-gate-" + UUID.randomUUID(), null).token();
+        bearer = CheckpointFixtures.deviceBearer(tokens, "slot-gate");
     }
 
     /**
@@ -92,15 +92,9 @@ class SlotGateTests {
 
     /** ACCEPTED, "ALERT x" or the refusal's reason, as the scanner API answers a scan made at {@code at}. */
     private String scan(IssuedPass pass, String gate, String direction, Instant at) throws Exception {
-        String json = mvc.perform(post("/api/v1/scans").header("Authorization", bearer).contentType("application/json")
-                        .content("{\"scanId\":\"" + UUID.randomUUID() + "\",\"token\":\"" + pass.token()
-                                + "\",\"gate\":\"" + gate + "\",\"direction\":\"" + direction + "\",\"lane\":\"1\""
-                                + ",\"scannedAt\":\"" + at + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String reason = json.replaceAll(".*\"reason\":\"?([A-Z_]+|null)\"?.*", "$1");
-        String alert = json.replaceAll(".*\"alert\":\"?([A-Z_]+|null)\"?.*", "$1");
-        return json.contains("\"decision\":\"ACCEPTED\"") ? ("null".equals(alert) ? "ACCEPTED" : "ALERT " + alert)
-                : reason;
+        return CheckpointFixtures.outcome(mvc.perform(CheckpointFixtures.scanRequest(bearer, pass.token(), gate,
+                direction, at)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private String position(IssuedPass pass) {
