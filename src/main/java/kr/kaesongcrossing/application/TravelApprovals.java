@@ -3,8 +3,10 @@ package kr.kaesongcrossing.application;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,5 +50,30 @@ public class TravelApprovals {
         return jdbc.queryForObject("SELECT COUNT(*) FROM slot_consent c JOIN travel_application a "
                 + "ON a.id = c.application_id WHERE c.application_id = ? AND c.slot = ? AND a.status = ?",
                 Integer.class, applicationId, slot.toString(), ApplicationStatus.APPROVED_FOR_TRAVEL.name()) > 0;
+    }
+
+    /**
+     * The slot the trip holds (or asks for) in {@code direction}, empty for a trip from before slots. Read-only, in
+     * the caller's transaction when there is one.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<SlotKey> slotOf(long applicationId, TravelDirection direction) {
+        return jdbc.query("SELECT " + (direction == TravelDirection.NORTHBOUND ? "northbound_slot" : "southbound_slot")
+                + " FROM travel_application WHERE id = ?", (rs, row) -> SlotKey.parse(rs.getString(1)), applicationId)
+                .stream().findFirst().flatMap(slot -> slot);
+    }
+
+    /**
+     * The travellers of trips approved for travel that hold a seat in {@code slot}, by name (never an ID number):
+     * who the gates expect in it.
+     */
+    @Transactional(readOnly = true)
+    public List<SlotTraveller> travellersIn(SlotKey slot) {
+        return jdbc.query("SELECT a.id, a.name_korean, a.name_latin FROM slot s "
+                + "JOIN slot_booking b ON b.slot_id = s.id JOIN travel_application a ON a.id = b.application_id "
+                + "WHERE s.direction = ? AND s.slot_date = ? AND s.departs_at = ? AND a.status = ? "
+                + "ORDER BY a.name_latin, a.id", (rs, row) -> new SlotTraveller(rs.getLong(1), rs.getString(2),
+                        rs.getString(3)), slot.direction().name(), slot.date(), slot.departsAt(),
+                ApplicationStatus.APPROVED_FOR_TRAVEL.name());
     }
 }

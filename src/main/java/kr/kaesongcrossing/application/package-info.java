@@ -5,8 +5,9 @@
  * between slots and rebook those of cancelled ones.
  *
  * <p>Public API (this package, the only one other modules may use):
- * {@link kr.kaesongcrossing.application.TravelApprovals} (approved for travel; consent for a slot; with
- * {@link kr.kaesongcrossing.application.PlannedTrip}), the events
+ * {@link kr.kaesongcrossing.application.TravelApprovals} (approved for travel; a trip's slot and consent for it;
+ * who is expected in a slot; with {@link kr.kaesongcrossing.application.PlannedTrip} and
+ * {@link kr.kaesongcrossing.application.SlotTraveller}), the events
  * {@link kr.kaesongcrossing.application.TripApprovedForTravel},
  * {@link kr.kaesongcrossing.application.TripApprovalWithdrawn},
  * {@link kr.kaesongcrossing.application.ApplicationStatusChanged},

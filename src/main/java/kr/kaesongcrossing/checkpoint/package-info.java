@@ -21,7 +21,7 @@
  * the staff banner and the applicants' notices.</li>
  * </ul>
  */
-@ApplicationModule(allowedDependencies = {"account", "application", "pass", "system"})
+@ApplicationModule(allowedDependencies = {"account", "application", "pass", "schedule", "system"})
 package kr.kaesongcrossing.checkpoint;
 
 import org.springframework.modulith.ApplicationModule;

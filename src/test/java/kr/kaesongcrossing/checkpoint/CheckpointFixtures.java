@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
@@ -13,9 +14,14 @@ import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.TripApprovalWithdrawn;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.checkpoint.device.DeviceTokens;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,6 +75,29 @@ public final class CheckpointFixtures {
         return new IssuedPass(passId, token, applicationId, nameKorean, holder);
     }
 
+    /**
+     * The trip holds a seat in {@code slot} (a one-off slot of that date if the timetable has none at that time) and,
+     * when {@code consented}, is on the counterpart's consent list for it.
+     */
+    public void inSlot(IssuedPass pass, SlotKey slot, boolean consented) {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM slot WHERE direction = ? AND slot_date = ? AND departs_at = ?",
+                Integer.class, slot.direction().name(), slot.date(), slot.departsAt()) == 0) {
+            jdbc.update("INSERT INTO slot (direction, slot_date, departs_at, people_cap, vehicle_cap) "
+                    + "VALUES (?, ?, ?, 999, 999)", slot.direction().name(), slot.date(), slot.departsAt());
+        }
+        jdbc.update("INSERT INTO slot_booking (slot_id, application_id, direction, vehicles, booked_at) SELECT id, ?, "
+                + "direction, 0, ? FROM slot WHERE direction = ? AND slot_date = ? AND departs_at = ?",
+                pass.applicationId(), now, slot.direction().name(), slot.date(), slot.departsAt());
+        jdbc.update("UPDATE travel_application SET " + (slot.direction() == TravelDirection.NORTHBOUND
+                ? "northbound_slot" : "southbound_slot") + " = ? WHERE id = ?", slot.toString(), pass.applicationId());
+        if (consented) {
+            jdbc.update("INSERT INTO slot_consent (slot, application_id, counterpart_reference, recorded_at, "
+                    + "recorded_by_id, recorded_by_name) VALUES (?, ?, ?, ?, 0, 'test')", slot.toString(),
+                    pass.applicationId(), "NK-" + pass.applicationId(), now);
+        }
+    }
+
     /** The approval is withdrawn: the pass module revokes the pass. */
     public void withdraw(IssuedPass pass) {
         transaction.executeWithoutResult(status -> events.publishEvent(
@@ -90,6 +119,32 @@ public final class CheckpointFixtures {
     public void forget(IssuedPass pass) {
         jdbc.update("UPDATE pass SET pass_id = ? WHERE pass_id = ?", "gone" + pass.passId().substring(4),
                 pass.passId());
+    }
+
+    /** The Authorization header of a scanner device issued now. */
+    public static String deviceBearer(DeviceTokens tokens, String name) {
+        return "Bearer " + tokens.issue(name + "-" + UUID.randomUUID(), null).token();
+    }
+
+    /**
+     * A scan of {@code token} through the scanner API, with a fresh scan id, at lane 1; {@code gate} null scans at
+     * the zone gate, {@code scannedAt} null now.
+     */
+    public static MockHttpServletRequestBuilder scanRequest(String bearer, String token, String gate,
+            String direction, Instant scannedAt) {
+        return MockMvcRequestBuilders.post("/api/v1/scans").header("Authorization", bearer)
+                .contentType("application/json").content("{\"scanId\":\"" + UUID.randomUUID() + "\",\"token\":\""
+                        + token + "\",\"direction\":\"" + direction + "\",\"lane\":\"1\""
+                        + (gate == null ? "" : ",\"gate\":\"" + gate + "\"")
+                        + (scannedAt == null ? "" : ",\"scannedAt\":\"" + scannedAt + "\"") + "}");
+    }
+
+    /** A scanner API answer in short: ACCEPTED, "ALERT x" (accepted with alert x) or the refusal's reason. */
+    public static String outcome(String json) {
+        String reason = json.replaceAll(".*\"reason\":\"?([A-Z_]+|null)\"?.*", "$1");
+        String alert = json.replaceAll(".*\"alert\":\"?([A-Z_]+|null)\"?.*", "$1");
+        return json.contains("\"decision\":\"ACCEPTED\"") ? ("null".equals(alert) ? "ACCEPTED" : "ALERT " + alert)
+                : reason;
     }
 
     public static String tamperedSignature(String token) {

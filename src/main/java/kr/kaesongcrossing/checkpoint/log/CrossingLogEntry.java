@@ -17,6 +17,7 @@ import kr.kaesongcrossing.checkpoint.scan.ScanReason;
 import kr.kaesongcrossing.checkpoint.scan.ScanRequest;
 import kr.kaesongcrossing.checkpoint.scan.ScanRules;
 import kr.kaesongcrossing.pass.PassForScan;
+import kr.kaesongcrossing.schedule.SlotKey;
 
 /** One scan as written to the crossing log. Rows are inserted, never changed. */
 @Entity
@@ -107,6 +108,9 @@ public class CrossingLogEntry {
     @Column(name = "crossing_no")
     private Integer crossingNo;
 
+    /** The trip's slot in this direction, when the gate judged the scan by it. */
+    private String slot;
+
     protected CrossingLogEntry() {
     }
 
@@ -135,13 +139,18 @@ public class CrossingLogEntry {
         }
     }
 
-    /** A scan decided by the rules; {@code visitNo} and {@code crossingNo} only for acceptances. */
+    /**
+     * A scan decided by the rules; {@code visitNo} and {@code crossingNo} only for acceptances; {@code slot} the
+     * trip's slot it was judged by, or null.
+     */
     public static CrossingLogEntry scan(ScanRequest request, Instant now, ScanDecision decision, String passId,
-            PassForScan pass, Integer visitNo, Integer crossingNo) {
+            PassForScan pass, Integer visitNo, Integer crossingNo, SlotKey slot) {
         if (decision.accepted() != (visitNo != null) || decision.accepted() != (crossingNo != null)) {
             throw new IllegalArgumentException("accepted scans, and only they, belong to a visit and are numbered");
         }
-        return new CrossingLogEntry(request, now, decision, passId, pass, visitNo, crossingNo);
+        CrossingLogEntry entry = new CrossingLogEntry(request, now, decision, passId, pass, visitNo, crossingNo);
+        entry.slot = slot == null ? null : slot.toString();
+        return entry;
     }
 
     /** Input that cannot be a token at all: MALFORMED, flagged so the officer checks the keyboard layout. */
@@ -168,6 +177,7 @@ public class CrossingLogEntry {
                 visitNo, crossingNo);
         entry.override = true;
         entry.overrideOf = refused.scanId;
+        entry.slot = refused.slot;
         entry.overrideReason = reason.strip();
         entry.supervisorAccountId = supervisor.accountId();
         entry.supervisorName = supervisor.name();

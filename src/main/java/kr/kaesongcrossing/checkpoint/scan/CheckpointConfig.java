@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Duration;
 import java.util.List;
+import kr.kaesongcrossing.schedule.ScheduleSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +17,14 @@ class CheckpointConfig {
 
     /**
      * The decision rule; {@code kc.checkpoint.clock-skew} tolerates clocks that are slightly off (default 2 minutes),
-     * {@code kc.checkpoint.offline-window} is how old a device's offline scan may be when it arrives (default 12 h).
+     * {@code kc.checkpoint.offline-window} is how old a device's offline scan may be when it arrives (default 12 h);
+     * the slot checks and their window are the schedule's ({@code kc.schedule.gate-*}).
      */
     @Bean
     ScanRules scanRules(Route route, @Value("${kc.checkpoint.clock-skew:PT2M}") Duration clockSkew,
-            @Value("${kc.checkpoint.offline-window:PT12H}") Duration offlineWindow) {
-        return new ScanRules(route, clockSkew, offlineWindow);
+            @Value("${kc.checkpoint.offline-window:PT12H}") Duration offlineWindow, ScheduleSettings schedule) {
+        return new ScanRules(route, clockSkew, offlineWindow, new SlotWindow(schedule.gateChecks(),
+                schedule.gateWindowBefore(), schedule.gateWindowAfter()));
     }
 
     /** The gates south to north, {@code kc.route.gates} (default {@code DORASAN,KAESONG}). */

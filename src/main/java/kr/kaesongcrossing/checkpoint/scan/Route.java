@@ -28,6 +28,14 @@ public final class Route {
         return gates.get(gates.size() - 1);
     }
 
+    /**
+     * Where a crossing in {@code direction} begins, the gate whose time a slot gives: the first gate northbound
+     * (Dorasan), the zone gate southbound.
+     */
+    public Gate firstGate(Direction direction) {
+        return direction == Direction.NORTHBOUND ? gates.get(0) : zoneGate();
+    }
+
     public boolean has(Gate gate) {
         return gates.contains(gate);
     }

@@ -4,6 +4,8 @@ import static kr.kaesongcrossing.checkpoint.scan.ScanReason.ALREADY_INSIDE;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.APPLICATION_NOT_APPROVED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.EXPIRED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_INSIDE;
+import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NO_CONSENT_FOR_SLOT;
+import static kr.kaesongcrossing.checkpoint.scan.ScanReason.OUTSIDE_SLOT;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_YET_VALID;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.REVOKED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.ROUTE_CLOSED;
@@ -32,6 +34,14 @@ import kr.kaesongcrossing.pass.TokenReading;
  * has them past it already, WRONG_GATE_ORDER when they skipped the gate before), SOUTHBOUND never from the South
  * (NOT_INSIDE). With one gate this is the zone gate's rule: northbound only from outside, southbound only from
  * inside.
+ *
+ * <p>With slot checks on ({@link SlotWindow#checked()}), two more: NORTHBOUND, right after REVOKED, a traveller whose
+ * trip is approved but who is not on the counterpart's consent list for their slot is NO_CONSENT_FOR_SLOT, at every
+ * gate (checked before the pass's overridable problems, so that no override can let them through behind another
+ * reason). And last of all, where a crossing begins (the first gate northbound, the zone gate southbound: the slot's
+ * time is the time there; the next gate takes whoever the first let through, the road being 10-20 minutes), a scan
+ * outside the slot's window, or of a trip without a slot in that direction (trips from before slots), is
+ * OUTSIDE_SLOT: refused northbound (a supervisor may override), an alert southbound (nobody is trapped).
  */
 public final class ScanRules {
 
@@ -42,7 +52,10 @@ public final class ScanRules {
      * that is revoked, withdrawn, forged, unknown or stale.
      */
     static final Set<ScanReason> OVERRIDABLE_NORTHBOUND = Set.of(NOT_YET_VALID, EXPIRED, ALREADY_INSIDE,
-            WRONG_GATE_ORDER);
+            WRONG_GATE_ORDER, OUTSIDE_SLOT);
+    // Never NO_CONSENT_FOR_SLOT, as never ROUTE_CLOSED: the counterpart's consent list is the other side's decision,
+    // not ours to waive. Its checkpoint would turn the traveller back into the DMZ, and a crossing it did not agree
+    // to puts the whole route at risk. The office can still move the trip to a slot the counterpart consented to.
 
     /** Refusals a supervisor may let through southbound: letting a known holder out is always safer than not. */
     static final Set<ScanReason> OVERRIDABLE_SOUTHBOUND = Set.of(REVOKED, NOT_YET_VALID, EXPIRED,
@@ -51,17 +64,38 @@ public final class ScanRules {
     /** What is wrong with a pass that still lets its holder out southbound (the answer's alert). */
     private static final Set<ScanReason> SOUTHBOUND_ALERTS = Set.of(REVOKED, EXPIRED, APPLICATION_NOT_APPROVED);
 
+    /**
+     * What the checkpoint knows about the pass's trip when it is scanned.
+     *
+     * @param approved whether the trip is still APPROVED_FOR_TRAVEL (ignored without a pass)
+     * @param position where the log last put the holder
+     * @param slot     the trip's slot in the scan's direction ({@link TripSlot#NONE} without slot checks)
+     */
+    record Trip(boolean approved, Position position, TripSlot slot) {
+    }
+
     private final Route route;
     private final Duration clockSkew;
     private final Duration offlineWindow;
+    private final SlotWindow slotWindow;
 
-    ScanRules(Route route, Duration clockSkew, Duration offlineWindow) {
+    ScanRules(Route route, Duration clockSkew, Duration offlineWindow, SlotWindow slotWindow) {
         if (clockSkew.isNegative() || offlineWindow.isNegative()) {
             throw new IllegalArgumentException("clock skew and offline window must not be negative");
         }
         this.route = route;
         this.clockSkew = clockSkew;
         this.offlineWindow = offlineWindow;
+        this.slotWindow = slotWindow;
+    }
+
+    /** Whether scans are judged by the traveller's slot ({@code kc.schedule.gate-checks}). */
+    boolean checksSlots() {
+        return slotWindow.checked();
+    }
+
+    SlotWindow slotWindow() {
+        return slotWindow;
     }
 
     Duration clockSkew() {
@@ -75,16 +109,15 @@ public final class ScanRules {
     /**
      * @param reading             the token's format and signature check
      * @param pass                the pass named by the token, locked for this scan, or empty when there is none
-     * @param applicationApproved whether the pass's trip is still APPROVED_FOR_TRAVEL (ignored without a pass)
-     * @param position            where the log last put the holder
+     * @param trip                its trip: approved, where the holder is, its slot
      * @param gate                the lane's gate, on the route
      * @param direction           the lane's direction
      * @param mode                the route's mode in force at {@code scannedAt}
      * @param scannedAt           when the scan happened (a device offline may send it later)
      * @param receivedAt          when the server received it
      */
-    ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, boolean applicationApproved,
-            Position position, Gate gate, Direction direction, RouteMode mode, Instant scannedAt, Instant receivedAt) {
+    ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, Trip trip, Gate gate, Direction direction,
+            RouteMode mode, Instant scannedAt, Instant receivedAt) {
         if (!reading.valid()) {
             return ScanDecision.reject(switch (reading.problem()) {
                 case MALFORMED -> ScanReason.MALFORMED;
@@ -98,15 +131,16 @@ public final class ScanRules {
         if (direction == Direction.NORTHBOUND && !mode.northboundAllowed()) {
             return ScanDecision.reject(ROUTE_CLOSED);
         }
-        Optional<ScanReason> problem = problem(reading, pass.get(), applicationApproved, scannedAt);
+        Optional<ScanReason> problem = problem(reading, pass.get(), trip, direction, scannedAt);
         boolean stale = scannedAt.plus(offlineWindow).isBefore(receivedAt);
+        boolean outsideSlot = outsideSlot(trip.slot(), gate, direction, scannedAt);
         // stretches of road numbered from the South (see Route): where the holder is, and just past this gate
-        int at = route.stretch(position);
+        int at = route.stretch(trip.position());
         int north = route.northOf(gate);
         if (direction == Direction.SOUTHBOUND && at > 0) {
             return ScanDecision.acceptWithAlert(problem.filter(SOUTHBOUND_ALERTS::contains)
                     .orElse(stale ? STALE_OFFLINE_SCAN : at != north ? WRONG_GATE_ORDER
-                            : mode.southboundAllowed() ? null : ROUTE_CLOSED));
+                            : !mode.southboundAllowed() ? ROUTE_CLOSED : outsideSlot ? OUTSIDE_SLOT : null));
         }
         if (stale) {
             return ScanDecision.reject(STALE_OFFLINE_SCAN);
@@ -123,14 +157,21 @@ public final class ScanRules {
         if (at < north - 1) {
             return ScanDecision.reject(WRONG_GATE_ORDER);
         }
-        return ScanDecision.ACCEPT;
+        return outsideSlot ? ScanDecision.reject(OUTSIDE_SLOT) : ScanDecision.ACCEPT;
     }
 
-    /** The first thing wrong with the pass itself at {@code at}, if any. */
-    private Optional<ScanReason> problem(TokenReading reading, PassForScan pass, boolean applicationApproved,
+    /**
+     * The first thing wrong with the pass and its trip at {@code at}, if any; the slot's consent only northbound and
+     * only for a trip still approved (one that is not is APPLICATION_NOT_APPROVED).
+     */
+    private Optional<ScanReason> problem(TokenReading reading, PassForScan pass, Trip trip, Direction direction,
             Instant at) {
         if (pass.revoked()) {
             return Optional.of(REVOKED);
+        }
+        if (direction == Direction.NORTHBOUND && slotWindow.checked() && trip.slot().key() != null
+                && trip.approved() && !trip.slot().consented()) {
+            return Optional.of(NO_CONSENT_FOR_SLOT);
         }
         if (at.plus(clockSkew).isBefore(later(pass.validFrom(), reading.notBefore()))) {
             return Optional.of(NOT_YET_VALID);
@@ -139,10 +180,16 @@ public final class ScanRules {
         if (end != null && !at.minus(clockSkew).isBefore(end)) {
             return Optional.of(EXPIRED);
         }
-        if (!applicationApproved) {
+        if (!trip.approved()) {
             return Optional.of(APPLICATION_NOT_APPROVED);
         }
         return Optional.empty();
+    }
+
+    /** Where the crossing begins, with slot checks on: no slot in this direction, or {@code at} outside its window. */
+    private boolean outsideSlot(TripSlot slot, Gate gate, Direction direction, Instant at) {
+        return slotWindow.checked() && gate == route.firstGate(direction)
+                && (slot.key() == null || !slotWindow.admits(slot.departsAt(), at));
     }
 
     private static Instant later(Instant a, Instant b) {

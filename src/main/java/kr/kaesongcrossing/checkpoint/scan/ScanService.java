@@ -131,9 +131,10 @@ class ScanService {
         }
         TokenReading token = verifier.read(request.token());
         if (!token.valid()) {
-            ScanDecision decision = rules.decide(token, Optional.empty(), false, Position.SOUTH, request.gate(),
-                    request.direction(), routes.inForce(at), at, now);
-            return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null, null));
+            ScanDecision decision = rules.decide(token, Optional.empty(),
+                    new ScanRules.Trip(false, Position.SOUTH, TripSlot.NONE), request.gate(), request.direction(),
+                    routes.inForce(at), at, now);
+            return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null, null, null));
         }
         Optional<PassForScan> pass = verifier.lockForScan(token.passId());
         Optional<CrossingLogEntry> duplicate = log.findByScanId(request.scanId());
@@ -145,9 +146,10 @@ class ScanService {
         }
         boolean approved = pass.isPresent() && approvals.isApprovedForTravel(pass.get().applicationId());
         Optional<PassPresence> presence = pass.flatMap(p -> presences.findById(p.passId()));
-        ScanDecision decision = rules.decide(token, pass, approved,
-                presence.map(PassPresence::position).orElse(Position.SOUTH), request.gate(), request.direction(),
-                routes.inForce(at), at, now);
+        TripSlot slot = pass.isPresent() ? slot(pass.get().applicationId(), request.direction()) : TripSlot.NONE;
+        ScanDecision decision = rules.decide(token, pass, new ScanRules.Trip(approved,
+                presence.map(PassPresence::position).orElse(Position.SOUTH), slot), request.gate(),
+                request.direction(), routes.inForce(at), at, now);
         Integer visit = null;
         Integer crossing = null;
         if (decision.accepted()) {
@@ -158,7 +160,18 @@ class ScanService {
             events.publishEvent(new TravellerCrossed(pass.get().applicationId(), state.position().across()));
         }
         return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, token.passId(),
-                pass.orElse(null), visit, crossing));
+                pass.orElse(null), visit, crossing, slot.key()));
+    }
+
+    /** The trip's slot in {@code direction} and, northbound, the counterpart's consent to it; none without checks. */
+    private TripSlot slot(long applicationId, Direction direction) {
+        if (!rules.checksSlots()) {
+            return TripSlot.NONE;
+        }
+        return approvals.slotOf(applicationId, direction.travel())
+                .map(key -> new TripSlot(key, direction == Direction.NORTHBOUND
+                        && approvals.hasConsentFor(applicationId, key)))
+                .orElse(TripSlot.NONE);
     }
 
     /**

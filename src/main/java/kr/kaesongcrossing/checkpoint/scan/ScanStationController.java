@@ -49,10 +49,12 @@ class ScanStationController {
     private final Route route;
     private final QrPhotoDecoder photos;
     private final AuthenticationManager accounts;
+    private final GateSlots slots;
 
     ScanStationController(ScanService scans, Route route, QrPhotoDecoder photos,
-            @Qualifier("accountAuthenticationManager") AuthenticationManager accounts) {
+            @Qualifier("accountAuthenticationManager") AuthenticationManager accounts, GateSlots slots) {
         this.scans = scans;
+        this.slots = slots;
         this.route = route;
         this.photos = photos;
         this.accounts = accounts;
@@ -96,6 +98,7 @@ class ScanStationController {
     /** The scan field for the next scan, under the stored answer to {@code scan} when there is one. */
     private String stationView(Station station, String scan, AccountPrincipal officer, Model model) {
         model.addAttribute("station", station);
+        model.addAttribute("slot", slots.at(station.gate(), station.direction()));
         model.addAttribute("scanId", UUID.randomUUID().toString());
         if (!model.containsAttribute("supervisorEmail")) { // kept from a refused override, else the supervisor's own
             model.addAttribute("supervisorEmail", officer.role() == Role.SUPERVISOR ? officer.email() : "");
@@ -248,6 +251,7 @@ class ScanStationController {
             return "redirect:/checkpoint";
         }
         model.addAttribute("station", station.get());
+        model.addAttribute("slot", slots.at(station.get().gate(), station.get().direction()));
         return "checkpoint/camera";
     }
 

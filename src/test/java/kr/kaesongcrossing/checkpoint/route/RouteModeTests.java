@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
@@ -92,7 +91,7 @@ class RouteModeTests {
     @BeforeEach
     void setUp() {
         fixtures = new CheckpointFixtures(jdbc, events, transactions, accounts);
-        bearer = "Bearer " + tokens.issue("route-test-" + UUID.randomUUID(), null).token();
+        bearer = CheckpointFixtures.deviceBearer(tokens, "route-test");
         supervisor = accounts.create(Role.SUPERVISOR);
     }
 
@@ -249,11 +248,8 @@ class RouteModeTests {
 
     private ResultActions scan(CheckpointFixtures.IssuedPass pass, String direction, Instant scannedAt)
             throws Exception {
-        String json = "{\"scanId\":\"" + UUID.randomUUID() + "\",\"token\":\"" + pass.token() + "\",\"direction\":\""
-                + direction + "\",\"lane\":\"R1\"" + (scannedAt == null ? "" : ",\"scannedAt\":\"" + scannedAt + "\"")
-                + "}";
-        return mvc.perform(post("/api/v1/scans").header("Authorization", bearer).contentType("application/json")
-                .content(json)).andExpect(status().isOk());
+        return mvc.perform(CheckpointFixtures.scanRequest(bearer, pass.token(), null, direction, scannedAt))
+                .andExpect(status().isOk());
     }
 
     private long changes() {

@@ -25,7 +25,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The demo route, Dorasan's CIQ then the zone gate, through the scanner API, the roster and the log. */
@@ -57,23 +56,16 @@ class RouteTests {
     @BeforeEach
     void setUp() {
         fixtures = new CheckpointFixtures(jdbc, events, transactions, accounts);
-        bearer = "Bearer " + tokens.issue("route-test-" + UUID.randomUUID(), null).token();
+        bearer = CheckpointFixtures.deviceBearer(tokens, "route-test");
     }
 
     private ResultActions scan(String token, String gate, String direction) throws Exception {
-        String gateField = gate == null ? "" : ",\"gate\":\"" + gate + "\"";
-        return mvc.perform(MockMvcRequestBuilders.post("/api/v1/scans").header("Authorization", bearer)
-                .contentType("application/json").content("{\"scanId\":\"" + UUID.randomUUID() + "\",\"token\":\""
-                        + token + "\",\"direction\":\"" + direction + "\",\"lane\":\"1\"" + gateField + "}"));
+        return mvc.perform(CheckpointFixtures.scanRequest(bearer, token, gate, direction, null));
     }
 
     private String decision(String token, String gate, String direction) throws Exception {
-        String json = scan(token, gate, direction).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        String reason = json.replaceAll(".*\"reason\":\"?([A-Z_]+|null)\"?.*", "$1");
-        String alert = json.replaceAll(".*\"alert\":\"?([A-Z_]+|null)\"?.*", "$1");
-        return json.contains("\"decision\":\"ACCEPTED\"") ? ("null".equals(alert) ? "ACCEPTED" : "ALERT " + alert)
-                : reason;
+        return CheckpointFixtures.outcome(scan(token, gate, direction).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private String position(CheckpointFixtures.IssuedPass pass) {

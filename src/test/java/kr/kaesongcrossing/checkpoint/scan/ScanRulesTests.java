@@ -25,7 +25,12 @@ class ScanRulesTests {
     private static final Route ZONE_GATE_ONLY = new Route(List.of(Gate.KAESONG));
     private static final Position INSIDE = new Position(Position.Place.INSIDE, Gate.KAESONG, Direction.NORTHBOUND);
 
-    private final ScanRules rules = new ScanRules(ZONE_GATE_ONLY, Duration.ofSeconds(60), Duration.ofHours(12));
+    private final ScanRules rules = new ScanRules(ZONE_GATE_ONLY, Duration.ofSeconds(60), Duration.ofHours(12),
+            SlotWindow.off());
+
+    private static ScanRules.Trip trip(boolean approved, Position position) {
+        return new ScanRules.Trip(approved, position, TripSlot.NONE);
+    }
 
     private static TokenReading reading() {
         return new TokenReading(null, "p1", FROM, UNTIL);
@@ -43,7 +48,7 @@ class ScanRulesTests {
 
     private ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, boolean approved,
             Position position, Direction direction, RouteMode route, Instant now) {
-        return rules.decide(reading, pass, approved, position, Gate.KAESONG, direction, route, now, now);
+        return rules.decide(reading, pass, trip(approved, position), Gate.KAESONG, direction, route, now, now);
     }
 
     @Test
@@ -145,13 +150,13 @@ class ScanRulesTests {
     @Test
     void shouldRefuseOfflineScansOlderThanTheWindowButStillLetSomeoneInsideOut() {
         Instant received = NOW.plus(Duration.ofHours(12));
-        assertThat(rules.decide(reading(), pass(false), true, Position.SOUTH, Gate.KAESONG,
+        assertThat(rules.decide(reading(), pass(false), trip(true, Position.SOUTH), Gate.KAESONG,
                 Direction.NORTHBOUND, RouteMode.OPEN, NOW.minusSeconds(1),
                 received).reason()).isEqualTo(ScanReason.STALE_OFFLINE_SCAN);
-        assertThat(rules.decide(reading(), pass(false), true, Position.SOUTH, Gate.KAESONG,
+        assertThat(rules.decide(reading(), pass(false), trip(true, Position.SOUTH), Gate.KAESONG,
                 Direction.NORTHBOUND, RouteMode.OPEN, NOW, received))
                 .isEqualTo(ScanDecision.ACCEPT);
-        assertThat(rules.decide(reading(), pass(false), true, INSIDE, Gate.KAESONG,
+        assertThat(rules.decide(reading(), pass(false), trip(true, INSIDE), Gate.KAESONG,
                 Direction.SOUTHBOUND, RouteMode.OPEN, NOW.minusSeconds(1),
                 received)).isEqualTo(ScanDecision.acceptWithAlert(ScanReason.STALE_OFFLINE_SCAN));
     }
@@ -196,7 +201,7 @@ class ScanRulesTests {
             "NORTH_OF_DORASAN, NORTHBOUND, ALREADY_INSIDE",
             "NORTH_OF_DORASAN, SOUTHBOUND, ACCEPT"})
     void shouldKeepTodaysRuleAtTheOnlyGate(String from, Direction direction, String expected) {
-        assertThat(outcome(rules.decide(reading(), pass(false), true, position(from), Gate.KAESONG, direction, RouteMode.OPEN, NOW,
+        assertThat(outcome(rules.decide(reading(), pass(false), trip(true, position(from)), Gate.KAESONG, direction, RouteMode.OPEN, NOW,
                 NOW))).isEqualTo(expected);
     }
 
@@ -219,19 +224,19 @@ class ScanRulesTests {
             "INSIDE, KAESONG, NORTHBOUND, ALREADY_INSIDE",
             "INSIDE, KAESONG, SOUTHBOUND, ACCEPT"})
     void shouldFollowTheRouteGateByGate(String from, Gate gate, Direction direction, String expected) {
-        ScanRules route = new ScanRules(TWO_GATES, Duration.ofSeconds(60), Duration.ofHours(12));
-        assertThat(outcome(route.decide(reading(), pass(false), true, position(from), gate, direction, RouteMode.OPEN, NOW, NOW)))
+        ScanRules route = new ScanRules(TWO_GATES, Duration.ofSeconds(60), Duration.ofHours(12), SlotWindow.off());
+        assertThat(outcome(route.decide(reading(), pass(false), trip(true, position(from)), gate, direction, RouteMode.OPEN, NOW, NOW)))
                 .isEqualTo(expected);
     }
 
     @Test
     void shouldLetSomeoneInTransitOutAtDorasanWhateverThePassState() {
-        ScanRules route = new ScanRules(TWO_GATES, Duration.ofSeconds(60), Duration.ofHours(12));
+        ScanRules route = new ScanRules(TWO_GATES, Duration.ofSeconds(60), Duration.ofHours(12), SlotWindow.off());
         Instant late = UNTIL.plusSeconds(86_400);
-        assertThat(route.decide(reading(), pass(true), false, position("NORTH_OF_DORASAN"), Gate.DORASAN,
+        assertThat(route.decide(reading(), pass(true), trip(false, position("NORTH_OF_DORASAN")), Gate.DORASAN,
                 Direction.SOUTHBOUND, RouteMode.OPEN, late, late)).isEqualTo(ScanDecision.acceptWithAlert(ScanReason.REVOKED));
         // ...but not on into the zone
-        assertThat(route.decide(reading(), pass(true), false, position("NORTH_OF_DORASAN"), Gate.KAESONG,
+        assertThat(route.decide(reading(), pass(true), trip(false, position("NORTH_OF_DORASAN")), Gate.KAESONG,
                 Direction.NORTHBOUND, RouteMode.OPEN, late, late).reason()).isEqualTo(ScanReason.REVOKED);
     }
 

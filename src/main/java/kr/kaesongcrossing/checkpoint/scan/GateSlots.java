@@ -1,0 +1,88 @@
+package kr.kaesongcrossing.checkpoint.scan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kr.kaesongcrossing.application.SlotTraveller;
+import kr.kaesongcrossing.application.TravelApprovals;
+import kr.kaesongcrossing.schedule.Slot;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.Slots;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The station's view of today's slots at its gate and direction: the slot whose window is open now, who is expected
+ * in it, who has crossed here in it, who is still missing, and the next slot. Today's slots, the slot's travellers
+ * and its accepted scans here: a few indexed queries per page.
+ */
+@Component
+class GateSlots {
+
+    /**
+     * @param checked  whether the gates judge scans by slot; without it the rest is empty
+     * @param current  the slot whose window is open now, or null
+     * @param opens    its window, KST ({@code HH:mm})
+     * @param closes   ...
+     * @param expected how many travellers of trips approved for travel hold a seat in it
+     * @param arrived  how many of them were accepted at this gate, this way, in it
+     * @param missing  the expected who have not, by name
+     * @param next     the next slot of today, or null
+     */
+    record View(boolean checked, SlotKey current, String opens, String closes, int expected, int arrived,
+            List<SlotTraveller> missing, SlotKey next) {
+    }
+
+    private final Slots slots;
+    private final TravelApprovals approvals;
+    private final ScanRules rules;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    GateSlots(Slots slots, TravelApprovals approvals, ScanRules rules, JdbcTemplate jdbc, Clock clock) {
+        this.slots = slots;
+        this.approvals = approvals;
+        this.rules = rules;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    View at(Gate gate, Direction direction) {
+        if (!rules.checksSlots()) {
+            return new View(false, null, null, null, 0, 0, List.of(), null);
+        }
+        Instant now = clock.instant();
+        SlotWindow window = rules.slotWindow();
+        LocalDate today = OfficeTime.today(clock);
+        List<SlotKey> keys = slots.on(today, direction.travel()).stream().filter(s -> !s.cancelled())
+                .map(Slot::key).toList();
+        Optional<SlotKey> current = keys.stream().filter(k -> window.admits(TripSlot.departsAt(k), now))
+                .reduce((first, second) -> second);
+        Instant after = current.map(TripSlot::departsAt).orElse(now.plus(window.before()));
+        SlotKey next = keys.stream().filter(k -> TripSlot.departsAt(k).isAfter(after)).findFirst().orElse(null);
+        if (current.isEmpty()) {
+            return new View(true, null, null, null, 0, 0, List.of(), next);
+        }
+        SlotKey slot = current.get();
+        List<SlotTraveller> expected = approvals.travellersIn(slot);
+        Set<Long> arrived = new HashSet<>(jdbc.queryForList("SELECT DISTINCT application_id FROM crossing_log "
+                + "WHERE slot = ? AND gate = ? AND direction = ? AND result = 'ACCEPTED'", Long.class,
+                slot.toString(), gate.name(), direction.name()));
+        List<SlotTraveller> missing = expected.stream().filter(t -> !arrived.contains(t.applicationId())).toList();
+        return new View(true, slot, time(TripSlot.departsAt(slot).minus(window.before())),
+                time(TripSlot.departsAt(slot).plus(window.after())), expected.size(), expected.size() - missing.size(), missing,
+                next);
+    }
+
+    private static String time(Instant instant) {
+        return LocalTime.ofInstant(instant, OfficeTime.ZONE).toString();
+    }
+}
