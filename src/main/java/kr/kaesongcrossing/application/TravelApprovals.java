@@ -2,6 +2,7 @@ package kr.kaesongcrossing.application;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.schedule.SlotKey;
@@ -48,5 +49,13 @@ public class TravelApprovals {
         return jdbc.queryForObject("SELECT COUNT(*) FROM slot_consent c JOIN travel_application a "
                 + "ON a.id = c.application_id WHERE c.application_id = ? AND c.slot = ? AND a.status = ?",
                 Integer.class, applicationId, slot.toString(), ApplicationStatus.APPROVED_FOR_TRAVEL.name()) > 0;
+    }
+
+    /** The slots chosen by each of these trips (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public List<TripSlots> tripSlots(Collection<Long> applicationIds) {
+        return applications.findAllById(applicationIds).stream().map(a -> new TripSlots(a.getId(),
+                a.getNorthboundSlot() != null, a.getSouthboundSlot() != null,
+                a.getSouthboundSlot() != null ? a.getSouthboundSlot().date() : a.getReturnDate())).toList();
     }
 }
