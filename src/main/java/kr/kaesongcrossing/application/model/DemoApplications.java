@@ -86,6 +86,8 @@ public class DemoApplications implements ApplicationRunner {
         Instant now = clock.instant();
         LocalDate today = OfficeTime.today(clock);
         PhotoProcessor.Photo photo = demoPhoto();
+        // first, so that the demo civilian's own mails come on top of the mail list
+        workingDay(officer, today, now, photo);
 
         TravelApplication draft = create(civilian, now.minus(Duration.ofHours(3)), details(Purpose.TALKS,
                 "연락사무소 실무 회의 참석(작성 중)", today.plusDays(10), today.plusDays(11), null, null, List.of()), null);
@@ -123,7 +125,6 @@ public class DemoApplications implements ApplicationRunner {
         applications.flush();
         log.info("Demo applications created: {}, {}, {}, {}, {}", draft.getReference(), submitted.getReference(),
                 informationRequested.getReference(), awaiting.getReference(), approved.getReference());
-        workingDay(officer, today, now, photo);
     }
 
     /** The demo working day's organisations; the coordinator {@code coordinator<n>@demo.test} applied for each. */
