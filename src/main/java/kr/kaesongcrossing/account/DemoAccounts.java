@@ -9,7 +9,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Demo mode only: one account per role, all with the password shown on the login page. */
+/**
+ * Demo mode only: one account per role, and the travel coordinators of the demo working day's organisations (they
+ * applied for their staff), all with the password shown on the login page.
+ */
 @Component
 @Order(0)
 @ConditionalOnProperty(name = "kc.demo.enabled", havingValue = "true")
@@ -30,16 +33,24 @@ class DemoAccounts implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        create("civilian@demo.test", "김민준", Role.CIVILIAN);
-        create("officer@demo.test", "이서연", Role.OFFICER);
-        create("checkpoint@demo.test", "박지훈", Role.CHECKPOINT);
-        create("supervisor@demo.test", "한서윤", Role.SUPERVISOR);
-        create("admin@demo.test", "최유진", Role.ADMIN);
+        // one hash for all: the password hash is slow on purpose, and start-up pays it once
+        String hash = passwordEncoder.encode(PASSWORD);
+        create("civilian@demo.test", "김민준", Role.CIVILIAN, hash);
+        create("officer@demo.test", "이서연", Role.OFFICER, hash);
+        create("checkpoint@demo.test", "박지훈", Role.CHECKPOINT, hash);
+        create("supervisor@demo.test", "한서윤", Role.SUPERVISOR, hash);
+        create("admin@demo.test", "최유진", Role.ADMIN, hash);
+        for (int i = 1; i <= COORDINATORS.length; i++) {
+            create("coordinator" + i + "@demo.test", COORDINATORS[i - 1], Role.CIVILIAN, hash);
+        }
     }
 
-    private void create(String email, String name, Role role) {
+    /** The travel coordinators of the demo organisations, in the order of the demo working day's. */
+    private static final String[] COORDINATORS = {"정하은", "강도윤", "윤서진", "임채원"};
+
+    private void create(String email, String name, Role role, String hash) {
         if (!accounts.existsByEmailIgnoreCase(email)) {
-            accounts.save(new UserAccount(email, name, passwordEncoder.encode(PASSWORD), role, "ko", clock.instant()));
+            accounts.save(new UserAccount(email, name, hash, role, "ko", clock.instant()));
         }
     }
 }

@@ -2,6 +2,7 @@ package kr.kaesongcrossing.application;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
@@ -75,5 +76,13 @@ public class TravelApprovals {
                 + "ORDER BY a.name_latin, a.id", (rs, row) -> new SlotTraveller(rs.getLong(1), rs.getString(2),
                         rs.getString(3)), slot.direction().name(), slot.date(), slot.departsAt(),
                 ApplicationStatus.APPROVED_FOR_TRAVEL.name());
+    }
+
+    /** The slots chosen by each of these trips (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public List<TripSlots> tripSlots(Collection<Long> applicationIds) {
+        return applications.findAllById(applicationIds).stream().map(a -> new TripSlots(a.getId(),
+                a.getNorthboundSlot() != null, a.getSouthboundSlot() != null,
+                a.getSouthboundSlot() != null ? a.getSouthboundSlot().date() : a.getReturnDate())).toList();
     }
 }

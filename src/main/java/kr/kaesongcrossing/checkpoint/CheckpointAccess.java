@@ -7,7 +7,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Lane staff scan; the log, the roster and the route mode are also read by office staff and administrators; only a
- * supervisor or an administrator changes the route mode. The JSON API has its own chain ({@link ApiSecurityConfig}).
+ * supervisor or an administrator changes the route mode. The day close is read by lane staff, supervisors and
+ * administrators, and signed off by a supervisor or an administrator (not by lane staff: the signature vouches for
+ * their day). The JSON API has its own chain ({@link ApiSecurityConfig}).
  */
 @Configuration
 class CheckpointAccess {
@@ -15,7 +17,9 @@ class CheckpointAccess {
     @Bean
     PageAccess checkpointPages() {
         return pages -> pages
-                .requestMatchers(HttpMethod.POST, "/checkpoint/route/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/checkpoint/route/**", "/checkpoint/day/**")
+                .hasAnyRole("SUPERVISOR", "ADMIN")
+                .requestMatchers("/checkpoint/day").hasAnyRole("CHECKPOINT", "SUPERVISOR", "ADMIN")
                 .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**", "/checkpoint/route/**")
                 .hasAnyRole("CHECKPOINT", "SUPERVISOR", "OFFICER", "ADMIN")
                 .requestMatchers("/checkpoint/**").hasAnyRole("CHECKPOINT", "SUPERVISOR");

@@ -18,7 +18,9 @@
  * <li>{@code roster}: who is in transit or inside the zone ({@code /checkpoint/roster}), long transits (also
  * flagged on the staff home pages through the {@code roster} bean), and the approved trips it is built from;</li>
  * <li>{@code route}: the route's mode (OPEN, SOUTHBOUND_ONLY, CLOSED) over time, its page ({@code /checkpoint/route}),
- * the staff banner and the applicants' notices.</li>
+ * the staff banner and the applicants' notices;</li>
+ * <li>{@code day}: the close of an office day ({@code /checkpoint/day}): who is overdue, who crossed without a slot,
+ * the overrides and counts of the day, and the supervisor's sign-off.</li>
  * </ul>
  */
 @ApplicationModule(allowedDependencies = {"account", "application", "pass", "schedule", "system"})

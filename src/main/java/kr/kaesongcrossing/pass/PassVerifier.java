@@ -40,6 +40,12 @@ public class PassVerifier {
         return passes.lockByPassId(passId).map(Pass::forScan);
     }
 
+    /** The trip's current pass (demo mode seeds crossings of the demo trips with it). */
+    @Transactional(readOnly = true)
+    public Optional<PassForScan> currentFor(long applicationId) {
+        return passes.findByCurrentForApplication(applicationId).map(Pass::forScan);
+    }
+
     /** The holder's JPEG photo, if the application had one. */
     @Transactional(readOnly = true)
     public Optional<byte[]> holderPhoto(String passId) {

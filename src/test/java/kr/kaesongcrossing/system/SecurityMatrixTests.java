@@ -68,6 +68,8 @@ class SecurityMatrixTests {
             Rule.get("/checkpoint/route", STAFF_LOG),
             Rule.post("/checkpoint/route", EnumSet.of(SUPERVISOR, ADMIN)),
             Rule.post("/checkpoint/route/999999999/cancel", EnumSet.of(SUPERVISOR, ADMIN)),
+            Rule.get("/checkpoint/day", EnumSet.of(CHECKPOINT, SUPERVISOR, ADMIN)),
+            Rule.post("/checkpoint/day/sign", EnumSet.of(SUPERVISOR, ADMIN)),
             Rule.get("/admin/users", EnumSet.of(ADMIN)),
             Rule.get("/admin/users/new", EnumSet.of(ADMIN)),
             Rule.post("/account/language", EVERYONE),

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.time.LocalTime;
 import java.util.List;
 import javax.imageio.ImageIO;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.application.manifest.Manifests;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
@@ -39,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo mode only, after the demo accounts: the demo civilian gets one application in each interesting state,
  * including a trip approved for travel from today (Asia/Seoul) for a week, so that the pass module issues its
- * pass. Runs once: skipped when the demo civilian already has applications.
+ * pass; and the demo coordinators' travellers make a working day. Runs once: skipped when the demo civilian
+ * already has applications.
  */
 @Component
 @Order(10)
@@ -53,15 +56,17 @@ public class DemoApplications implements ApplicationRunner {
     private final ApplicationPhotoRepository photos;
     private final StatusEvents events;
     private final TripSeats seats;
+    private final Manifests manifests;
     private final Clock clock;
 
     DemoApplications(JdbcTemplate jdbc, TravelApplicationRepository applications, ApplicationPhotoRepository photos,
-            StatusEvents events, TripSeats seats, Clock clock) {
+            StatusEvents events, TripSeats seats, Manifests manifests, Clock clock) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.photos = photos;
         this.events = events;
         this.seats = seats;
+        this.manifests = manifests;
         this.clock = clock;
     }
 
@@ -82,6 +87,8 @@ public class DemoApplications implements ApplicationRunner {
         Instant now = clock.instant();
         LocalDate today = OfficeTime.today(clock);
         PhotoProcessor.Photo photo = demoPhoto();
+        // first, so that the demo civilian's own mails come on top of the mail list
+        workingDay(officer, today, now, photo);
 
         TravelApplication draft = create(civilian, now.minus(Duration.ofHours(3)), details(Purpose.TALKS,
                 "연락사무소 실무 회의 참석(작성 중)", today.plusDays(10), today.plusDays(11), null, null, List.of()), null);
@@ -116,9 +123,70 @@ public class DemoApplications implements ApplicationRunner {
         for (TravelApplication trip : List.of(submitted, informationRequested, awaiting, approved)) {
             holdSeats(trip);
         }
+        consentSlots(approved, officer, "NK-" + today.getYear() + "-0412", now.minus(Duration.ofDays(4)), today, null);
         applications.flush();
         log.info("Demo applications created: {}, {}, {}, {}, {}", draft.getReference(), submitted.getReference(),
                 informationRequested.getReference(), awaiting.getReference(), approved.getReference());
+    }
+
+    /** The demo working day's organisations; the coordinator {@code coordinator<n>@demo.test} applied for each. */
+    private static final String[] ORGANISATIONS = {"개성협력재단", "남북경협지원센터", "한국전력 개성지사", "통일의료봉사단"};
+
+    private static final String[][] TRAVELLERS = {
+        {"이도현", "LEE DOHYEON"}, {"박서윤", "PARK SEOYUN"}, {"최준호", "CHOI JUNHO"}, {"정유나", "JEONG YUNA"},
+        {"강민재", "KANG MINJAE"}, {"조은서", "JO EUNSEO"}, {"윤태민", "YUN TAEMIN"}, {"장하린", "JANG HARIN"},
+        {"임지호", "LIM JIHO"}, {"한소율", "HAN SOYUL"}, {"오승현", "OH SEUNGHYEON"}, {"서지안", "SEO JIAN"},
+        {"신동욱", "SHIN DONGUK"}, {"권나연", "KWON NAYEON"}, {"황재원", "HWANG JAEWON"}, {"안수빈", "AN SUBIN"},
+        {"송현우", "SONG HYEONU"}, {"류가은", "RYU GAEUN"}, {"전민혁", "JEON MINHYEOK"}, {"홍예린", "HONG YERIN"},
+        {"고경민", "KO GYEONGMIN"}, {"문채윤", "MUN CHAEYUN"}, {"양준서", "YANG JUNSEO"}, {"손다인", "SON DAIN"},
+        {"배성호", "BAE SEONGHO"}, {"백지윤", "BAEK JIYUN"}, {"허민석", "HEO MINSEOK"}, {"유서아", "YU SEOA"},
+        {"남궁현", "NAMGUNG HYEON"}, {"노하람", "NO HARAM"}, {"심재희", "SIM JAEHUI"}, {"곽예지", "KWAK YEJI"},
+        {"성우진", "SEONG UJIN"}, {"차은우", "CHA EUNU"}, {"주시현", "JU SIHYEON"}, {"구민아", "KU MINA"}};
+
+    /**
+     * A working day around today (KST): 36 travellers of four organisations, approved for travel, with seats in
+     * the slots of yesterday, today and tomorrow. By their dates the checkpoint's demo puts those who entered
+     * before today inside the zone (one of them on the road back, one overdue since yesterday); today's 14:00
+     * northbound list was sent to the North. Lists of today and tomorrow are closed by the cut-off already.
+     */
+    private void workingDay(Actor officer, LocalDate today, Instant now, PhotoProcessor.Photo photo) {
+        SlotKey sent = new SlotKey(TravelDirection.NORTHBOUND, today, LocalTime.of(14, 0));
+        for (int i = 0; i < TRAVELLERS.length; i++) {
+            int org = i % ORGANISATIONS.length;
+            Actor coordinator = account("coordinator" + (org + 1) + "@demo.test", Role.CIVILIAN);
+            if (coordinator == null) {
+                log.warn("Demo coordinators missing: no demo working day");
+                return;
+            }
+            // entered yesterday, back tomorrow (10) or today (8); entering today at 14:00 (10) or tomorrow (7);
+            // one entered three days ago and was due back yesterday
+            LocalDate entry = i < 18 ? today.minusDays(1) : i < 28 ? today : i < 35 ? today.plusDays(1)
+                    : today.minusDays(3);
+            LocalDate back = i < 10 ? today.plusDays(1) : i < 18 ? today : i < 28 ? today.plusDays(2)
+                    : i < 35 ? today.plusDays(2) : today.minusDays(1);
+            LocalTime north = i < 10 || i >= 28 ? LocalTime.of(8, 30) : i < 18 ? LocalTime.of(10, 0)
+                    : LocalTime.of(14, 0);
+            LocalTime south = i < 10 || i == 35 ? LocalTime.of(16, 0) : i < 18 ? LocalTime.of(17, 30)
+                    : LocalTime.of(12, 0);
+            Instant submittedAt = now.minus(Duration.ofDays(12));
+            TravelApplication trip = create(coordinator, submittedAt, new TripDetails(TRAVELLERS[i][0],
+                    TRAVELLERS[i][1], LocalDate.of(1970 + i, 1 + i % 12, 1 + i % 28), "KOR",
+                    IdDocumentType.PASSPORT, String.format("M%08d", 20_000_000 + i), "010-2000-" + (1000 + i),
+                    ORGANISATIONS[org], Purpose.ECONOMIC_COOPERATION, ORGANISATIONS[org] + " 현장 업무", entry, back,
+                    i % 9 == 0 ? String.format("%02d다%04d", 10 + i, 1000 + i) : null,
+                    i % 9 == 0 ? VehicleType.VAN : null, List.of(),
+                    new SlotKey(TravelDirection.NORTHBOUND, entry, north),
+                    new SlotKey(TravelDirection.SOUTHBOUND, back, south)), photo);
+            changed(trip, trip.submit(coordinator, submittedAt));
+            changed(trip, trip.approve(officer, true, submittedAt.plus(Duration.ofDays(2))));
+            String consent = String.format("NK-%d-%04d", today.getYear(), 500 + i);
+            changed(trip, trip.recordConsent(officer, consent, submittedAt.plus(Duration.ofDays(4))));
+            holdSeats(trip);
+            consentSlots(trip, officer, consent, submittedAt.plus(Duration.ofDays(4)), today, sent);
+        }
+        applications.flush();
+        manifests.markSent(sent, manifests.record(sent, officer), officer);
+        log.info("Demo working day created: {} travellers, manifest of {} sent", TRAVELLERS.length, sent);
     }
 
     private TravelApplication create(Actor civilian, Instant at, TripDetails details, PhotoProcessor.Photo photo) {
@@ -139,6 +207,23 @@ public class DemoApplications implements ApplicationRunner {
     private void holdSeats(TravelApplication trip) {
         for (TravelDirection direction : TravelDirection.values()) {
             seats.holdForOfficer(trip, trip.slot(direction), "데모: 명단 마감 전에 신청된 여행");
+        }
+    }
+
+    /**
+     * The North's consent for the trip's slots up to today, as the slot pages record it (with gate checks on, a
+     * traveller crosses northbound only in a slot the North consented to); none yet for {@code awaited}, whose
+     * list was just sent, nor for later slots, whose lists are closed but not yet sent.
+     */
+    private void consentSlots(TravelApplication trip, Actor officer, String reference, Instant at, LocalDate today,
+            SlotKey awaited) {
+        for (TravelDirection direction : TravelDirection.values()) {
+            if (trip.slot(direction).date().isAfter(today) || trip.slot(direction).equals(awaited)) {
+                continue;
+            }
+            jdbc.update("INSERT INTO slot_consent (slot, application_id, counterpart_reference, recorded_at, "
+                    + "recorded_by_id, recorded_by_name) VALUES (?, ?, ?, ?, ?, ?)", trip.slot(direction).toString(),
+                    trip.getId(), reference, Timestamp.from(at), officer.accountId(), officer.name());
         }
     }
 

@@ -31,9 +31,10 @@ public class Roster {
      * then reported. {@code overstay} when now is past the pass's end or past the end (KST) of the trip's planned
      * return day. {@code transitTooLong} when in transit longer than the transit alert since their last gate.
      */
-    record Across(String passId, String holderNameKorean, String holderNameLatin, Position.Place place, Gate gate,
-            Direction direction, Instant since, long minutes, String lane, LocalDate plannedReturn,
-            Instant validUntil, String reference, boolean overstay, boolean transitTooLong, ScanReason alert) {
+    public record Across(String passId, Long applicationId, String holderNameKorean, String holderNameLatin,
+            Position.Place place, Gate gate, Direction direction, Instant since, long minutes, String lane,
+            LocalDate plannedReturn, Instant validUntil, String reference, boolean overstay, boolean transitTooLong,
+            ScanReason alert) {
 
         public String sinceText() {
             return OfficeTime.minutes(since);
@@ -72,11 +73,12 @@ public class Roster {
         return count == null ? 0 : count;
     }
 
+    /** Everyone across now, problems first (the day close picks those due back from it). */
     @Transactional(readOnly = true)
-    List<Across> across() {
+    public List<Across> across() {
         Instant now = clock.instant();
         return jdbc.query("""
-                SELECT p.pass_id, p.holder_name_korean, p.holder_name_latin, p.position, p.last_gate,
+                SELECT p.pass_id, p.application_id, p.holder_name_korean, p.holder_name_latin, p.position, p.last_gate,
                        p.last_direction, p.since, p.lane, p.valid_until, p.revoked, t.return_date, t.reference
                 FROM pass_presence p LEFT JOIN checkpoint_trip t ON t.application_id = p.application_id
                 WHERE p.position <> 'SOUTH' ORDER BY p.since""", (rs, n) -> {
@@ -93,7 +95,8 @@ public class Roster {
                     String direction = rs.getString("last_direction");
                     Instant since = rs.getObject("since", LocalDateTime.class).toInstant(ZoneOffset.UTC);
                     Duration passed = Duration.between(since, now);
-                    return new Across(rs.getString("pass_id"), rs.getString("holder_name_korean"),
+                    return new Across(rs.getString("pass_id"), rs.getObject("application_id", Long.class),
+                            rs.getString("holder_name_korean"),
                             rs.getString("holder_name_latin"), place, gate == null ? null : Gate.valueOf(gate),
                             direction == null ? null : Direction.valueOf(direction), since,
                             Math.max(0, passed.toMinutes()), rs.getString("lane"), plannedReturn, end,
