@@ -16,11 +16,8 @@ import java.util.Optional;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The slots of each date and the seats held in them. A date's slots come from the weekly timetable (none on a
@@ -40,14 +37,11 @@ public class Slots {
     private final JdbcTemplate jdbc;
     private final ScheduleSettings settings;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
 
-    Slots(JdbcTemplate jdbc, ScheduleSettings settings, Clock clock, PlatformTransactionManager transactions) {
+    Slots(JdbcTemplate jdbc, ScheduleSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** When the list of the slots of {@code date} closes: cut-off days before, at the cut-off time, KST. */
@@ -182,20 +176,22 @@ public class Slots {
     }
 
     /**
-     * Gives the timetable's slot {@code key} its row for that date if it has none yet and the day is open: when the
-     * first seat is held in it, or (the schedule's timetable room) when it is changed for that date. Committed on
-     * its own: inside the caller's transaction, the shared lock of a duplicate insert would deadlock with the
-     * seat update that follows when two people book the same slot at once.
+     * Gives the timetable's slot {@code key} its row for that date if it has none yet and the day is open: when a
+     * seat is held in it, or (the schedule's timetable room) when it is changed for that date. In the caller's
+     * transaction, on the caller's connection: a transaction of its own would need a second connection while the
+     * first is held, and a burst of bookings would starve the pool. A duplicate is met with an exclusive lock
+     * (ON DUPLICATE KEY UPDATE), not the shared lock of INSERT IGNORE: two bookers holding shared locks would
+     * deadlock on the seat update that follows; with exclusive locks the second waits for the first to commit.
      */
     public void giveRow(SlotKey key) {
         if (closed(key.date())) {
             return;
         }
-        ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT IGNORE INTO slot "
-                + "(direction, slot_date, departs_at, people_cap, vehicle_cap) "
+        jdbc.update("INSERT INTO slot (direction, slot_date, departs_at, people_cap, vehicle_cap) "
                 + "SELECT direction, ?, departs_at, people_cap, vehicle_cap FROM slot_timetable "
-                + "WHERE direction = ? AND day_of_week = ? AND departs_at = ?",
-                key.date(), key.direction().name(), key.date().getDayOfWeek().getValue(), key.departsAt()));
+                + "WHERE direction = ? AND day_of_week = ? AND departs_at = ? "
+                + "ON DUPLICATE KEY UPDATE slot.people_cap = slot.people_cap",
+                key.date(), key.direction().name(), key.date().getDayOfWeek().getValue(), key.departsAt());
     }
 
     private void release(long applicationId, TravelDirection direction) {

@@ -47,7 +47,7 @@ class SlotsCutOffTests {
 
     /** The schedule as it reads at {@code now}. */
     private Slots at(Instant now) {
-        return new Slots(jdbc, settings, Clock.fixed(now, ZoneOffset.UTC), transactions);
+        return new Slots(jdbc, settings, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private void inTransaction(Runnable work) {
