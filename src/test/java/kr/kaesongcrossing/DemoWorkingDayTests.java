@@ -62,8 +62,7 @@ class DemoWorkingDayTests {
             assertThat(coming).anyMatch(row -> row.status() == SlotRow.Status.LIST_CLOSED);
 
             WebClient supervisor = app.http();
-            assertThat(supervisor.postLogin("supervisor@demo.test", "kaesong-demo-2026").location())
-                    .doesNotContain("error");
+            assertThat(supervisor.login("supervisor@demo.test", "kaesong-demo-2026")).isTrue();
             String day = supervisor.get("/checkpoint/day").body();
             assertThat(day).contains("구민아", "id=\"day-sign\"");
         }

@@ -36,7 +36,8 @@ class EmbeddedDefaultSmokeTests {
             WebClient anonymous = app.http();
             Answer login = anonymous.get("/login");
             assertThat(login.status()).isEqualTo(200);
-            assertThat(login.body()).contains("civilian@demo.test", DEMO_PASSWORD, "demo-banner");
+            assertThat(login.body()).contains("civilian@demo.test", DEMO_PASSWORD, "demo-banner",
+                    kr.kaesongcrossing.account.mfa.Totp.DEMO_SECRET, "class=\"demo-totp\"");
             assertThat(anonymous.get("/actuator/health").body()).contains("UP");
 
             assertHome(app, "civilian@demo.test", "/applications");
@@ -64,6 +65,7 @@ class EmbeddedDefaultSmokeTests {
         Answer login = http.postLogin(email, DEMO_PASSWORD);
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.location()).as(email).doesNotContain("error");
+        assertThat(http.secondFactorIfAsked(email)).as(email).isTrue();
         Answer home = http.get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("href=\"" + menuLink + "\"");

@@ -50,6 +50,7 @@ class FullStackTests {
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.location()).isEqualTo(http.baseUrl() + "/");
         assertThat(http.cookie("KCSESSION").orElse(null)).isNotNull().isNotEqualTo(before);
+        assertThat(http.secondFactorIfAsked(officer.email())).isTrue();
         Answer home = http.get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains(officer.displayName(), "href=\"/review\"");

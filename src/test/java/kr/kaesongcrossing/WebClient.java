@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.kaesongcrossing.account.AuthenticatorApp;
 
 /**
  * A small browser for tests against a running app (in-JVM on a random port, or a separate process): a cookie jar,
@@ -37,6 +38,7 @@ public final class WebClient {
     /** Paths longer than this go over a plain socket ({@link #beyondWhatTheServerReads}). */
     private static final int SERVER_READS = 7 * 1024;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern TOTP_SECRET = Pattern.compile("class=\"totp-secret\">([A-Z2-7 ]+)<");
 
     private final String baseUrl;
     private final CookieManager cookies;
@@ -211,14 +213,44 @@ public final class WebClient {
         csrfToken = token;
     }
 
-    /** Signs in through the login form; true when the app redirected away from the login page. */
+    /**
+     * Signs in through the login form, and for staff the second factor as a person with the authenticator app
+     * would ({@link #secondFactor}); true when the app let the person in.
+     */
     public boolean login(String email, String password) {
         Answer answer = postLogin(email, password);
         boolean success = (answer.status() == 302 || answer.status() == 303) && !answer.location().contains("error");
-        if (success) {
+        if (success && open("/").isRedirectTo("/account/second-factor")) {
+            success = secondFactor(email);
             open("/");
         }
         return success;
+    }
+
+    /** After {@link #postLogin}: gives the second factor when the app asks for it (staff); true when signed in. */
+    public boolean secondFactorIfAsked(String email) {
+        return !get("/").isRedirectTo("/account/second-factor") || secondFactor(email);
+    }
+
+    /**
+     * The second step of a staff sign-in (after the password): enrols the app when the account has none yet
+     * (reading the key off the page), otherwise sends a code computed here; true when the app accepted it.
+     */
+    public boolean secondFactor(String email) {
+        Answer page = open("/account/second-factor");
+        if (page.isRedirectTo("/account/second-factor/enrol")) {
+            Matcher secret = TOTP_SECRET.matcher(open("/account/second-factor/enrol").body());
+            if (!secret.find()) {
+                return false;
+            }
+            AuthenticatorApp.enrolled(baseUrl, email, secret.group(1));
+            Answer done = postForm("/account/second-factor/enrol",
+                    Map.of("code", AuthenticatorApp.nextCode(baseUrl, email)));
+            return done.status() == 200 && done.body().contains("recovery-codes");
+        }
+        Answer done = postForm("/account/second-factor", Map.of("code", AuthenticatorApp.nextCode(baseUrl, email)));
+        return (done.status() == 302 || done.status() == 303) && !done.location().contains("/login")
+                && !done.location().contains("/account/second-factor");
     }
 
     /**

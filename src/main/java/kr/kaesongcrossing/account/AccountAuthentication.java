@@ -2,6 +2,8 @@ package kr.kaesongcrossing.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (unknown email, wrong password, locked account, blocked address, disabled account) is the same
  * {@link BadCredentialsException}, so the login page shows one message and does not tell whether an email is
  * registered; a password is checked with bcrypt in every case so the answer takes about the same time.
- * Published as the bean {@code accountAuthenticationManager}, which the web security chain uses.
+ * Published as the bean {@code accountAuthenticationManager}, which the web security chain uses. A sign-in
+ * carries the factor authority {@code FACTOR_PASSWORD}; staff add a second factor (account.mfa).
  */
 @Configuration(proxyBeanMethods = false)
 class AccountAuthentication {
@@ -91,7 +96,10 @@ class AccountAuthentication {
                 AUDIT.info("login.refused-disabled account={}", current.getId());
                 return Outcome.REFUSED;
             }
-            current.recordSuccessfulLogin();
+            // Staff are not through yet: their failure count starts again after the second factor (SignInFailures).
+            if (!current.getRole().isStaff()) {
+                current.recordSuccessfulLogin();
+            }
             principal[0] = current.toPrincipal();
             return Outcome.SUCCESS;
         });
@@ -99,8 +107,11 @@ class AccountAuthentication {
             throw refusedFrom(address);
         }
         AUDIT.info("login.success account={}", principal[0].id());
+        List<GrantedAuthority> authorities = new ArrayList<>(principal[0].getAuthorities());
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                .issuedAt(now).build());
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                principal[0], null, principal[0].getAuthorities());
+                principal[0], null, authorities);
         result.setDetails(request.getDetails());
         return result;
     }

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /admin/users}: administrators list accounts, create staff, change roles, disable and enable, and end all
- * sessions of an account.
+ * {@code /admin/users}: administrators list accounts, create staff, change roles, disable and enable, end all
+ * sessions of an account and reset a staff member's second factors.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -97,6 +97,14 @@ class AdminUsersController {
     String endSessions(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin,
             RedirectAttributes redirect) {
         return apply(() -> administration.endSessions(admin.id(), id), "admin.users.sessionsEnded", redirect);
+    }
+
+    @PostMapping("/{id}/second-factors/reset")
+    @OnRefusal(LIST_PAGE)
+    String resetSecondFactors(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal admin,
+            RedirectAttributes redirect) {
+        return apply(() -> administration.resetSecondFactors(admin.id(), id), "admin.users.secondFactorsReset",
+                redirect);
     }
 
     /** Makes the change; a refused one goes back to the list with the reason (see {@link OnRefusal}). */

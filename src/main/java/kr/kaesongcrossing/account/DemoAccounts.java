@@ -1,6 +1,9 @@
 package kr.kaesongcrossing.account;
 
 import java.time.Clock;
+import java.util.List;
+import kr.kaesongcrossing.account.mfa.SecondFactors;
+import kr.kaesongcrossing.account.mfa.Totp;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo mode only: one account per role, and the travel coordinators of the demo working day's organisations (they
- * applied for their staff), all with the password shown on the login page.
+ * applied for their staff), all with the password shown on the login page; the staff accounts come with their
+ * second factor set up with {@link Totp#DEMO_SECRET}, whose current code the login page shows.
  */
 @Component
 @Order(0)
@@ -22,11 +26,14 @@ class DemoAccounts implements ApplicationRunner {
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final SecondFactors secondFactors;
     private final Clock clock;
 
-    DemoAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    DemoAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, SecondFactors secondFactors,
+            Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.secondFactors = secondFactors;
         this.clock = clock;
     }
 
@@ -50,7 +57,10 @@ class DemoAccounts implements ApplicationRunner {
 
     private void create(String email, String name, Role role, String hash) {
         if (!accounts.existsByEmailIgnoreCase(email)) {
-            accounts.save(new UserAccount(email, name, hash, role, "ko", clock.instant()));
+            UserAccount account = accounts.save(new UserAccount(email, name, hash, role, "ko", clock.instant()));
+            if (role.isStaff()) {
+                secondFactors.enrolKnown(account.getId(), Totp.DEMO_SECRET, List.of());
+            }
         }
     }
 }

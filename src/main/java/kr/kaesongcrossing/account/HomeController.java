@@ -1,16 +1,38 @@
 package kr.kaesongcrossing.account;
 
+import java.time.Clock;
+import kr.kaesongcrossing.account.mfa.Totp;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class HomeController {
 
-    /** A signed-in person who opens the sign-in page (a bookmark, the back button) goes to their home page. */
+    private final boolean demoMode;
+    private final Clock clock;
+
+    HomeController(@Value("${kc.demo.enabled:false}") boolean demoMode, Clock clock) {
+        this.demoMode = demoMode;
+        this.clock = clock;
+    }
+
+    /**
+     * A signed-in person who opens the sign-in page (a bookmark, the back button) goes to their home page. In demo
+     * mode the page shows the demo staff accounts' authenticator key and its current code.
+     */
     @GetMapping("/login")
-    String login(@AuthenticationPrincipal AccountPrincipal user) {
-        return user == null ? "account/login" : "redirect:/";
+    String login(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+        if (user != null) {
+            return "redirect:/";
+        }
+        if (demoMode) {
+            model.addAttribute("demoTotpSecret", Totp.DEMO_SECRET);
+            model.addAttribute("demoTotpCode", Totp.code(Totp.DEMO_SECRET, Totp.step(clock.instant())));
+        }
+        return "account/login";
     }
 
     /** Each role lands on its own home page with the menu of what it may do. */

@@ -10,4 +10,9 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** Staff sign in with a second factor after the password. */
+    public boolean isStaff() {
+        return this != CIVILIAN;
+    }
 }

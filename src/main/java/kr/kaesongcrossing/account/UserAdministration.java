@@ -2,6 +2,8 @@ package kr.kaesongcrossing.account;
 
 import java.time.Clock;
 import java.util.Locale;
+import kr.kaesongcrossing.account.mfa.SecondFactors;
+import kr.kaesongcrossing.account.mfa.SecondFactorsReset;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +30,16 @@ class UserAdministration {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final AccountSessions sessions;
+    private final SecondFactors secondFactors;
     private final Clock clock;
 
     UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            ApplicationEventPublisher events, AccountSessions sessions, Clock clock) {
+            ApplicationEventPublisher events, AccountSessions sessions, SecondFactors secondFactors, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.sessions = sessions;
+        this.secondFactors = secondFactors;
         this.clock = clock;
     }
 
@@ -91,6 +95,19 @@ class UserAdministration {
         UserAccount account = find(accountId);
         account.enable();
         AUDIT.info("account.enabled actor={} account={}", actorId, accountId);
+    }
+
+    /**
+     * Removes the account's second factors and recovery codes (a lost phone) and ends its sessions: the person
+     * enrols again at the next sign-in.
+     */
+    @Transactional
+    void resetSecondFactors(long actorId, long accountId) {
+        UserAccount account = find(accountId);
+        secondFactors.reset(accountId);
+        AUDIT.info("account.second-factors-reset actor={} account={}", actorId, accountId);
+        events.publishEvent(new SecondFactorsReset(accountId));
+        events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
     }
 
     /** Signs the person out everywhere (e.g. a lost phone); the account stays as it is. */

@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
@@ -18,7 +19,9 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
  * One filter chain for the web pages. Every path is closed unless listed in {@link #PUBLIC_PATHS} or opened by a
  * module; each module ties its own pages to the roles that work in them through a {@link PageAccess} bean.
  * Form login uses the account module's
- * {@code accountAuthenticationManager} (throttled) and its success handler (sets the account's language).
+ * {@code accountAuthenticationManager} (throttled) and its success handler (sets the account's language). The
+ * account module also adds the staff second factor to every role rule (its {@code AuthorizationManagerFactory}
+ * bean, which this chain picks up) and gives the access-denied handler that sends staff to the code page.
  * Headers: CSP below, nosniff, frame DENY, Referrer-Policy same-origin, Cache-Control no-store on every dynamic
  * response, HSTS when the request came over HTTPS (directly or through a proxy with forwarded headers).
  */
@@ -43,7 +46,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http,
             @Qualifier("accountAuthenticationManager") AuthenticationManager accountAuthenticationManager,
-            AuthenticationSuccessHandler loginSuccessHandler, List<PageAccess> modules) throws Exception {
+            AuthenticationSuccessHandler loginSuccessHandler, AccessDeniedHandler accessDeniedHandler,
+            List<PageAccess> modules) throws Exception {
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers(PUBLIC_PATHS).permitAll()
                             .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
@@ -57,6 +61,7 @@ class SecurityConfig {
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("KCSESSION"))
+                .exceptionHandling(denied -> denied.accessDeniedHandler(accessDeniedHandler))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -2,7 +2,7 @@ package kr.kaesongcrossing.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -41,9 +41,9 @@ class AdminUsersTests {
             accounts.create(Role.CIVILIAN);
         }
 
-        String first = mvc.perform(get("/admin/users").with(user(admin))).andReturn().getResponse()
+        String first = mvc.perform(get("/admin/users").with(signedIn(admin))).andReturn().getResponse()
                 .getContentAsString();
-        String second = mvc.perform(get("/admin/users").param("page", "2").with(user(admin))).andReturn()
+        String second = mvc.perform(get("/admin/users").param("page", "2").with(signedIn(admin))).andReturn()
                 .getResponse().getContentAsString();
 
         assertThat(first).contains("krds-pagination", "href=\"/admin/users?page=2\"", "aria-current=\"page\"");
@@ -53,7 +53,7 @@ class AdminUsersTests {
 
     @Test
     void shouldOfferTheStaffFormWithEachFieldOnce() throws Exception {
-        String page = mvc.perform(get("/admin/users/new").with(user(admin))).andReturn().getResponse()
+        String page = mvc.perform(get("/admin/users/new").with(signedIn(admin))).andReturn().getResponse()
                 .getContentAsString();
 
         for (String field : new String[] {"email", "displayName", "role", "language", "password"}) {
@@ -100,7 +100,7 @@ class AdminUsersTests {
         AccountPrincipal staff = accounts.create(Role.OFFICER);
 
         mvc.perform(post("/admin/users/{id}/role", staff.id()).param("role", "CHECKPOINT").with(csrf())
-                .with(user(admin)));
+                .with(signedIn(admin)));
 
         assertThat(accounts.find(staff.email()).orElseThrow().role()).isEqualTo(Role.CHECKPOINT);
     }
@@ -109,19 +109,19 @@ class AdminUsersTests {
     void shouldDisableAndEnableAnAccount() throws Exception {
         AccountPrincipal staff = accounts.create(Role.CHECKPOINT);
 
-        mvc.perform(post("/admin/users/{id}/disable", staff.id()).with(csrf()).with(user(admin)));
+        mvc.perform(post("/admin/users/{id}/disable", staff.id()).with(csrf()).with(signedIn(admin)));
         assertThat(accounts.find(staff.email()).orElseThrow().enabled()).isFalse();
 
-        mvc.perform(post("/admin/users/{id}/enable", staff.id()).with(csrf()).with(user(admin)));
+        mvc.perform(post("/admin/users/{id}/enable", staff.id()).with(csrf()).with(signedIn(admin)));
         assertThat(accounts.find(staff.email()).orElseThrow().enabled()).isTrue();
     }
 
     @Test
     void shouldNotLetAnAdministratorDisableOrDemoteThemselves() throws Exception {
-        MvcResult disable = mvc.perform(post("/admin/users/{id}/disable", admin.id()).with(csrf()).with(user(admin)))
+        MvcResult disable = mvc.perform(post("/admin/users/{id}/disable", admin.id()).with(csrf()).with(signedIn(admin)))
                 .andReturn();
         MvcResult demote = mvc.perform(post("/admin/users/{id}/role", admin.id()).param("role", "OFFICER")
-                .with(csrf()).with(user(admin))).andReturn();
+                .with(csrf()).with(signedIn(admin))).andReturn();
 
         assertThat(disable.getFlashMap().get("problem")).isEqualTo("자신의 계정은 사용 중지하거나 권한을 낮출 수 없습니다.");
         assertThat(demote.getFlashMap().get("problem")).isEqualTo("자신의 계정은 사용 중지하거나 권한을 낮출 수 없습니다.");
@@ -133,9 +133,9 @@ class AdminUsersTests {
     @Test
     void shouldRefuseToDisableAnAlreadyDisabledAccountWithAMessage() throws Exception {
         AccountPrincipal staff = accounts.create(Role.OFFICER);
-        mvc.perform(post("/admin/users/{id}/disable", staff.id()).with(csrf()).with(user(admin)));
+        mvc.perform(post("/admin/users/{id}/disable", staff.id()).with(csrf()).with(signedIn(admin)));
 
-        MvcResult again = mvc.perform(post("/admin/users/{id}/disable", staff.id()).with(csrf()).with(user(admin)))
+        MvcResult again = mvc.perform(post("/admin/users/{id}/disable", staff.id()).with(csrf()).with(signedIn(admin)))
                 .andReturn();
 
         assertThat(again.getFlashMap().get("problem")).isEqualTo("이미 사용 중지된 계정입니다.");
@@ -146,7 +146,7 @@ class AdminUsersTests {
         AccountPrincipal officer = accounts.create(Role.OFFICER);
         String email = "forbidden-" + UUID.randomUUID() + "@test.example";
 
-        MockHttpServletResponse response = mvc.perform(post("/admin/users").with(csrf()).with(user(officer))
+        MockHttpServletResponse response = mvc.perform(post("/admin/users").with(csrf()).with(signedIn(officer))
                 .param("email", email).param("displayName", "X").param("role", "ADMIN").param("language", "ko")
                 .param("password", GOOD_PASSWORD)).andReturn().getResponse();
 
@@ -155,7 +155,7 @@ class AdminUsersTests {
     }
 
     private MvcResult create(String email, String role, String password) throws Exception {
-        return mvc.perform(post("/admin/users").with(csrf()).with(user(admin)).param("email", email)
+        return mvc.perform(post("/admin/users").with(csrf()).with(signedIn(admin)).param("email", email)
                 .param("displayName", "Staff Member").param("role", role).param("language", "en")
                 .param("password", password)).andReturn();
     }

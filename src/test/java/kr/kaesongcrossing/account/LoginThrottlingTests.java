@@ -46,7 +46,8 @@ class LoginThrottlingTests {
 
     @Test
     void shouldLetTheRightPasswordInAndResetTheCountBeforeTheLimit() throws Exception {
-        AccountPrincipal user = accounts.create(Role.OFFICER);
+        // a civilian: a staff member's count starts again only after the second factor (SecondFactorTests)
+        AccountPrincipal user = accounts.create(Role.CIVILIAN);
         String address = "198.51.100.21";
         login(user.email(), "wrong password", address);
 
@@ -83,8 +84,7 @@ class LoginThrottlingTests {
         AccountPrincipal admin = accounts.create(Role.ADMIN);
         AccountPrincipal user = accounts.create(Role.CHECKPOINT);
         mvc.perform(post("/admin/users/{id}/disable", user.id()).with(csrf())
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                        .user(admin)));
+                .with(SignedIn.signedIn(admin)));
 
         assertThat(login(user.email(), TestAccounts.PASSWORD, "198.51.100.51").getRedirectedUrl())
                 .isEqualTo("/login?error");

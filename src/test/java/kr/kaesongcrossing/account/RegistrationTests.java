@@ -2,7 +2,7 @@ package kr.kaesongcrossing.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -43,7 +43,7 @@ class RegistrationTests {
         AccountPrincipal civilian = accounts.create(Role.CIVILIAN);
         for (String path : new String[] {"/login", "/register"}) {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
-                            .with(user(civilian)))
+                            .with(signedIn(civilian)))
                     .andExpect(redirectedUrl("/"));
         }
     }

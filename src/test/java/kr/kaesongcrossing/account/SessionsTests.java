@@ -194,6 +194,7 @@ class SessionsTests {
                         + "&_csrf=" + client.csrfToken()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 Map.of("User-Agent", userAgent));
         assertThat(answer.location()).doesNotContain("error");
+        assertThat(client.secondFactor(account.email())).isTrue();
         return client;
     }
 

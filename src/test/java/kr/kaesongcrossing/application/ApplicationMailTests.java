@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -55,7 +55,7 @@ class ApplicationMailTests extends ApplicationTestSupport {
         assertThat(mailsTo(civilian)).as("no mail for the office's approval alone").isEmpty();
 
         mvc.perform(post("/review/applications/" + id + "/consent").param("version", String.valueOf(version(id)))
-                .param("decision", "consent").param("counterpartReference", "NK-5").with(user(officer)).with(csrf()));
+                .param("decision", "consent").param("counterpartReference", "NK-5").with(signedIn(officer)).with(csrf()));
 
         MimeMessage mail = singleMailTo(civilian);
         String reference = repository.findById(id).orElseThrow().getReference();
@@ -77,7 +77,7 @@ class ApplicationMailTests extends ApplicationTestSupport {
         long id = submitted(civilian);
 
         mvc.perform(post("/review/applications/" + id + "/reject").param("version", String.valueOf(version(id)))
-                .param("reason", "방문 일정이 회담 일정과 겹칩니다.").with(user(officer)).with(csrf()));
+                .param("reason", "방문 일정이 회담 일정과 겹칩니다.").with(signedIn(officer)).with(csrf()));
 
         MimeMessage mail = singleMailTo(civilian);
         assertThat(mail.getSubject()).startsWith("[개성 남북 출입 관리] 출입 신청 KC-").endsWith("반려되었습니다");
@@ -112,7 +112,7 @@ class ApplicationMailTests extends ApplicationTestSupport {
         reviews.reject(id, version(id), Actor.of(officer), "서류 미비");
         singleMailTo(civilian);
 
-        mvc.perform(get("/admin/mail").with(user(account(Role.ADMIN))))
+        mvc.perform(get("/admin/mail").with(signedIn(account(Role.ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(civilian.email())))
                 .andExpect(content().string(containsString("발송 완료")));

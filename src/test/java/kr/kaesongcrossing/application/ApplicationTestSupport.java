@@ -1,7 +1,7 @@
 package kr.kaesongcrossing.application;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import jakarta.servlet.http.Cookie;
@@ -168,7 +168,7 @@ public abstract class ApplicationTestSupport {
         fields.putIfAbsent("southboundSlot", slotText(TravelDirection.SOUTHBOUND, fields.get("returnDate"), vehicles));
         MockMultipartHttpServletRequestBuilder request = multipart(url);
         fields.forEach((name, value) -> request.param(name, value));
-        return (MockMultipartHttpServletRequestBuilder) request.with(user(applicant)).with(csrf());
+        return (MockMultipartHttpServletRequestBuilder) request.with(signedIn(applicant)).with(csrf());
     }
 
     private String slotText(TravelDirection direction, String date, int vehicles) {

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -112,7 +112,7 @@ class SlotBookingTests extends ApplicationTestSupport {
 
         mvc.perform(get("/applications/slots").param("entryDate", entry.toString())
                         .param("returnDate", entry.plusDays(2).toString()).param("vehiclePlate", "12가3456")
-                        .cookie(ENGLISH).with(user(civilian)))
+                        .cookie(ENGLISH).with(signedIn(civilian)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("value=\"" + north(entry, 8, 30) + "\""),
@@ -122,7 +122,7 @@ class SlotBookingTests extends ApplicationTestSupport {
                                 + vehicleSpaceLeft(north(entry, 10, 0)) + " vehicle places"),
                         containsString("The lists for " + entry + " close at " + entry.minusDays(20) + " 17:00 KST"))));
 
-        mvc.perform(get("/applications/new").cookie(ENGLISH).with(user(civilian)))
+        mvc.perform(get("/applications/new").cookie(ENGLISH).with(signedIn(civilian)))
                 .andExpect(content().string(allOf(containsString("Choose the entry date to see its crossings."),
                         containsString("/js/application-slots"))));
     }
@@ -139,7 +139,7 @@ class SlotBookingTests extends ApplicationTestSupport {
         long id = latestApplication(civilian);
         assertThat(slots.bookings(id)).as("a draft holds no seat").isEmpty();
 
-        mvc.perform(get("/applications/" + id + "/edit").with(user(civilian)))
+        mvc.perform(get("/applications/" + id + "/edit").with(signedIn(civilian)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("value=\"" + north(entry, 10, 0) + "\" checked=\"checked\""),
@@ -208,7 +208,7 @@ class SlotBookingTests extends ApplicationTestSupport {
         reviews.recordConsent(revoked, version(revoked), Actor.of(officer), true, "NK-2", "");
         assertThat(slots.bookings(revoked)).as("an approved trip keeps its seats").hasSize(2);
         mvc.perform(post("/review/applications/" + revoked + "/revoke").param("version", String.valueOf(version(revoked)))
-                .param("reason", "출입 제한").with(user(officer)).with(csrf()));
+                .param("reason", "출입 제한").with(signedIn(officer)).with(csrf()));
         assertThat(statusOf(revoked)).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(slots.bookings(revoked)).isEmpty();
     }
@@ -219,7 +219,7 @@ class SlotBookingTests extends ApplicationTestSupport {
         LocalDate entry = closedDate();
 
         mvc.perform(get("/applications/slots").param("entryDate", entry.toString())
-                        .param("returnDate", entry.plusDays(1).toString()).cookie(ENGLISH).with(user(civilian)))
+                        .param("returnDate", entry.plusDays(1).toString()).cookie(ENGLISH).with(signedIn(civilian)))
                 .andExpect(content().string(allOf(
                         containsString("The lists for " + entry + " closed at " + entry.minusDays(20) + " 17:00 KST"),
                         containsString("value=\"" + north(entry, 8, 30) + "\" disabled=\"disabled\""))));
@@ -252,7 +252,7 @@ class SlotBookingTests extends ApplicationTestSupport {
             assertThat(b.late()).isTrue();
             assertThat(b.lateReason()).isEqualTo("장관 수행원 추가");
         });
-        mvc.perform(get("/review/applications/" + id).with(user(officer)))
+        mvc.perform(get("/review/applications/" + id).with(signedIn(officer)))
                 .andExpect(content().string(containsString("명단 마감 후 추가됨: 장관 수행원 추가")));
 
         MimeMessage mail = singleMailTo(civilian);
@@ -278,7 +278,7 @@ class SlotBookingTests extends ApplicationTestSupport {
         assertThat(repository.findById(id).orElseThrow().getNorthboundSlot()).isEqualTo(after);
         assertThat(seatsLeft(before)).isEqualTo(seatsBefore + 1);
         String shown = entry + " " + after.departsAt();
-        mvc.perform(get("/applications/" + id).with(user(civilian)))
+        mvc.perform(get("/applications/" + id).with(signedIn(civilian)))
                 .andExpect(content().string(containsString(shown)));
 
         MimeMessage mail = singleMailTo(civilian);
@@ -315,11 +315,11 @@ class SlotBookingTests extends ApplicationTestSupport {
                 .contains("Reason: 도로 보수");
         assertThat(singleMailTo(second).getSubject()).contains(reference(b)).contains("취소");
 
-        mvc.perform(get("/review/rebook").with(user(officer)))
+        mvc.perform(get("/review/rebook").with(signedIn(officer)))
                 .andExpect(content().string(allOf(containsString(reference(a)), containsString(reference(b)))));
 
         officerPuts(officer, a, other, "");
-        mvc.perform(get("/review/rebook").with(user(officer)))
+        mvc.perform(get("/review/rebook").with(signedIn(officer)))
                 .andExpect(content().string(allOf(not(containsString(reference(a))), containsString(reference(b)))));
     }
 
@@ -346,7 +346,7 @@ class SlotBookingTests extends ApplicationTestSupport {
     private ResultActions officerPuts(AccountPrincipal officer, long id, SlotKey slot, String reason)
             throws Exception {
         return mvc.perform(post("/review/applications/" + id + "/slots").param("version", String.valueOf(version(id)))
-                .param("slot", slot.toString()).param("reason", reason).with(user(officer)).with(csrf()));
+                .param("slot", slot.toString()).param("reason", reason).with(signedIn(officer)).with(csrf()));
     }
 
     private String reference(long id) {

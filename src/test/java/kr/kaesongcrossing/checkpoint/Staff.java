@@ -1,6 +1,6 @@
 package kr.kaesongcrossing.checkpoint;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 
 import java.util.concurrent.atomic.AtomicLong;
 import kr.kaesongcrossing.account.AccountPrincipal;
@@ -22,6 +22,6 @@ public final class Staff {
     }
 
     public static RequestPostProcessor as(Role role) {
-        return user(principal(role));
+        return signedIn(principal(role));
     }
 }

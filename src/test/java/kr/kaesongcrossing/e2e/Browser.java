@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import kr.kaesongcrossing.account.AuthenticatorApp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -282,6 +283,17 @@ public final class Browser {
         WebElement field = find(By.id("password"));
         navigating(field::submit);
         new WebDriverWait(driver, WAIT).until(d -> !path().startsWith("/login"));
+        if (path().startsWith("/account/second-factor/enrol")) {
+            AuthenticatorApp.enrolled(baseUrl, email, find(By.cssSelector(".totp-secret")).getText());
+        }
+        if (path().startsWith("/account/second-factor")) {
+            type("code", AuthenticatorApp.nextCode(baseUrl, email));
+            WebElement code = find(By.id("code"));
+            navigating(code::submit);
+            if (!driver.findElements(By.cssSelector(".recovery-codes")).isEmpty()) {
+                click(By.cssSelector(".recovery-codes ~ p a"));
+            }
+        }
         return this;
     }
 

@@ -1,7 +1,7 @@
 package kr.kaesongcrossing.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -29,7 +29,7 @@ class PassPdfTests extends PassTestSupport {
         LocalDate entry = LocalDate.of(2031, 4, 2);
         String passId = fixtures.approve(fixtures.trip(holder, entry, entry.plusDays(1), "박지훈", "PARK JIHOON"));
 
-        byte[] pdf = mvc.perform(get("/passes/{id}/pdf", passId).with(user(holder)))
+        byte[] pdf = mvc.perform(get("/passes/{id}/pdf", passId).with(signedIn(holder)))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -57,7 +57,7 @@ class PassPdfTests extends PassTestSupport {
                 + "revocation_reason = 'test', revoked_by = ?, current_for_application = null where pass_id = ?",
                 officer.id(), passId);
 
-        byte[] pdf = mvc.perform(get("/passes/{id}/pdf", passId).with(user(holder)).param("lang", "en"))
+        byte[] pdf = mvc.perform(get("/passes/{id}/pdf", passId).with(signedIn(holder)).param("lang", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 
         try (PDDocument document = Loader.loadPDF(pdf)) {

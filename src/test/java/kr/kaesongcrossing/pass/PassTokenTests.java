@@ -1,7 +1,7 @@
 package kr.kaesongcrossing.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,7 +37,7 @@ class PassTokenTests extends PassTestSupport {
         AccountPrincipal holder = fixtures.account(Role.CIVILIAN);
         String passId = fixtures.approve(fixtures.trip(holder));
 
-        byte[] png = mvc.perform(get("/passes/{id}/qr.png", passId).with(user(holder)))
+        byte[] png = mvc.perform(get("/passes/{id}/qr.png", passId).with(signedIn(holder)))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG))
                 .andReturn().getResponse().getContentAsByteArray();
         String scanned = QrScan.read(ImageIO.read(new ByteArrayInputStream(png)));
@@ -108,7 +108,7 @@ class PassTokenTests extends PassTestSupport {
         String passId = fixtures.approve(fixtures.trip(holder, today, today.plusDays(30), korean, latin));
         String token = fixtures.token(passId);
 
-        byte[] png = mvc.perform(get("/passes/{id}/qr.png", passId).with(user(holder)))
+        byte[] png = mvc.perform(get("/passes/{id}/qr.png", passId).with(signedIn(holder)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int modules = image.getWidth() / QrCodes.MODULE_PIXELS - 2 * QrCodes.QUIET_ZONE;
@@ -121,7 +121,7 @@ class PassTokenTests extends PassTestSupport {
         Map<String, Object> claims = JWSObject.parse(token).getPayload().toJSONObject();
         assertThat(claims.get("name")).isEqualTo(latin.substring(0, 39));
         assertThat(claims.get("name_ko")).isEqualTo(korean.substring(0, 12));
-        mvc.perform(get("/passes/{id}", passId).with(user(holder)))
+        mvc.perform(get("/passes/{id}", passId).with(signedIn(holder)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(korean)));
     }
 

@@ -2,7 +2,7 @@ package kr.kaesongcrossing.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -31,7 +31,7 @@ class SigningKeyRotationTests extends PassTestSupport {
         String oldToken = fixtures.token(fixtures.approve(fixtures.trip(holder)));
         String oldKid = JWSObject.parse(oldToken).getHeader().getKeyID();
 
-        mvc.perform(post("/admin/keys/rotate").with(user(admin)).with(csrf())).andExpect(redirectedUrl("/admin/keys"));
+        mvc.perform(post("/admin/keys/rotate").with(signedIn(admin)).with(csrf())).andExpect(redirectedUrl("/admin/keys"));
         String newToken = fixtures.token(fixtures.approve(fixtures.trip(holder)));
         String newKid = JWSObject.parse(newToken).getHeader().getKeyID();
 
@@ -44,7 +44,7 @@ class SigningKeyRotationTests extends PassTestSupport {
                 .isTrue();
         assertThat(JWSObject.parse(newToken).verify(new Ed25519Verifier((OctetKeyPair) published.getKeyByKeyId(newKid))))
                 .isTrue();
-        mvc.perform(get("/admin/keys").with(user(admin)))
+        mvc.perform(get("/admin/keys").with(signedIn(admin)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString(newKid)));
     }

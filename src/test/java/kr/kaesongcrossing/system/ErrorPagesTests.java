@@ -1,7 +1,7 @@
 package kr.kaesongcrossing.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import jakarta.servlet.RequestDispatcher;
@@ -39,12 +39,12 @@ class ErrorPagesTests {
 
     @Test
     void shouldShowForbiddenInKoreanByDefaultAndInEnglishOnRequest() throws Exception {
-        MockHttpServletResponse ko = mvc.perform(get("/admin/users").with(user(civilian))).andReturn().getResponse();
+        MockHttpServletResponse ko = mvc.perform(get("/admin/users").with(signedIn(civilian))).andReturn().getResponse();
         assertThat(ko.getStatus()).isEqualTo(403);
         assertThat(forwardedErrorPage(ko, "/admin/users")).contains("접근 권한이 없습니다");
 
         MockHttpServletResponse en = mvc.perform(get("/admin/users").cookie(new Cookie("KCLANG", "en"))
-                .with(user(civilian))).andReturn().getResponse();
+                .with(signedIn(civilian))).andReturn().getResponse();
         assertThat(forwardedErrorPage(en, "/admin/users", "en", 403)).contains("Access denied");
     }
 
@@ -66,7 +66,7 @@ class ErrorPagesTests {
     @Test
     void shouldAnswerBadPageNumberWithLocalizedBadRequest() throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/admin/users").param("page", "abc")
-                .cookie(new Cookie("KCLANG", "en")).with(user(admin))).andReturn().getResponse();
+                .cookie(new Cookie("KCLANG", "en")).with(signedIn(admin))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
         String page = forwardedErrorPage(response, "/admin/users", "en", 400);
         assertThat(page).contains("The request is not valid");
@@ -98,7 +98,7 @@ class ErrorPagesTests {
     }
 
     private String errorPage(int status, String uri, String lang, Throwable exception) throws Exception {
-        var request = get("/error").cookie(new Cookie("KCLANG", lang)).with(user(civilian))
+        var request = get("/error").cookie(new Cookie("KCLANG", lang)).with(signedIn(civilian))
                 .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
                 .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, uri)
                 .accept("text/html");

@@ -7,7 +7,8 @@ import static kr.kaesongcrossing.account.Role.OFFICER;
 import static kr.kaesongcrossing.account.Role.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
+import static kr.kaesongcrossing.account.SignedIn.withPasswordOnly;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -32,7 +33,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Every protected path x every role: allowed (anything but 401/403/5xx or a bounce to the login page; 404 is
- * fine until the module lands) or exactly 403; anonymous is redirected to /login. Add a row when you add a page.
+ * fine until the module lands) or exactly 403; anonymous is redirected to /login; staff with the password alone are
+ * sent to the second factor. Add a row when you add a page.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -78,11 +80,16 @@ class SecurityMatrixTests {
             Rule.get("/account/sessions", EVERYONE),
             Rule.post("/account/sessions/0123456789abcdef01234567/end", EVERYONE),
             Rule.post("/account/sessions/end-others", EVERYONE),
+            Rule.get("/account/second-factor", EVERYONE),
+            Rule.post("/account/second-factor", EVERYONE),
+            Rule.get("/account/second-factor/enrol", EVERYONE),
+            Rule.post("/account/second-factor/enrol", EVERYONE),
             Rule.post("/admin/users", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/role", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/disable", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/enable", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/sessions/end", EnumSet.of(ADMIN)),
+            Rule.post("/admin/users/999999999/second-factors/reset", EnumSet.of(ADMIN)),
             Rule.get("/admin/devices", EnumSet.of(ADMIN)),
             Rule.get("/admin/keys", EnumSet.of(ADMIN)),
             Rule.get("/admin/mail", EnumSet.of(ADMIN)),
@@ -148,7 +155,7 @@ class SecurityMatrixTests {
     @MethodSource("pathsAndRoles")
     void shouldAllowOrForbidEachRole(Rule rule, Role role) throws Exception {
         AccountPrincipal principal = PRINCIPALS.computeIfAbsent(role, accounts::create);
-        MockHttpServletResponse response = mvc.perform(rule.request().with(user(principal))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(rule.request().with(signedIn(principal))).andReturn().getResponse();
         if (rule.allowed().contains(role)) {
             assertThat(response.getStatus()).as("%s as %s", rule, role).isNotIn(401, 403).isLessThan(500);
             assertThat(String.valueOf(response.getRedirectedUrl())).doesNotEndWith("/login");
@@ -156,6 +163,32 @@ class SecurityMatrixTests {
             assertThat(response.getStatus()).as("%s as %s", rule, role).isEqualTo(403);
         }
     }
+
+    /** Staff with the password alone: every page of theirs sends them to the second factor (the API refuses). */
+    @ParameterizedTest(name = "{0} as {1} with the password alone")
+    @MethodSource("staffPathsAndRoles")
+    void shouldSendStaffWithThePasswordAloneToTheSecondFactor(Rule rule, Role role) throws Exception {
+        AccountPrincipal principal = PRINCIPALS.computeIfAbsent(role, accounts::create);
+        MockHttpServletResponse response = mvc.perform(rule.request().with(withPasswordOnly(principal)))
+                .andReturn().getResponse();
+        if (rule.path().startsWith("/api/")) {
+            assertThat(response.getStatus()).as("%s as %s", rule, role).isEqualTo(403);
+        } else if (SECOND_FACTOR_PAGES.contains(rule.path())) {
+            assertThat(response.getStatus()).as("%s as %s", rule, role).isNotIn(401, 403).isLessThan(500);
+        } else {
+            assertThat(response.getRedirectedUrl()).as("%s as %s", rule, role)
+                    .startsWith("/account/second-factor?continue=%2F");
+        }
+    }
+
+    static Stream<Arguments> staffPathsAndRoles() {
+        return PROTECTED.stream().flatMap(rule -> rule.allowed().stream().filter(Role::isStaff)
+                .map(role -> Arguments.of(rule, role)));
+    }
+
+    /** Reachable by staff with the password alone (besides signing out and the error pages). */
+    static final Set<String> SECOND_FACTOR_PAGES = Set.of("/account/second-factor", "/account/second-factor/enrol",
+            "/account/language");
 
     @ParameterizedTest(name = "{0} anonymous")
     @MethodSource("protectedRules")

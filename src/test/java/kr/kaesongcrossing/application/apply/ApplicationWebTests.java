@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -41,7 +41,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
         AccountPrincipal civilian = account(Role.CIVILIAN);
 
         mvc.perform(multipart("/applications/new").param("nameKorean", "홍길동").param("action", "save")
-                        .with(user(civilian)).with(csrf()))
+                        .with(signedIn(civilian)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/applications/*"))
                 .andExpect(flash().attribute("notice", "임시 저장했습니다."));
@@ -49,7 +49,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
         long id = latestApplication(civilian);
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.DRAFT);
         assertThat(repository.findById(id).orElseThrow().getReference()).matches("KC-\\d{4}-\\d{6,}");
-        mvc.perform(get("/applications").with(user(civilian)))
+        mvc.perform(get("/applications").with(signedIn(civilian)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("작성 중")));
     }
@@ -58,7 +58,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
     void shouldMarkTheCurrentPageInTheMenu() throws Exception {
         AccountPrincipal civilian = account(Role.CIVILIAN);
 
-        mvc.perform(get("/applications/new").with(user(civilian)))
+        mvc.perform(get("/applications/new").with(signedIn(civilian)))
                 .andExpect(content().string(containsString(
                         "<a href=\"/applications/new\" aria-current=\"page\">")))
                 .andExpect(content().string(containsString("<a href=\"/applications\">")));
@@ -79,12 +79,12 @@ class ApplicationWebTests extends ApplicationTestSupport {
         assertThat(stored.idNumber()).isEqualTo("M55554444");
         assertThat(stored.vehiclePlate()).isEqualTo("12가3456");
         assertThat(stored.goods()).containsExactly(new GoodsLine("공구 세트", 2, 300_000));
-        mvc.perform(get("/applications/" + id).with(user(civilian)))
+        mvc.perform(get("/applications/" + id).with(signedIn(civilian)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("M5*******")))
                 .andExpect(content().string(not(containsString("M55554444"))))
                 .andExpect(content().string(containsString("신청서 제출")));
-        MvcResult photo = mvc.perform(get("/applications/" + id + "/photo").with(user(civilian)))
+        MvcResult photo = mvc.perform(get("/applications/" + id + "/photo").with(signedIn(civilian)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/jpeg"))
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
@@ -195,10 +195,10 @@ class ApplicationWebTests extends ApplicationTestSupport {
                 filledForm("/applications/new", civilian, "nameKorean", longText).param("action", "save"),
                 filledForm("/applications/new", civilian, "nationality", "XXX").param("action", "save"),
                 filledForm("/applications/new", civilian, "id", "1", "applicantId", "1", "status", "APPROVED_FOR_TRAVEL").param("action", "nonsense"),
-                get("/applications/abc").with(user(civilian)),
-                get("/applications?page=-5").with(user(civilian)),
-                get("/applications?page=abc").with(user(civilian)),
-                post("/applications/" + id + "/withdraw").param("reason", longText).with(user(civilian)).with(csrf()));
+                get("/applications/abc").with(signedIn(civilian)),
+                get("/applications?page=-5").with(signedIn(civilian)),
+                get("/applications?page=abc").with(signedIn(civilian)),
+                post("/applications/" + id + "/withdraw").param("reason", longText).with(signedIn(civilian)).with(csrf()));
         for (RequestBuilder request : requests) {
             int status = mvc.perform(request).andReturn().getResponse().getStatus();
             assertThat(status).as("status of a bad request").isLessThan(500);
@@ -228,11 +228,11 @@ class ApplicationWebTests extends ApplicationTestSupport {
         long missing = id + 1_000_000;
 
         for (long guess : new long[] {id, missing}) {
-            mvc.perform(get("/applications/" + guess).with(user(other))).andExpect(status().isNotFound());
-            mvc.perform(get("/applications/" + guess + "/photo").with(user(other))).andExpect(status().isNotFound());
-            mvc.perform(get("/applications/" + guess + "/edit").with(user(other))).andExpect(status().isNotFound());
-            mvc.perform(get("/applications/" + guess + "/withdraw").with(user(other))).andExpect(status().isNotFound());
-            mvc.perform(post("/applications/" + guess + "/withdraw").with(user(other)).with(csrf()))
+            mvc.perform(get("/applications/" + guess).with(signedIn(other))).andExpect(status().isNotFound());
+            mvc.perform(get("/applications/" + guess + "/photo").with(signedIn(other))).andExpect(status().isNotFound());
+            mvc.perform(get("/applications/" + guess + "/edit").with(signedIn(other))).andExpect(status().isNotFound());
+            mvc.perform(get("/applications/" + guess + "/withdraw").with(signedIn(other))).andExpect(status().isNotFound());
+            mvc.perform(post("/applications/" + guess + "/withdraw").with(signedIn(other)).with(csrf()))
                     .andExpect(status().isNotFound());
             mvc.perform(filledForm("/applications/" + guess + "/edit", other).param("action", "submit"))
                     .andExpect(status().isNotFound());
@@ -240,7 +240,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(repository.findById(id).orElseThrow().getNameLatin()).isEqualTo("TEST PERSON");
-        mvc.perform(get("/applications").with(user(other)))
+        mvc.perform(get("/applications").with(signedIn(other)))
                 .andExpect(content().string(not(containsString(repository.findById(id).orElseThrow().getReference()))));
     }
 
@@ -251,19 +251,19 @@ class ApplicationWebTests extends ApplicationTestSupport {
 
         for (Role role : new Role[] {Role.OFFICER, Role.CHECKPOINT, Role.ADMIN}) {
             AccountPrincipal staff = account(role);
-            mvc.perform(get("/applications").with(user(staff))).andExpect(status().isForbidden());
-            mvc.perform(get("/applications/" + id + "/photo").with(user(staff))).andExpect(status().isForbidden());
+            mvc.perform(get("/applications").with(signedIn(staff))).andExpect(status().isForbidden());
+            mvc.perform(get("/applications/" + id + "/photo").with(signedIn(staff))).andExpect(status().isForbidden());
         }
         for (Role role : new Role[] {Role.CIVILIAN, Role.CHECKPOINT, Role.ADMIN}) {
             AccountPrincipal notOfficer = account(role);
-            mvc.perform(get("/review").with(user(notOfficer))).andExpect(status().isForbidden());
-            mvc.perform(get("/review/applications/" + id).with(user(notOfficer))).andExpect(status().isForbidden());
-            mvc.perform(get("/review/applications/" + id + "/photo").with(user(notOfficer)))
+            mvc.perform(get("/review").with(signedIn(notOfficer))).andExpect(status().isForbidden());
+            mvc.perform(get("/review/applications/" + id).with(signedIn(notOfficer))).andExpect(status().isForbidden());
+            mvc.perform(get("/review/applications/" + id + "/photo").with(signedIn(notOfficer)))
                     .andExpect(status().isForbidden());
-            mvc.perform(get("/review/consent").with(user(notOfficer))).andExpect(status().isForbidden());
+            mvc.perform(get("/review/consent").with(signedIn(notOfficer))).andExpect(status().isForbidden());
         }
         mvc.perform(get("/applications/" + id)).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/admin/mail").with(user(account(Role.OFFICER)))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/mail").with(signedIn(account(Role.OFFICER)))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -273,7 +273,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
         long id = submitted(civilian);
         reviews.requestInformation(id, version(id), Actor.of(officer), "초청 기관의 공문 번호를 적어 주십시오.");
 
-        mvc.perform(get("/applications/" + id + "/edit").with(user(civilian)))
+        mvc.perform(get("/applications/" + id + "/edit").with(signedIn(civilian)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("초청 기관의 공문 번호를 적어 주십시오.")))
                 .andExpect(content().string(containsString("M9*******")))
@@ -286,7 +286,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
         assertThat(stored.getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(stored.getPurposeDetail()).contains("제2026-17호");
         assertThat(stored.getIdNumber()).isEqualTo("M98765432");
-        mvc.perform(get("/applications/" + id).with(user(civilian)))
+        mvc.perform(get("/applications/" + id).with(signedIn(civilian)))
                 .andExpect(content().string(containsString("보완 요청")))
                 .andExpect(content().string(containsString("초청 기관의 공문 번호를 적어 주십시오.")))
                 .andExpect(content().string(containsString("보완 후 재제출")))
@@ -299,7 +299,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
         AccountPrincipal civilian = account(Role.CIVILIAN);
         long id = submitted(civilian);
 
-        mvc.perform(get("/applications/" + id + "/edit").with(user(civilian)))
+        mvc.perform(get("/applications/" + id + "/edit").with(signedIn(civilian)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", "이 신청서는 더 이상 수정할 수 없습니다. 현재 상태: 접수됨"));
         mvc.perform(filledForm("/applications/" + id + "/edit", civilian, "nameKorean", "임꺽정").param("action", "save"))
@@ -313,10 +313,10 @@ class ApplicationWebTests extends ApplicationTestSupport {
         AccountPrincipal civilian = account(Role.CIVILIAN);
         long id = submitted(civilian);
 
-        mvc.perform(post("/applications/" + id + "/withdraw").param("reason", "일정 변경").with(user(civilian))
+        mvc.perform(post("/applications/" + id + "/withdraw").param("reason", "일정 변경").with(signedIn(civilian))
                         .with(csrf()))
                 .andExpect(flash().attribute("notice", "신청을 철회했습니다."));
-        mvc.perform(post("/applications/" + id + "/withdraw").with(user(civilian)).with(csrf()).cookie(ENGLISH))
+        mvc.perform(post("/applications/" + id + "/withdraw").with(signedIn(civilian)).with(csrf()).cookie(ENGLISH))
                 .andExpect(flash().attribute("problem",
                         "This application can no longer be withdrawn: its status is Withdrawn."));
 
@@ -330,7 +330,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
         long id = awaitingConsent(civilian, officer, today().plusDays(10));
         reviews.recordConsent(id, version(id), Actor.of(officer), true, "NK-1", null);
 
-        mvc.perform(post("/applications/" + id + "/withdraw").param("reason", "출장 취소").with(user(civilian))
+        mvc.perform(post("/applications/" + id + "/withdraw").param("reason", "출장 취소").with(signedIn(civilian))
                 .with(csrf()));
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.WITHDRAWN);

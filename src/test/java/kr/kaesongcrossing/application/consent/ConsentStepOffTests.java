@@ -3,7 +3,7 @@ package kr.kaesongcrossing.application.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,7 +32,7 @@ class ConsentStepOffTests extends ApplicationTestSupport {
         long id = submitted(civilian);
 
         mvc.perform(post("/review/applications/" + id + "/approve").param("version", String.valueOf(version(id)))
-                .with(user(officer)).with(csrf()));
+                .with(signedIn(officer)).with(csrf()));
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.APPROVED_FOR_TRAVEL);
         assertThat(events.stream(TripApprovedForTravel.class)).extracting(TripApprovedForTravel::applicationId)
@@ -43,7 +43,7 @@ class ConsentStepOffTests extends ApplicationTestSupport {
     void shouldApplyTheConfiguredDateRules() throws Exception {
         AccountPrincipal civilian = account(Role.CIVILIAN);
 
-        mvc.perform(get("/applications/new").with(user(civilian)))
+        mvc.perform(get("/applications/new").with(signedIn(civilian)))
                 .andExpect(content().string(containsString("최소 7일 전에 신청해야 합니다.")));
         mvc.perform(filledForm("/applications/new", civilian, "entryDate", today().plusDays(6).toString(),
                         "returnDate", today().plusDays(20).toString()).param("action", "save"))

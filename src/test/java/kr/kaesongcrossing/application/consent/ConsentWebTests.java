@@ -3,7 +3,7 @@ package kr.kaesongcrossing.application.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,17 +49,17 @@ class ConsentWebTests extends ApplicationTestSupport {
         LocalDate date = listDate();
         long id = awaitingConsent(civilian, officer, date);
 
-        mvc.perform(get("/review/consent").param("date", date.toString()).with(user(officer)))
+        mvc.perform(get("/review/consent").param("date", date.toString()).with(signedIn(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(reference(id))));
         mvc.perform(post("/review/consent/" + id).param("version", String.valueOf(version(id)))
-                        .param("decision", "consent").param("counterpartReference", " ").with(user(officer)).with(csrf()))
+                        .param("decision", "consent").param("counterpartReference", " ").with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("problem", "상대측 통보 번호를 입력하십시오."));
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.AWAITING_CONSENT);
 
         mvc.perform(post("/review/consent/" + id).param("version", String.valueOf(version(id)))
                         .param("decision", "consent").param("counterpartReference", "NK-0001")
-                        .param("date", date.toString()).with(user(officer)).with(csrf()))
+                        .param("date", date.toString()).with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("notice", "처리했습니다. 현재 상태: 출입 승인"));
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.APPROVED_FOR_TRAVEL);
@@ -73,10 +73,10 @@ class ConsentWebTests extends ApplicationTestSupport {
         long id = awaitingConsent(civilian, officer, listDate());
 
         mvc.perform(post("/review/consent/" + id).param("version", String.valueOf(version(id)))
-                .param("decision", "refuse").param("counterpartReference", "NK-0002").with(user(officer)).with(csrf()));
+                .param("decision", "refuse").param("counterpartReference", "NK-0002").with(signedIn(officer)).with(csrf()));
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.CONSENT_REFUSED);
-        mvc.perform(get("/applications/" + id).with(user(civilian)))
+        mvc.perform(get("/applications/" + id).with(signedIn(civilian)))
                 .andExpect(content().string(containsString("상대측 동의 거부")))
                 .andExpect(content().string(containsString("상대측 통보 번호: NK-0002")));
     }
@@ -105,7 +105,7 @@ class ConsentWebTests extends ApplicationTestSupport {
 
         MvcResult preview = mvc.perform(multipart("/review/consent/import").file(csv(file))
                         .param("date", date.toString()).param("listReference", "NK-LIST-" + date)
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2건을 기록하고, 일치하는 신청이 없거나 잘못된 6줄은 건너뜁니다.")))
                 .andExpect(content().string(containsString("이 번호의 신청이 없습니다.")))
@@ -120,7 +120,7 @@ class ConsentWebTests extends ApplicationTestSupport {
         String token = token(preview);
 
         mvc.perform(post("/review/consent/import/confirm").param("token", token).cookie(session(preview))
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2건을 기록하고 6줄을 건너뛰었습니다.")));
 
@@ -134,7 +134,7 @@ class ConsentWebTests extends ApplicationTestSupport {
                 .containsExactly(consented);
 
         mvc.perform(post("/review/consent/import/confirm").param("token", token).cookie(session(preview))
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("problem", "미리 보기가 더 이상 유효하지 않습니다. 파일을 다시 올려 주십시오."));
     }
 
@@ -147,12 +147,12 @@ class ConsentWebTests extends ApplicationTestSupport {
         long kept = awaitingConsent(civilian, officer, date);
         MvcResult preview = mvc.perform(multipart("/review/consent/import")
                         .file(csv(reference(withdrawn) + ",CONSENT,NK-1\n" + reference(kept) + ",CONSENT,NK-2\n"))
-                        .param("date", date.toString()).with(user(officer)).with(csrf()))
+                        .param("date", date.toString()).with(signedIn(officer)).with(csrf()))
                 .andReturn();
 
         applications.withdraw(withdrawn, civilian, "취소");
         mvc.perform(post("/review/consent/import/confirm").param("token", token(preview)).cookie(session(preview))
-                        .with(user(officer)).with(csrf()).cookie(ENGLISH))
+                        .with(signedIn(officer)).with(csrf()).cookie(ENGLISH))
                 .andExpect(content().string(containsString(
                         "Skipped: the application changed since the preview and is now Withdrawn.")))
                 .andExpect(content().string(containsString("1 answer recorded, 1 row skipped.")));
@@ -165,20 +165,20 @@ class ConsentWebTests extends ApplicationTestSupport {
     void shouldExplainAMissingDateOrFileWithoutChangingAnything() throws Exception {
         AccountPrincipal officer = account(Role.OFFICER);
 
-        mvc.perform(multipart("/review/consent/import").param("date", "not-a-date").with(user(officer)).with(csrf()))
+        mvc.perform(multipart("/review/consent/import").param("date", "not-a-date").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("명단 날짜를 선택하십시오.")))
                 .andExpect(content().string(containsString("CSV 파일을 선택하십시오.")));
         mvc.perform(multipart("/review/consent/import").file(new MockMultipartFile("file", "x.csv", "text/csv",
-                        new byte[1024 * 1024 + 1])).param("date", today().toString()).with(user(officer)).with(csrf()))
+                        new byte[1024 * 1024 + 1])).param("date", today().toString()).with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("파일이 너무 큽니다. 최대 1MB까지 올릴 수 있습니다.")));
         byte[] binary = new byte[2000];
         ThreadLocalRandom.current().nextBytes(binary);
         mvc.perform(multipart("/review/consent/import").file(new MockMultipartFile("file", "x.csv", "text/csv", binary))
-                        .param("date", today().toString()).with(user(officer)).with(csrf()))
+                        .param("date", today().toString()).with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk());
-        mvc.perform(post("/review/consent/import/confirm").with(user(officer)).with(csrf()))
+        mvc.perform(post("/review/consent/import/confirm").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isBadRequest());
     }
 
@@ -191,11 +191,11 @@ class ConsentWebTests extends ApplicationTestSupport {
         MockMultipartFile file = csv(reference(id) + ",CONSENT,NK-1\n" + reference(id) + ",\"REFUSE\n");
 
         mvc.perform(multipart("/review/consent/import").file(file).param("date", date.toString())
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2번째 줄을 읽을 수 없습니다. 따옴표가 닫히지 않았거나")));
         mvc.perform(multipart("/review/consent/import").file(file).param("date", date.toString())
-                        .with(user(officer)).with(csrf()).cookie(ENGLISH))
+                        .with(signedIn(officer)).with(csrf()).cookie(ENGLISH))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Line 2 cannot be read: a quote is not closed")));
 

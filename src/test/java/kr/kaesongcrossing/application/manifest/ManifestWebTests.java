@@ -2,7 +2,7 @@ package kr.kaesongcrossing.application.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -138,12 +138,12 @@ class ManifestWebTests extends ApplicationTestSupport {
     }
 
     private String page(SlotKey slot) throws Exception {
-        return mvc.perform(get("/review/slots/" + slot).with(user(officer))).andExpect(status().isOk())
+        return mvc.perform(get("/review/slots/" + slot).with(signedIn(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
     }
 
     private void record(SlotKey slot) throws Exception {
-        mvc.perform(post("/review/slots/" + slot + "/versions").with(user(officer)).with(csrf()))
+        mvc.perform(post("/review/slots/" + slot + "/versions").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
     }
 
@@ -160,17 +160,17 @@ class ManifestWebTests extends ApplicationTestSupport {
         assertThat(rows()).anySatisfy(r -> assertThat(r.text()).contains(today().plusDays(7).toString(), "입경"));
 
         record(slot);
-        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(user(officer)).with(csrf()))
+        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("notice", "1판을 북측에 통보함으로 기록했습니다."));
         assertThat(row(slot).text()).contains("통보함", "(1판)");
 
         mvc.perform(post("/review/slots/" + slot + "/consent").param("applicationIds", String.valueOf(trip))
-                .param("counterpartReference", "NK-S-1").with(user(officer)).with(csrf()));
+                .param("counterpartReference", "NK-S-1").with(signedIn(officer)).with(csrf()));
         assertThat(row(slot).text()).contains("동의 받음");
     }
 
     private List<Element> rows() throws Exception {
-        String html = mvc.perform(get("/review/slots").with(user(officer))).andExpect(status().isOk())
+        String html = mvc.perform(get("/review/slots").with(signedIn(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         return Jsoup.parse(html).select("tbody tr");
     }
@@ -226,9 +226,9 @@ class ManifestWebTests extends ApplicationTestSupport {
     void shouldAnswerAKeyThatNamesNoSlotWithNotFound() throws Exception {
         for (String key : List.of("X-2026-12-03-0830", "N-2026-02-30-0830", "N-2026-12-03-2561", "N-2046-12-03-0845",
                 "N-2046-12-03-0830-extra", "n-2046-12-03-0830")) {
-            mvc.perform(get("/review/slots/" + key).with(user(officer))).andExpect(status().isNotFound());
+            mvc.perform(get("/review/slots/" + key).with(signedIn(officer))).andExpect(status().isNotFound());
         }
-        mvc.perform(get("/review/slots/" + farSlot() + "/versions/7/manifest.pdf").with(user(officer)))
+        mvc.perform(get("/review/slots/" + farSlot() + "/versions/7/manifest.pdf").with(signedIn(officer)))
                 .andExpect(status().isNotFound());
     }
 
@@ -239,7 +239,7 @@ class ManifestWebTests extends ApplicationTestSupport {
         long trip = onList(name, "=HYPERLINK(1)", slot);
         record(slot);
 
-        byte[] bytes = mvc.perform(get("/review/slots/" + slot + "/versions/1/manifest.csv").with(user(officer)))
+        byte[] bytes = mvc.perform(get("/review/slots/" + slot + "/versions/1/manifest.csv").with(signedIn(officer)))
                 .andExpect(status().isOk())
                 .andExpect(result -> assertThat(result.getResponse().getContentType()).startsWith("text/csv"))
                 .andExpect(result -> assertThat(result.getResponse().getHeader("Content-Disposition"))
@@ -267,7 +267,7 @@ class ManifestWebTests extends ApplicationTestSupport {
         withTruck(uniqueKoreanName(), slot);
         record(slot);
 
-        byte[] pdf = mvc.perform(get("/review/slots/" + slot + "/versions/1/manifest.pdf").with(user(officer)))
+        byte[] pdf = mvc.perform(get("/review/slots/" + slot + "/versions/1/manifest.pdf").with(signedIn(officer)))
                 .andExpect(status().isOk()).andExpect(result -> assertThat(result.getResponse().getContentType())
                         .isEqualTo(MediaType.APPLICATION_PDF_VALUE))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -292,7 +292,7 @@ class ManifestWebTests extends ApplicationTestSupport {
         record(slot); // nothing changed: still version 1
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM manifest_version WHERE slot = ?", Integer.class,
                 slot.toString())).isEqualTo(1);
-        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(user(officer)).with(csrf()));
+        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(signedIn(officer)).with(csrf()));
         assertThat(jdbc.queryForObject("SELECT sent_by_id FROM manifest_version WHERE slot = ?", Long.class,
                 slot.toString())).isEqualTo(officer.id());
 
@@ -303,13 +303,13 @@ class ManifestWebTests extends ApplicationTestSupport {
         String html = page(slot);
         assertThat(html).contains("1판 이후 명단이 바뀌었습니다", "추가: " + joining, "삭제: " + leaving)
                 .doesNotContain("추가: " + staying, "삭제: " + staying);
-        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(user(officer)).with(csrf()))
+        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("problem", org.hamcrest.Matchers.startsWith("1판은 이미")));
         record(slot);
-        mvc.perform(post("/review/slots/" + slot + "/versions/3/sent").with(user(officer)).with(csrf()))
+        mvc.perform(post("/review/slots/" + slot + "/versions/3/sent").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isNotFound());
 
-        byte[] first = mvc.perform(get("/review/slots/" + slot + "/versions/1/manifest.csv").with(user(officer)))
+        byte[] first = mvc.perform(get("/review/slots/" + slot + "/versions/1/manifest.csv").with(signedIn(officer)))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(first, StandardCharsets.UTF_8)).contains(leaving).doesNotContain(joining);
         assertThat(page(slot)).contains("최신 2판").doesNotContain("바뀌었습니다");
@@ -324,7 +324,7 @@ class ManifestWebTests extends ApplicationTestSupport {
 
         mvc.perform(post("/review/slots/" + slot + "/consent").param("applicationIds", String.valueOf(ticked),
                         String.valueOf(elsewhere)).param("counterpartReference", "NK-2046-7")
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "통행자 1명의 동의를 기록했습니다."))
                 .andExpect(flash().attribute("problem", "이 통행 시간대에 좌석이 없는 신청입니다."));
@@ -338,7 +338,7 @@ class ManifestWebTests extends ApplicationTestSupport {
         assertThat(page(slot)).contains("동의 받음");
 
         mvc.perform(post("/review/slots/" + slot + "/consent").param("counterpartReference", "NK-2046-7")
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("problem", "동의받은 통행자를 한 명 이상 선택하십시오."));
     }
 
@@ -355,7 +355,7 @@ class ManifestWebTests extends ApplicationTestSupport {
         org.springframework.test.web.servlet.MvcResult result = mvc.perform(
                         multipart("/review/slots/" + slot + "/consent/import")
                         .file(new MockMultipartFile("file", "slot.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))
-                        .param("listReference", "NK-SLOT-1").with(user(officer)).with(csrf()))
+                        .param("listReference", "NK-SLOT-1").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk()).andReturn();
         String preview = result.getResponse().getContentAsString();
         assertThat(preview).contains("통행 시간대 " + slot + "의 동의 명단", "이 통행 시간대에 좌석이 없는 신청입니다.");
@@ -364,7 +364,7 @@ class ManifestWebTests extends ApplicationTestSupport {
 
         String outcome = mvc.perform(post("/review/consent/import/confirm").param("token", token)
                         .cookie(result.getResponse().getCookies())
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(outcome).contains("통행 시간대 명단으로 돌아가기");
@@ -387,12 +387,12 @@ class ManifestWebTests extends ApplicationTestSupport {
             for (String path : List.of("/review/slots", "/review/slots/" + slot,
                     "/review/slots/" + slot + "/versions/1/manifest.csv",
                     "/review/slots/" + slot + "/versions/1/manifest.pdf")) {
-                mvc.perform(get(path).with(user(someone))).andExpect(status().isForbidden());
+                mvc.perform(get(path).with(signedIn(someone))).andExpect(status().isForbidden());
             }
-            mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(user(someone)).with(csrf()))
+            mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(signedIn(someone)).with(csrf()))
                     .andExpect(status().isForbidden());
         }
-        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(user(officer)))
+        mvc.perform(post("/review/slots/" + slot + "/versions/1/sent").with(signedIn(officer)))
                 .andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM manifest_version WHERE slot = ? AND sent_at IS NOT NULL",
                 Integer.class, slot.toString())).isZero();

@@ -2,7 +2,7 @@ package kr.kaesongcrossing.application.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.sql.Connection;
@@ -85,12 +85,12 @@ class ConcurrentDecisionTests extends ApplicationTestSupport {
             Future<FlashMap> approve = threads.submit(() -> {
                 start.await();
                 return mvc.perform(post("/review/applications/" + id + "/approve").param("version", seen)
-                        .with(user(first)).with(csrf())).andReturn().getFlashMap();
+                        .with(signedIn(first)).with(csrf())).andReturn().getFlashMap();
             });
             Future<FlashMap> reject = threads.submit(() -> {
                 start.await();
                 return mvc.perform(post("/review/applications/" + id + "/reject").param("version", seen)
-                        .param("reason", "동시에 반려").with(user(second)).with(csrf())).andReturn().getFlashMap();
+                        .param("reason", "동시에 반려").with(signedIn(second)).with(csrf())).andReturn().getFlashMap();
             });
             start.countDown();
 

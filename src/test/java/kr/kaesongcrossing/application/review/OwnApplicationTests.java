@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -50,7 +50,7 @@ class OwnApplicationTests extends ApplicationTestSupport {
 
     @Test
     void shouldNotLetAnOfficerDecideOnTheirOwnApplication() throws Exception {
-        mvc.perform(get("/review/applications/" + id).with(user(applicantOfficer)))
+        mvc.perform(get("/review/applications/" + id).with(signedIn(applicantOfficer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("본인이 제출한 신청입니다.")))
                 .andExpect(content().string(not(containsString("/review/applications/" + id + "/approve"))))
@@ -63,7 +63,7 @@ class OwnApplicationTests extends ApplicationTestSupport {
         refused(post("/review/applications/" + id + "/reject").param("reason", "제 신청을 반려합니다."));
         refused(post("/review/applications/" + id + "/request-information").param("message", "보완하겠습니다."));
         mvc.perform(post("/review/applications/" + id + "/approve").param("version", String.valueOf(version))
-                        .with(user(applicantOfficer)).with(csrf()).cookie(ENGLISH))
+                        .with(signedIn(applicantOfficer)).with(csrf()).cookie(ENGLISH))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", "Nothing was changed: you submitted this application "
                         + "yourself, so another officer must decide on it."));
@@ -71,11 +71,11 @@ class OwnApplicationTests extends ApplicationTestSupport {
         assertThat(version(id)).isEqualTo(version);
         assertThat(timeline()).isEqualTo(timeline);
 
-        mvc.perform(get("/review/applications/" + id).with(user(colleague)))
+        mvc.perform(get("/review/applications/" + id).with(signedIn(colleague)))
                 .andExpect(content().string(containsString("/review/applications/" + id + "/approve")))
                 .andExpect(content().string(not(containsString("본인이 제출한 신청입니다."))));
         mvc.perform(post("/review/applications/" + id + "/approve").param("version", String.valueOf(version))
-                        .with(user(colleague)).with(csrf()))
+                        .with(signedIn(colleague)).with(csrf()))
                 .andExpect(flash().attribute("notice", "처리했습니다. 현재 상태: 상대측 동의 대기"));
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.AWAITING_CONSENT);
     }
@@ -86,10 +86,10 @@ class OwnApplicationTests extends ApplicationTestSupport {
         long version = version(id);
         int timeline = timeline();
 
-        mvc.perform(get("/review/applications/" + id).with(user(applicantOfficer)))
+        mvc.perform(get("/review/applications/" + id).with(signedIn(applicantOfficer)))
                 .andExpect(content().string(containsString("본인이 제출한 신청입니다.")))
                 .andExpect(content().string(not(containsString("/review/applications/" + id + "/consent"))));
-        mvc.perform(get("/review/consent").param("date", entry.toString()).with(user(applicantOfficer)))
+        mvc.perform(get("/review/consent").param("date", entry.toString()).with(signedIn(applicantOfficer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(reference())))
                 .andExpect(content().string(containsString("본인이 제출한 신청입니다. 다른 담당자가 기록해야 합니다.")))
@@ -103,7 +103,7 @@ class OwnApplicationTests extends ApplicationTestSupport {
         mvc.perform(multipart("/review/consent/import")
                         .file(new MockMultipartFile("file", "consent.csv", "text/csv",
                                 (reference() + ",CONSENT,NK-SELF-4\n").getBytes(StandardCharsets.UTF_8)))
-                        .param("date", entry.toString()).with(user(applicantOfficer)).with(csrf()))
+                        .param("date", entry.toString()).with(signedIn(applicantOfficer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("본인이 제출한 신청입니다. 다른 담당자가 기록해야 합니다.")))
                 .andExpect(content().string(not(containsString("name=\"token\""))));
@@ -112,10 +112,10 @@ class OwnApplicationTests extends ApplicationTestSupport {
         assertThat(timeline()).isEqualTo(timeline);
         assertThat(reviews.view(id).counterpartReference()).isNull();
 
-        mvc.perform(get("/review/consent").param("date", entry.toString()).with(user(colleague)))
+        mvc.perform(get("/review/consent").param("date", entry.toString()).with(signedIn(colleague)))
                 .andExpect(content().string(containsString("/review/consent/" + id + "\"")));
         mvc.perform(post("/review/consent/" + id).param("version", String.valueOf(version)).param("decision", "consent")
-                        .param("counterpartReference", "NK-OK-1").with(user(colleague)).with(csrf()))
+                        .param("counterpartReference", "NK-OK-1").with(signedIn(colleague)).with(csrf()))
                 .andExpect(flash().attribute("notice", "처리했습니다. 현재 상태: 출입 승인"));
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.APPROVED_FOR_TRAVEL);
 
@@ -125,7 +125,7 @@ class OwnApplicationTests extends ApplicationTestSupport {
 
     /** Posts as the applicant officer with the current version: redirected, refused in Korean, nothing changed. */
     private void refused(MockHttpServletRequestBuilder request) throws Exception {
-        mvc.perform(request.param("version", String.valueOf(version(id))).with(user(applicantOfficer)).with(csrf()))
+        mvc.perform(request.param("version", String.valueOf(version(id))).with(signedIn(applicantOfficer)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", REFUSED));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -48,12 +48,12 @@ class ReviewWebTests extends ApplicationTestSupport {
         applications.create(civilian, details(name + "초안", today().plusDays(10), today().plusDays(11), Purpose.TALKS),
                 null, false);
 
-        mvc.perform(get("/review").param("q", name).with(user(officer)))
+        mvc.perform(get("/review").param("q", name).with(signedIn(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(not(containsString(name + "초안"))))
                 .andExpect(content().string(containsString("총 1건")));
-        mvc.perform(get("/review").param("q", name).param("status", "ALL").with(user(officer)))
+        mvc.perform(get("/review").param("q", name).param("status", "ALL").with(signedIn(officer)))
                 .andExpect(content().string(containsString("총 1건")));
     }
 
@@ -106,7 +106,7 @@ class ReviewWebTests extends ApplicationTestSupport {
         assertThat(queue.find(new ReviewQueue.Filter(null, null, null, null, name, false), 99).getNumber())
                 .isEqualTo(1);
         String q = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
-        mvc.perform(get(java.net.URI.create("/review?q=" + q + "&page=2")).with(user(officer)))
+        mvc.perform(get(java.net.URI.create("/review?q=" + q + "&page=2")).with(signedIn(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-current=\"page\"")))
                 .andExpect(content().string(containsString("/review?q=" + q + "&amp;page=1")));
@@ -118,11 +118,11 @@ class ReviewWebTests extends ApplicationTestSupport {
 
         mvc.perform(get("/review").param("status", "NOPE").param("from", "2026-02-31").param("to", "x")
                         .param("purpose", "'; drop table travel_application; --").param("q", "%_\\!")
-                        .param("sort", "sideways").param("page", "-3").with(user(officer)))
+                        .param("sort", "sideways").param("page", "-3").with(signedIn(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("날짜를 2026-11-05와 같은 형식으로 입력하십시오.")));
-        mvc.perform(get("/review/applications/abc").with(user(officer))).andExpect(status().isBadRequest());
-        mvc.perform(post("/review/applications/1/approve").with(user(officer)).with(csrf()))
+        mvc.perform(get("/review/applications/abc").with(signedIn(officer))).andExpect(status().isBadRequest());
+        mvc.perform(post("/review/applications/1/approve").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isBadRequest());
     }
 
@@ -133,17 +133,17 @@ class ReviewWebTests extends ApplicationTestSupport {
         long id = submitted(civilian);
         long draft = applications.create(civilian, details("초안", null, null, Purpose.TALKS), PHOTO, false);
 
-        mvc.perform(get("/review/applications/" + id).with(user(officer)))
+        mvc.perform(get("/review/applications/" + id).with(signedIn(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("M98765432")))
                 .andExpect(content().string(containsString("/review/applications/" + id + "/photo")))
                 .andExpect(content().string(containsString("노트북")))
                 .andExpect(content().string(containsString("처리자: 신청인 (신청인)")));
-        mvc.perform(get("/review/applications/" + id + "/photo").with(user(officer)))
+        mvc.perform(get("/review/applications/" + id + "/photo").with(signedIn(officer)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/jpeg"));
-        mvc.perform(get("/review/applications/" + draft).with(user(officer))).andExpect(status().isNotFound());
-        mvc.perform(get("/review/applications/" + draft + "/photo").with(user(officer)))
+        mvc.perform(get("/review/applications/" + draft).with(signedIn(officer))).andExpect(status().isNotFound());
+        mvc.perform(get("/review/applications/" + draft + "/photo").with(signedIn(officer)))
                 .andExpect(status().isNotFound());
     }
 
@@ -154,14 +154,14 @@ class ReviewWebTests extends ApplicationTestSupport {
         long id = submitted(civilian);
 
         mvc.perform(post("/review/applications/" + id + "/approve").param("version", String.valueOf(version(id)))
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("notice", "처리했습니다. 현재 상태: 상대측 동의 대기"));
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.AWAITING_CONSENT);
-        mvc.perform(get("/review/applications/" + id).with(user(officer)))
+        mvc.perform(get("/review/applications/" + id).with(signedIn(officer)))
                 .andExpect(content().string(containsString("사무소 승인, 상대측 동의 대기")))
                 .andExpect(content().string(containsString("처리자: " + officer.displayName() + " (사무소 직원)")));
-        mvc.perform(get("/applications/" + id).with(user(civilian)))
+        mvc.perform(get("/applications/" + id).with(signedIn(civilian)))
                 .andExpect(content().string(containsString("사무소 승인, 상대측 동의 대기")))
                 .andExpect(content().string(not(containsString(officer.displayName()))));
     }
@@ -174,16 +174,16 @@ class ReviewWebTests extends ApplicationTestSupport {
         String version = String.valueOf(version(id));
 
         mvc.perform(post("/review/applications/" + id + "/reject").param("version", version).param("reason", "   ")
-                        .with(user(officer)).with(csrf()).cookie(ENGLISH))
+                        .with(signedIn(officer)).with(csrf()).cookie(ENGLISH))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Write the reason: the applicant reads it.")));
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.SUBMITTED);
 
         mvc.perform(post("/review/applications/" + id + "/reject").param("version", version)
-                        .param("reason", "방문 기관의 초청 확인이 되지 않습니다.").with(user(officer)).with(csrf()))
+                        .param("reason", "방문 기관의 초청 확인이 되지 않습니다.").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.REJECTED);
-        mvc.perform(get("/applications/" + id).with(user(civilian)))
+        mvc.perform(get("/applications/" + id).with(signedIn(civilian)))
                 .andExpect(content().string(containsString("방문 기관의 초청 확인이 되지 않습니다.")))
                 .andExpect(content().string(containsString("반려됨")));
     }
@@ -196,15 +196,15 @@ class ReviewWebTests extends ApplicationTestSupport {
         String version = String.valueOf(version(id));
 
         mvc.perform(post("/review/applications/" + id + "/request-information").param("version", version)
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("필요한 보완 내용을 입력하십시오.")));
         mvc.perform(post("/review/applications/" + id + "/request-information").param("version", version)
-                        .param("message", "x".repeat(1001)).with(user(officer)).with(csrf()))
+                        .param("message", "x".repeat(1001)).with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("1,000자 이내로 입력하십시오.")));
         mvc.perform(post("/review/applications/" + id + "/request-information").param("version", version)
-                        .param("message", "차량 운행 허가 번호를 알려 주십시오.").with(user(officer)).with(csrf()))
+                        .param("message", "차량 운행 허가 번호를 알려 주십시오.").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.INFORMATION_REQUESTED);
@@ -219,13 +219,13 @@ class ReviewWebTests extends ApplicationTestSupport {
         String seenVersion = String.valueOf(version(id));
 
         mvc.perform(post("/review/applications/" + id + "/approve").param("version", seenVersion)
-                .with(user(first)).with(csrf()));
+                .with(signedIn(first)).with(csrf()));
         mvc.perform(post("/review/applications/" + id + "/reject").param("version", seenVersion)
-                        .param("reason", "늦은 결정").with(user(second)).with(csrf()))
+                        .param("reason", "늦은 결정").with(signedIn(second)).with(csrf()))
                 .andExpect(flash().attribute("problem", "처리되지 않았습니다. 화면을 보는 동안 다른 사람이 이 신청을 처리했습니다. "
                         + "현재 상태: 상대측 동의 대기. 다시 확인해 주십시오."));
         mvc.perform(post("/review/applications/" + id + "/approve").param("version", String.valueOf(version(id)))
-                        .with(user(second)).with(csrf()).cookie(ENGLISH))
+                        .with(signedIn(second)).with(csrf()).cookie(ENGLISH))
                 .andExpect(flash().attribute("problem",
                         "Only a submitted application can be approved. This one is now: Awaiting counterpart consent."));
 
@@ -242,7 +242,7 @@ class ReviewWebTests extends ApplicationTestSupport {
         applications.withdraw(id, civilian, null);
 
         mvc.perform(post("/review/applications/" + id + "/approve").param("version", String.valueOf(version(id)))
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("problem", "접수된 신청만 승인할 수 있습니다. 현재 상태: 철회됨"));
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.WITHDRAWN);
@@ -259,7 +259,7 @@ class ReviewWebTests extends ApplicationTestSupport {
 
         mvc.perform(post("/review/applications/" + id + "/consent").param("version", String.valueOf(version(id)))
                         .param("decision", "consent").param("counterpartReference", "NK-2026-1105")
-                        .with(user(officer)).with(csrf()))
+                        .with(signedIn(officer)).with(csrf()))
                 .andExpect(flash().attribute("notice", "처리했습니다. 현재 상태: 출입 승인"));
 
         assertThat(travelApprovals.isApprovedForTravel(id)).isTrue();
@@ -286,7 +286,7 @@ class ReviewWebTests extends ApplicationTestSupport {
         reviews.recordConsent(id, version(id), Actor.of(officer), true, "NK-9", null);
 
         mvc.perform(post("/review/applications/" + id + "/revoke").param("version", String.valueOf(version(id)))
-                        .param("reason", "안전 문제").with(user(officer)).with(csrf()))
+                        .param("reason", "안전 문제").with(signedIn(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.WITHDRAWN);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -118,11 +118,11 @@ class RouteModeTests {
                 .andExpect(jsonPath("$.decision").value("ACCEPTED"))
                 .andExpect(jsonPath("$.alert").doesNotExist());
 
-        mvc.perform(get("/checkpoint/roster").with(user(accounts.create(Role.OFFICER))))
+        mvc.perform(get("/checkpoint/roster").with(signedIn(accounts.create(Role.OFFICER))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("현재 통행 상태: 입경만 허용(출경 중지)")))
                 .andExpect(content().string(containsString("사유: 북측 통보: 입경만 허용")));
-        mvc.perform(get("/checkpoint/route").with(user(accounts.create(Role.CHECKPOINT))))
+        mvc.perform(get("/checkpoint/route").with(signedIn(accounts.create(Role.CHECKPOINT))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("북측 통보: 입경만 허용")))
                 .andExpect(content().string(containsString(supervisor.displayName())));
@@ -149,7 +149,7 @@ class RouteModeTests {
                 .andExpect(redirectedUrl("/checkpoint/route"));
 
         scan(early, "ENTRY", null).andExpect(jsonPath("$.decision").value("ACCEPTED"));
-        mvc.perform(get("/checkpoint/log").with(user(accounts.create(Role.OFFICER))))
+        mvc.perform(get("/checkpoint/log").with(signedIn(accounts.create(Role.OFFICER))))
                 .andExpect(content().string(containsString("(한국 시간)부터: 통행 차단(구역 안의 인원은 입경 허용)")));
 
         jdbc.update("DELETE FROM route_mode_change");
@@ -162,21 +162,21 @@ class RouteModeTests {
     @Test
     void shouldLetOnlySupervisorsAndAdministratorsChangeTheMode() throws Exception {
         mvc.perform(post("/checkpoint/route").param("mode", "CLOSED").param("reason", "시험")
-                        .with(user(accounts.create(Role.CHECKPOINT))).with(csrf()))
+                        .with(signedIn(accounts.create(Role.CHECKPOINT))).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/checkpoint/route").param("mode", "CLOSED").param("reason", "시험")
-                        .with(user(accounts.create(Role.OFFICER))).with(csrf()))
+                        .with(signedIn(accounts.create(Role.OFFICER))).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/checkpoint/route").with(user(accounts.create(Role.CIVILIAN))))
+        mvc.perform(get("/checkpoint/route").with(signedIn(accounts.create(Role.CIVILIAN))))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/checkpoint/route").with(user(accounts.create(Role.CHECKPOINT))))
+        mvc.perform(get("/checkpoint/route").with(signedIn(accounts.create(Role.CHECKPOINT))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("검문소 책임자 또는 관리자만")))
                 .andExpect(content().string(not(containsString("name=\"reason\""))));
         assertThat(changes()).isZero();
 
         mvc.perform(post("/checkpoint/route").param("mode", "OPEN").param("reason", "재개")
-                        .with(user(accounts.create(Role.ADMIN))).with(csrf()))
+                        .with(signedIn(accounts.create(Role.ADMIN))).with(csrf()))
                 .andExpect(redirectedUrl("/checkpoint/route"));
         assertThat(changes()).isOne();
     }
@@ -202,11 +202,11 @@ class RouteModeTests {
         change("CLOSED", "예정 차단", kst(Instant.now().plus(Duration.ofDays(1)))).andExpect(status().is3xxRedirection());
         long id = jdbc.queryForObject("SELECT MAX(id) FROM route_mode_change", Long.class);
 
-        mvc.perform(post("/checkpoint/route/" + id + "/cancel").with(user(supervisor)).with(csrf()))
+        mvc.perform(post("/checkpoint/route/" + id + "/cancel").with(signedIn(supervisor)).with(csrf()))
                 .andExpect(flash().attribute("message", "checkpoint.route.cancelled"));
-        mvc.perform(post("/checkpoint/route/" + id + "/cancel").with(user(supervisor)).with(csrf()))
+        mvc.perform(post("/checkpoint/route/" + id + "/cancel").with(signedIn(supervisor)).with(csrf()))
                 .andExpect(flash().attribute("problem", containsString("취소할 수 없습니다")));
-        mvc.perform(get("/checkpoint/roster").with(user(supervisor)))
+        mvc.perform(get("/checkpoint/roster").with(signedIn(supervisor)))
                 .andExpect(content().string(not(containsString("class=\"route-banner\""))));
     }
 
@@ -219,11 +219,11 @@ class RouteModeTests {
 
         change("SOUTHBOUND_ONLY", "북측의 출경 중지 통보", from).andExpect(redirectedUrl("/checkpoint/route"));
 
-        mvc.perform(get("/applications").with(user(affected.holder())))
+        mvc.perform(get("/applications").with(signedIn(affected.holder())))
                 .andExpect(content().string(containsString("통행: 입경만 허용(출경 중지)")));
-        mvc.perform(get("/applications/" + affected.applicationId()).with(user(affected.holder())))
+        mvc.perform(get("/applications/" + affected.applicationId()).with(signedIn(affected.holder())))
                 .andExpect(content().string(containsString(today.plusDays(5) + " 09:00(한국 시간)부터 통행 상태가 입경만 허용")));
-        mvc.perform(get("/applications/" + before.applicationId()).with(user(before.holder())))
+        mvc.perform(get("/applications/" + before.applicationId()).with(signedIn(before.holder())))
                 .andExpect(content().string(not(containsString("통행 상태가"))));
 
         // The change mails every applicant with a trip from then on, one after another: on a database kept from
@@ -245,7 +245,7 @@ class RouteModeTests {
 
     private ResultActions change(String mode, String reason, String startsAt) throws Exception {
         return mvc.perform(post("/checkpoint/route").param("mode", mode).param("reason", reason)
-                .param("startsAt", startsAt).with(user(supervisor)).with(csrf()));
+                .param("startsAt", startsAt).with(signedIn(supervisor)).with(csrf()));
     }
 
     private ResultActions scan(CheckpointFixtures.IssuedPass pass, String direction, Instant scannedAt)

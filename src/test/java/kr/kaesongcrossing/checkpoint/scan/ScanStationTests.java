@@ -3,7 +3,7 @@ package kr.kaesongcrossing.checkpoint.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -64,7 +64,7 @@ class ScanStationTests {
         fixtures = new CheckpointFixtures(jdbc, events, transactions, accounts);
         officer = accounts.create(Role.CHECKPOINT);
         var response = mvc.perform(post("/checkpoint/station").param("gate", "KAESONG").param("lane", "2").param("direction", "NORTHBOUND")
-                .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
+                .with(signedIn(officer)).with(csrf())).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse();
         // Spring Session's cookie (SESSION under MockMvc, KCSESSION in the running app)
         session = java.util.Arrays.stream(response.getCookies()).filter(c -> c.getName().endsWith("SESSION"))
@@ -72,20 +72,20 @@ class ScanStationTests {
     }
 
     private String page(String url) throws Exception {
-        return mvc.perform(get(url).cookie(session).with(user(officer))).andExpect(status().isOk())
+        return mvc.perform(get(url).cookie(session).with(signedIn(officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private String scan(String input) throws Exception {
         String location = mvc.perform(post("/checkpoint/scan").param("scanId", UUID.randomUUID().toString())
-                        .param("token", input).cookie(session).with(user(officer)).with(csrf()))
+                        .param("token", input).cookie(session).with(signedIn(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         return page(location);
     }
 
     @Test
     void shouldAskForLaneAndDirectionFirst() throws Exception {
-        String setup = mvc.perform(get("/checkpoint").with(user(officer)))
+        String setup = mvc.perform(get("/checkpoint").with(signedIn(officer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(setup).contains("게이트 설정", "출경(북행, 개성 사무소 구역 방향)", "개성 연락사무소 구역 출입문");
         assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 게이트 2 · 출경(북행, 개성 사무소 구역 방향)", "출입증 스캔", "autofocus");
@@ -94,7 +94,7 @@ class ScanStationTests {
     @Test
     void shouldAskAgainForADirectionThatIsNotOneAndKeepTheStation() throws Exception {
         String again = mvc.perform(post("/checkpoint/station").param("lane", "9").param("direction", "SIDEWAYS")
-                        .cookie(session).with(user(officer)).with(csrf()))
+                        .cookie(session).with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(again).contains("출입 지점을 고르고 게이트를 입력한 뒤 방향을 선택하십시오.", "value=\"9\"");
         assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 게이트 2 · 출경(북행, 개성 사무소 구역 방향)");
@@ -161,7 +161,7 @@ class ScanStationTests {
         CheckpointFixtures.IssuedPass pass = fixtures.pass("노체류");
         assertThat(scan(pass.token())).contains("kc-result accepted");
         mvc.perform(post("/applications/{id}/withdraw", pass.applicationId()).param("reason", "일정 변경")
-                        .with(user(pass.holder())).with(csrf()))
+                        .with(signedIn(pass.holder())).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat((String) result.getFlashMap().get("problem"))
                         .contains("개성 구역 안이나 이동 중(비무장지대)인 것으로 기록되어"));
@@ -187,7 +187,7 @@ class ScanStationTests {
             String password) {
         return post("/checkpoint/scans/{id}/override", scanId).param("reason", reason)
                 .param("supervisorEmail", email).param("supervisorPassword", password)
-                .cookie(session).with(user(officer)).with(csrf());
+                .cookie(session).with(signedIn(officer)).with(csrf());
     }
 
     @Test
@@ -198,14 +198,14 @@ class ScanStationTests {
                 "PNG", png);
         String location = mvc.perform(multipart("/checkpoint/photo")
                         .file(new MockMultipartFile("photo", "pass.png", "image/png", png.toByteArray()))
-                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
+                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(signedIn(officer))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(page(location)).contains("출경 허가", "홍사진");
 
         mvc.perform(multipart("/checkpoint/photo")
                         .file(new MockMultipartFile("photo", "blank.jpg", "image/jpeg", TestImages.portraitJpeg()))
-                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
+                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(signedIn(officer))
                         .with(csrf()))
                 .andExpect(status().is(422))
                 .andExpect(result -> assertThat(result.getModelAndView().getModel().get("photoError"))
@@ -230,7 +230,7 @@ class ScanStationTests {
 
     private Object photoError(String name, String type, byte[] content, int status) throws Exception {
         return mvc.perform(multipart("/checkpoint/photo").file(new MockMultipartFile("photo", name, type, content))
-                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(user(officer))
+                        .param("scanId", UUID.randomUUID().toString()).cookie(session).with(signedIn(officer))
                         .with(csrf()))
                 .andExpect(status().is(status)).andReturn().getModelAndView().getModel().get("photoError");
     }

@@ -3,7 +3,7 @@ package kr.kaesongcrossing.checkpoint.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -174,10 +174,10 @@ class SlotGateTests {
 
             AccountPrincipal officer = accounts.create(Role.CHECKPOINT);
             Cookie session = Arrays.stream(mvc.perform(post("/checkpoint/station").param("gate", "DORASAN")
-                            .param("lane", "3").param("direction", "NORTHBOUND").with(user(officer)).with(csrf()))
+                            .param("lane", "3").param("direction", "NORTHBOUND").with(signedIn(officer)).with(csrf()))
                     .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookies())
                     .filter(c -> c.getName().endsWith("SESSION")).findFirst().orElseThrow();
-            String station = mvc.perform(get("/checkpoint").cookie(session).with(user(officer)))
+            String station = mvc.perform(get("/checkpoint").cookie(session).with(signedIn(officer)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             String time = north.departsAt().toString();
             assertThat(station).contains("현재 통행 시간대", "출경 " + time);
@@ -186,7 +186,7 @@ class SlotGateTests {
             String list = station.substring(station.indexOf("id=\"slot-missing\""));
             assertThat(list).contains(missing.nameKorean(), "TEST HOLDER").doesNotContain(arrived.nameKorean());
 
-            String camera = mvc.perform(get("/checkpoint/camera").cookie(session).with(user(officer)))
+            String camera = mvc.perform(get("/checkpoint/camera").cookie(session).with(signedIn(officer)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(camera).contains("현재 통행 시간대", missing.nameKorean());
         } finally {

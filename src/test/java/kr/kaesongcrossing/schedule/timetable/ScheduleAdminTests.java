@@ -2,7 +2,7 @@ package kr.kaesongcrossing.schedule.timetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -75,7 +75,7 @@ class ScheduleAdminTests {
     }
 
     private MvcResult as(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(admin)).with(csrf())).andReturn();
+        return mvc.perform(request.with(signedIn(admin)).with(csrf())).andReturn();
     }
 
     /** The flash attributes as a map (a FlashMap is also Comparable, which makes assertThat ambiguous). */

@@ -1,0 +1,50 @@
+package kr.kaesongcrossing.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The account's sign-in failure count, shared by the password and the second factor: a staff member's right
+ * password does not clear it (only a passed second factor does), so guessing codes ends in the same lock.
+ */
+@Component
+public class SignInFailures {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
+
+    private final UserAccountRepository accounts;
+    private final LoginSettings settings;
+    private final Clock clock;
+
+    SignInFailures(UserAccountRepository accounts, LoginSettings settings, Clock clock) {
+        this.accounts = accounts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Counts one failure; true when the account is locked now (by this failure or before). */
+    @Transactional
+    public boolean record(long accountId) {
+        Instant now = clock.instant();
+        if (accounts.recordFailedLogin(accountId, now, settings.maxFailuresPerAccount(), settings.accountLock())) {
+            AUDIT.warn("login.account-locked account={} until={}", accountId, now.plus(settings.accountLock()));
+            return true;
+        }
+        return isLocked(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isLocked(long accountId) {
+        return accounts.findById(accountId).map(a -> a.isLockedAt(clock.instant())).orElse(true);
+    }
+
+    /** The whole sign-in passed: the count starts again. */
+    @Transactional
+    public void clear(long accountId) {
+        accounts.findById(accountId).ifPresent(UserAccount::recordSuccessfulLogin);
+    }
+}
