@@ -1,6 +1,5 @@
 package kr.kaesongcrossing.account;
 
-import java.time.Clock;
 import kr.kaesongcrossing.account.mfa.Totp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,11 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final boolean demoMode;
-    private final Clock clock;
 
-    HomeController(@Value("${kc.demo.enabled:false}") boolean demoMode, Clock clock) {
+    HomeController(@Value("${kc.demo.enabled:false}") boolean demoMode) {
         this.demoMode = demoMode;
-        this.clock = clock;
     }
 
     /**
@@ -30,7 +27,7 @@ class HomeController {
         }
         if (demoMode) {
             model.addAttribute("demoTotpSecret", Totp.DEMO_SECRET);
-            model.addAttribute("demoTotpCode", Totp.code(Totp.DEMO_SECRET, Totp.step(clock.instant())));
+            model.addAttribute("demoTotpCode", Totp.code(Totp.DEMO_SECRET, Totp.currentStep()));
         }
         return "account/login";
     }

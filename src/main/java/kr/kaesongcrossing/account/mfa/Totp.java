@@ -21,6 +21,14 @@ public final class Totp {
     private Totp() {
     }
 
+    /**
+     * The step of now by the system clock, not the app's {@link java.time.Clock} bean: the person's app counts
+     * real time, and tests move the app's clock to other days.
+     */
+    public static long currentStep() {
+        return step(Instant.now());
+    }
+
     /** The time step an instant falls in. */
     public static long step(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), PERIOD_SECONDS);
