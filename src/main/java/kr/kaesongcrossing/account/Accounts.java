@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.account;
 
 import java.util.Optional;
+import kr.kaesongcrossing.account.mfa.SecondFactors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +14,26 @@ public class Accounts {
     }
 
     private final UserAccountRepository accounts;
+    private final SecondFactors secondFactors;
+    private final SignInFailures failures;
 
-    Accounts(UserAccountRepository accounts) {
+    Accounts(UserAccountRepository accounts, SecondFactors secondFactors, SignInFailures failures) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
+        this.failures = failures;
+    }
+
+    /**
+     * A fresh second factor of a staff member who is not the one signed in (a supervisor confirming an override at
+     * a lane): a current authenticator or recovery code, good once. A wrong one counts toward the account's lock.
+     */
+    public boolean confirmsSecondFactor(long accountId, String code) {
+        if (code != null && code.length() <= 40 && secondFactors.verify(accountId, code)) {
+            failures.clear(accountId);
+            return true;
+        }
+        failures.record(accountId);
+        return false;
     }
 
     @Transactional(readOnly = true)

@@ -54,10 +54,13 @@ class SecondFactorGate {
         "/account/language"})
             .map(PathPatternRequestMatcher::pathPattern).map(RequestMatcher.class::cast).toList());
 
-    /** Sensitive actions: a second factor from the last five minutes (step-up). */
+    /**
+     * Sensitive actions: a second factor from the last five minutes (step-up). A supervisor override is confirmed
+     * by the supervisor's own password and current code in the override form instead (checkpoint).
+     */
     static final RequestMatcher STEP_UP = new OrRequestMatcher(Arrays.stream(new String[] {
         "/admin/keys/rotate", "/admin/devices", "/admin/devices/*/revoke", "/admin/users/*/role",
-        "/admin/users/*/second-factors/reset", "/checkpoint/scans/*/override"})
+        "/admin/users/*/second-factors/reset"})
             .map(path -> PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path))
             .map(RequestMatcher.class::cast).toList());
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
 import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Accounts;
 import kr.kaesongcrossing.account.Role;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -49,10 +50,13 @@ class ScanStationController {
     private final Route route;
     private final QrPhotoDecoder photos;
     private final AuthenticationManager accounts;
+    private final Accounts secondFactors;
     private final GateSlots slots;
 
     ScanStationController(ScanService scans, Route route, QrPhotoDecoder photos,
-            @Qualifier("accountAuthenticationManager") AuthenticationManager accounts, GateSlots slots) {
+            @Qualifier("accountAuthenticationManager") AuthenticationManager accounts, Accounts secondFactors,
+            GateSlots slots) {
+        this.secondFactors = secondFactors;
         this.scans = scans;
         this.slots = slots;
         this.route = route;
@@ -195,6 +199,7 @@ class ScanStationController {
     String override(@PathVariable String scanId, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String supervisorEmail,
             @RequestParam(defaultValue = "") String supervisorPassword,
+            @RequestParam(defaultValue = "") String supervisorCode,
             @AuthenticationPrincipal AccountPrincipal officer, HttpServletRequest request, RedirectAttributes redirect) {
         if (!ScanApiController.SCAN_ID.matcher(scanId).matches()) {
             // never put what the client sent into a redirect URL ("{...}" is a URI template variable there)
@@ -207,7 +212,8 @@ class ScanStationController {
                     : "checkpoint.override.reason.tooLong");
             return "redirect:/checkpoint?scan=" + scanId;
         }
-        Optional<AccountPrincipal> supervisor = supervisor(supervisorEmail, supervisorPassword, request);
+        Optional<AccountPrincipal> supervisor = supervisor(supervisorEmail, supervisorPassword, request)
+                .filter(confirming -> secondFactors.confirmsSecondFactor(confirming.id(), supervisorCode));
         if (supervisor.isEmpty()) {
             redirect.addFlashAttribute("overrideError", "checkpoint.override.notSupervisor");
             redirect.addFlashAttribute("overrideReason", cleaned);

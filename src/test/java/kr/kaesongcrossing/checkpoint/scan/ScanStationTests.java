@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.UUID;
 import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.AuthenticatorApp;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.checkpoint.CheckpointFixtures;
@@ -143,6 +144,12 @@ class ScanStationTests {
         mvc.perform(override(scanId, "입경 누락 확인", supervisor.email(), "not the password"))
                 .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
                         .isEqualTo("checkpoint.override.notSupervisor"));
+        // the supervisor's password without a current code of their authenticator app
+        mvc.perform(post("/checkpoint/scans/{id}/override", scanId).param("reason", "입경 누락 확인")
+                        .param("supervisorEmail", supervisor.email()).param("supervisorPassword", TestAccounts.PASSWORD)
+                        .param("supervisorCode", "12345x").cookie(session).with(signedIn(officer)).with(csrf()))
+                .andExpect(result -> assertThat(result.getFlashMap().get("overrideError"))
+                        .isEqualTo("checkpoint.override.notSupervisor"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE is_override = TRUE AND pass_id = ?",
                 Integer.class, pass.passId())).isZero();
 
@@ -187,6 +194,7 @@ class ScanStationTests {
             String password) {
         return post("/checkpoint/scans/{id}/override", scanId).param("reason", reason)
                 .param("supervisorEmail", email).param("supervisorPassword", password)
+                .param("supervisorCode", AuthenticatorApp.nextCode("mockmvc", email))
                 .cookie(session).with(signedIn(officer)).with(csrf());
     }
 
