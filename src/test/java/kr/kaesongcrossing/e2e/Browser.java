@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +18,13 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One person's headless Chromium (fresh profile, own download folder) driving the app the way a person does:
- * opening addresses, typing, clicking, uploading files. {@link #snap(String)} records a key screen.
+ * One person's headless Chromium (a wiped session from {@link ChromiumPool}, own download folder) driving the app
+ * the way a person does: opening addresses, typing, clicking, uploading files. {@link #snap(String)} records a key screen.
  */
 public final class Browser {
 
@@ -38,9 +34,8 @@ public final class Browser {
     private final String actor;
     private final Viewport viewport;
     private final String baseUrl;
-    private final Path profile;
     private final Path downloads;
-    private final ChromeDriverService service;
+    private final ChromiumPool.Session session;
     private final ChromeDriver driver;
 
     Browser(Journey journey, String actor, Viewport viewport, String baseUrl, Path fakeCamera) {
@@ -49,47 +44,22 @@ public final class Browser {
         this.viewport = viewport;
         this.baseUrl = baseUrl;
         try {
-            this.profile = Files.createTempDirectory("kc-chromium-");
             this.downloads = Path.of("target", "e2e-downloads", journey.name(), actor);
             if (Files.isDirectory(downloads)) {
                 deleteQuietly(downloads);
             }
             Files.createDirectories(downloads);
-            Files.createDirectories(Path.of("target", "e2e-logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--lang=en-US",
-                "--window-size=" + viewport.width + "," + viewport.height);
-        if (fakeCamera != null) {
-            options.addArguments("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                    "--use-file-for-fake-video-capture=" + fakeCamera.toAbsolutePath());
+        this.session = fakeCamera == null ? ChromiumPool.take() : ChromiumPool.withCamera(fakeCamera);
+        this.driver = session.driver();
+        try {
+            session.prepare(viewport, downloads);
+        } catch (RuntimeException e) {
+            ChromiumPool.giveBack(session, false);
+            throw e;
         }
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
-        prefs.put("download.prompt_for_download", false);
-        prefs.put("plugins.always_open_pdf_externally", true);
-        options.setExperimentalOption("prefs", prefs);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        this.service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(Path.of("target", "e2e-logs", journey.name() + "-" + actor + "-chromedriver.log").toFile())
-                .build();
-        this.driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // Headless windows have a minimum width above a phone's: emulate the viewport instead (desktop-style
-        // layout viewport, so sideways overflow shows up as scrollWidth > innerWidth rather than as zoom-out).
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width,
-                "height", viewport.height, "deviceScaleFactor", 1, "mobile", false));
-        driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
     }
 
     public String actor() {
@@ -418,12 +388,12 @@ public final class Browser {
         return ((Number) driver.executeScript("return window.innerWidth")).intValue();
     }
 
-    void quit() {
-        try {
-            driver.quit();
-        } finally {
-            deleteQuietly(profile);
-        }
+    /**
+     * Ends this person's use of the browser: the pool wipes and reuses it when {@code reusable}, otherwise (a
+     * failed journey: its browser may be in any state) it is quit.
+     */
+    void quit(boolean reusable) {
+        ChromiumPool.giveBack(session, reusable);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -61,12 +61,12 @@ public final class Journey {
         return baseUrl;
     }
 
-    /** A fresh browser for one person at the given window size. */
+    /** A browser for one person at the given window size (no cookies, history or console log of anyone else). */
     public Browser browser(String actor, Viewport viewport) {
         return start(actor, viewport, null);
     }
 
-    /** A fresh browser whose camera shows the given y4m video (see {@link FakeCamera}). */
+    /** A new browser whose camera shows the given y4m video (see {@link FakeCamera}); never reused. */
     public Browser browserWithCamera(String actor, Viewport viewport, Path y4m) {
         return start(actor, viewport, y4m);
     }
@@ -80,7 +80,7 @@ public final class Journey {
     /** Closes a person's browser before the journey ends (e.g. to start one with a camera). */
     public void close(Browser browser) {
         browsers.remove(browser);
-        browser.quit();
+        browser.quit(true);
     }
 
     void record(Browser browser, String step) {
@@ -138,7 +138,7 @@ public final class Journey {
         }
         for (Browser browser : List.copyOf(browsers)) {
             try {
-                browser.quit();
+                browser.quit(failure == null);
             } catch (RuntimeException e) {
                 report.append("closing ").append(browser).append(": ").append(e).append('\n');
             }
