@@ -38,17 +38,17 @@ class AccountAuthentication {
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final AddressThrottle addresses;
-    private final LoginSettings settings;
+    private final SignInFailures failures;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String dummyHash;
 
     AccountAuthentication(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AddressThrottle addresses,
-            LoginSettings settings, TransactionTemplate tx, Clock clock) {
+            SignInFailures failures, TransactionTemplate tx, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.addresses = addresses;
-        this.settings = settings;
+        this.failures = failures;
         this.tx = tx;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode("not a password of anyone " + System.nanoTime());
@@ -76,12 +76,7 @@ class AccountAuthentication {
         boolean matches = passwordEncoder.matches(password, account.getPasswordHash());
         Instant now = clock.instant();
         if (!matches) {
-            boolean locked = Boolean.TRUE.equals(tx.execute(status -> accounts.recordFailedLogin(account.getId(),
-                    now, settings.maxFailuresPerAccount(), settings.accountLock())));
-            if (locked) {
-                AUDIT.warn("login.account-locked account={} until={}", account.getId(),
-                        now.plus(settings.accountLock()));
-            }
+            failures.count(account.getId());
             throw refusedFrom(address);
         }
         // The right password: decided on the locked row, as it is now (an administrator may just have changed it).

@@ -29,12 +29,19 @@ public class SignInFailures {
     /** Counts one failure; true when the account is locked now (by this failure or before). */
     @Transactional
     public boolean record(long accountId) {
+        return count(accountId) || isLocked(accountId);
+    }
+
+    /** Counts one failure in one statement (parallel attempts each count); true when this one locked the account. */
+    @Transactional
+    boolean count(long accountId) {
         Instant now = clock.instant();
-        if (accounts.recordFailedLogin(accountId, now, settings.maxFailuresPerAccount(), settings.accountLock())) {
+        boolean locked = accounts.recordFailedLogin(accountId, now, settings.maxFailuresPerAccount(),
+                settings.accountLock());
+        if (locked) {
             AUDIT.warn("login.account-locked account={} until={}", accountId, now.plus(settings.accountLock()));
-            return true;
         }
-        return isLocked(accountId);
+        return locked;
     }
 
     @Transactional(readOnly = true)
