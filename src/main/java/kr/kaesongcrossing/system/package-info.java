@@ -5,6 +5,7 @@
  * (the office's time zone, trip days and how times are shown), {@link kr.kaesongcrossing.system.PageAccess} (each
  * module's own rules for who may open its pages), {@link kr.kaesongcrossing.system.Refusal} and
  * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names),
+ * {@link kr.kaesongcrossing.system.DataCipher} (personal data and secrets sealed at rest),
  * {@link kr.kaesongcrossing.system.PdfDocuments} (printable documents with the embedded Hangul fonts) and
  * {@link kr.kaesongcrossing.system.SpreadsheetCsv} (CSV that spreadsheets open in Hangul and never run as formulas).
  * It uses no other module.

@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.account.mfa;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,7 +16,9 @@ class TotpFactor {
     @Column(name = "account_id")
     private Long accountId;
 
-    @Column(name = "secret", nullable = false, length = 64)
+    /** Plain Base32 in memory only; sealed in the column by {@link TotpSecretConverter}. */
+    @Convert(converter = TotpSecretConverter.class)
+    @Column(name = "secret", nullable = false, length = 255)
     private String secret;
 
     @Column(name = "confirmed_at")

@@ -10,7 +10,6 @@ import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.ApplicantRow;
 import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
 import kr.kaesongcrossing.application.model.ApplicationView;
-import kr.kaesongcrossing.application.model.IdNumberCipher;
 import kr.kaesongcrossing.application.model.StatusEvents;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
@@ -58,7 +57,7 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     ApplicationView view(long id, long applicantId) {
         TravelApplication application = owned(id, applicantId);
-        return ApplicationView.of(application, IdNumberCipher.mask(application.getIdNumber()),
+        return ApplicationView.of(application, application.getMaskedIdNumber(),
                 application.canBeWithdrawn(today(), positions.inside(id)));
     }
 

@@ -2,24 +2,27 @@ package kr.kaesongcrossing.application.model;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import kr.kaesongcrossing.system.DataCipher;
 
 /** Seals ID numbers on the way into the database and opens them on the way out. */
 @Converter
 class IdNumberConverter implements AttributeConverter<String, String> {
 
-    private final IdNumberCipher cipher;
+    private static final String PURPOSE = "id-number";
 
-    IdNumberConverter(IdNumberCipher cipher) {
+    private final DataCipher cipher;
+
+    IdNumberConverter(DataCipher cipher) {
         this.cipher = cipher;
     }
 
     @Override
     public String convertToDatabaseColumn(String plain) {
-        return cipher.encrypt(plain);
+        return cipher.seal(PURPOSE, plain);
     }
 
     @Override
     public String convertToEntityAttribute(String stored) {
-        return cipher.decrypt(stored);
+        return cipher.open(PURPOSE, stored);
     }
 }

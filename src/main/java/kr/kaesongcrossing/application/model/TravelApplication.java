@@ -415,6 +415,15 @@ public class TravelApplication {
         return idNumber;
     }
 
+    /** What applicants see of their ID number: the first two characters, the rest hidden. */
+    public String getMaskedIdNumber() {
+        if (idNumber == null || idNumber.isEmpty()) {
+            return "";
+        }
+        int shown = idNumber.length() > 4 ? 2 : 0;
+        return idNumber.substring(0, shown) + "*".repeat(idNumber.length() - shown);
+    }
+
     public String getPhone() {
         return phone;
     }

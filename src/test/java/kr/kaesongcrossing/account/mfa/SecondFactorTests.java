@@ -39,6 +39,12 @@ class SecondFactorTests {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    TotpSecretsSealed sealed;
+
     @Test
     void shouldSendStaffWithThePasswordAloneToTheSecondFactorAndLetThemInWithACode() {
         AccountPrincipal officer = accounts.create(Role.OFFICER, "en");
@@ -226,6 +232,28 @@ class SecondFactorTests {
                 SignedIn.withFactors(admin, Instant.now().minus(java.time.Duration.ofMinutes(4)));
         assertThat(mvc.perform(post("/admin/keys/rotate").with(fresh).with(csrf())).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/admin/keys");
+    }
+
+    @Test
+    void shouldKeepTheSecretSealedInTheDatabaseAndSealOnesStoredInPlainText() {
+        AccountPrincipal officer = accounts.create(Role.OFFICER, "en");
+        assertThat(storedSecret(officer)).startsWith("v1:").doesNotContain(TestAccounts.TOTP_SECRET);
+
+        jdbc.sql("UPDATE totp_factor SET secret = ? WHERE account_id = ?")
+                .params(TestAccounts.TOTP_SECRET, officer.id()).update();
+        assertThat(passwordOnly(officer).postForm("/account/second-factor", Map.of("code", currentCode()))
+                .location()).as("a secret from before sealing still works").endsWith("/");
+        sealed.sealPlainSecrets();
+
+        assertThat(storedSecret(officer)).startsWith("v1:").doesNotContain(TestAccounts.TOTP_SECRET);
+        assertThat(passwordOnly(officer).postForm("/account/second-factor",
+                Map.of("code", Totp.code(TestAccounts.TOTP_SECRET, Totp.step(Instant.now()) + 1))).location())
+                .as("and works sealed").endsWith("/");
+    }
+
+    private String storedSecret(AccountPrincipal account) {
+        return jdbc.sql("SELECT secret FROM totp_factor WHERE account_id = ?").param(account.id())
+                .query(String.class).single();
     }
 
     private WebClient passwordOnly(AccountPrincipal staff) {

@@ -69,6 +69,19 @@ class TravelApplicationTests {
     }
 
     @Test
+    void shouldShowApplicantsOnlyTheFirstTwoCharactersOfTheirIdNumber() {
+        TravelApplication application = complete();
+        assertThat(application.getMaskedIdNumber()).isEqualTo("M1*******");
+
+        TravelApplication shortNumber = TravelApplication.draft(1L, APPLICANT, NOW);
+        shortNumber.update(new TripDetails("김민준", "KIM MINJUN", LocalDate.of(1985, 4, 12), "KOR",
+                IdDocumentType.PASSPORT, "AB12", "010-1234-5678", null, Purpose.TALKS, "meeting", TODAY, TODAY,
+                null, null, List.of(), null, null), NOW);
+        assertThat(shortNumber.getMaskedIdNumber()).isEqualTo("****");
+        assertThat(TravelApplication.draft(1L, APPLICANT, NOW).getMaskedIdNumber()).isEmpty();
+    }
+
+    @Test
     void shouldSubmitACompleteDraft() {
         TravelApplication application = complete();
 

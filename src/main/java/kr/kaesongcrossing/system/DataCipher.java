@@ -1,4 +1,4 @@
-package kr.kaesongcrossing.application.model;
+package kr.kaesongcrossing.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,34 +20,35 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts ID document numbers for storage: AES-256-GCM, a random 96-bit IV per value, stored as
- * {@code v1:} + base64(IV || ciphertext || tag). The key is {@code kc.crypto.id-number-key} (base64, 32 bytes);
- * in demo mode without one, a key is generated once and kept in {@code ${kc.data-dir}/id-number.key}.
+ * Seals personal data and secrets for storage (ID document numbers, TOTP secrets): AES-256-GCM, a random 96-bit IV
+ * per value, stored as {@code v1:} + base64(IV || ciphertext || tag). The purpose ({@code id-number},
+ * {@code totp-secret}) is bound in as associated data, so a value copied into another column does not open there.
+ * The key is {@code kc.crypto.id-number-key} (base64, 32 bytes; the name is older than its second use); in demo
+ * mode without one, a key is generated once and kept in {@code ${kc.data-dir}/id-number.key}.
  */
 @Component
-public class IdNumberCipher {
+public class DataCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(IdNumberCipher.class);
-    private static final String PREFIX = "v1:";
+    private static final Logger log = LoggerFactory.getLogger(DataCipher.class);
+    static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final byte[] AAD = "kc.id-number.v1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
 
     @Autowired
-    IdNumberCipher(@Value("${kc.crypto.id-number-key:}") String configuredKey,
+    DataCipher(@Value("${kc.crypto.id-number-key:}") String configuredKey,
             @Value("${kc.demo.enabled:false}") boolean demoMode, @Value("${kc.data-dir:./data}") Path dataDir) {
         this.key = new SecretKeySpec(resolveKey(configuredKey, demoMode, dataDir), "AES");
     }
 
     /** For tests and tools: a cipher over the given raw 256-bit key. */
-    IdNumberCipher(byte[] rawKey) {
+    DataCipher(byte[] rawKey) {
         this.key = new SecretKeySpec(checkLength(rawKey), "AES");
     }
 
-    String encrypt(String plain) {
+    public String seal(String purpose, String plain) {
         if (plain == null) {
             return null;
         }
@@ -56,46 +57,49 @@ public class IdNumberCipher {
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(AAD);
+            cipher.updateAAD(aad(purpose));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, out, 0, IV_BYTES);
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
             return PREFIX + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ID number encryption failed", e);
+            throw new IllegalStateException(purpose + " encryption failed", e);
         }
     }
 
-    /** @throws IllegalStateException when the value was not sealed with this key (wrong key or tampered) */
-    String decrypt(String stored) {
+    /** Whether a stored value was sealed here (rather than written before sealing came to its column). */
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
+    }
+
+    /**
+     * @throws IllegalStateException when the value was not sealed with this key for this purpose (wrong key,
+     * another column's value, or tampered)
+     */
+    public String open(String purpose, String stored) {
         if (stored == null) {
             return null;
         }
         if (!stored.startsWith(PREFIX)) {
-            throw new IllegalStateException("unknown ID number format");
+            throw new IllegalStateException("unknown " + purpose + " format");
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
             if (in.length <= IV_BYTES) {
-                throw new IllegalStateException("ID number value too short");
+                throw new IllegalStateException(purpose + " value too short");
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(AAD);
+            cipher.updateAAD(aad(purpose));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("ID number could not be decrypted", e);
+            throw new IllegalStateException(purpose + " could not be decrypted", e);
         }
     }
 
-    /** What applicants see: the first two characters, the rest hidden. */
-    public static String mask(String plain) {
-        if (plain == null || plain.isEmpty()) {
-            return "";
-        }
-        int shown = plain.length() > 4 ? 2 : 0;
-        return plain.substring(0, shown) + "*".repeat(plain.length() - shown);
+    private static byte[] aad(String purpose) {
+        return ("kc." + purpose + ".v1").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] resolveKey(String configured, boolean demoMode, Path dataDir) {
