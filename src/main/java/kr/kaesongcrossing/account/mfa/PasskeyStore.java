@@ -1,0 +1,83 @@
+package kr.kaesongcrossing.account.mfa;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An account's passkeys, as Spring Security's JDBC repositories keep them ({@code user_credentials} under a
+ * {@code user_entities} row named by the account's email). Every statement is scoped to the account, so nobody
+ * lists or deletes another person's passkey.
+ */
+@Component
+class PasskeyStore {
+
+    /** One passkey as its owner sees it; {@code id} is the credential id (base64url), public, never a secret. */
+    record Passkey(String id, String label, Instant created, Instant lastUsed) {
+
+        String createdShown() {
+            return created == null ? "" : OfficeTime.minutes(created);
+        }
+
+        String lastUsedShown() {
+            return lastUsed == null ? null : OfficeTime.minutes(lastUsed);
+        }
+    }
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
+    private static final String OF_ACCOUNT = " FROM user_credentials c JOIN user_entities e"
+            + " ON e.id = c.user_entity_user_id JOIN user_account a ON a.email = e.name WHERE a.id = ?";
+
+    private final JdbcTemplate jdbc;
+
+    PasskeyStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    List<Passkey> of(long accountId) {
+        return jdbc.query("SELECT c.credential_id, c.label, c.created, c.last_used" + OF_ACCOUNT
+                + " ORDER BY c.created, c.credential_id", (rs, row) -> new Passkey(rs.getString(1), rs.getString(2),
+                        instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))), accountId);
+    }
+
+    @Transactional(readOnly = true)
+    int count(long accountId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*)" + OF_ACCOUNT, Integer.class, accountId);
+        return count == null ? 0 : count;
+    }
+
+    /** Deletes one of the account's passkeys; false when it has no passkey of that id. */
+    @Transactional
+    boolean delete(long accountId, String credentialId) {
+        return jdbc.update("DELETE FROM user_credentials WHERE credential_id = ? AND user_entity_user_id IN"
+                + " (SELECT e.id FROM user_entities e JOIN user_account a ON a.email = e.name WHERE a.id = ?)",
+                credentialId, accountId) == 1;
+    }
+
+    /** Deletes every passkey of the account, and its WebAuthn user handle. */
+    @Transactional
+    int deleteAll(long accountId) {
+        return jdbc.update("DELETE FROM user_entities WHERE name = (SELECT a.email FROM user_account a"
+                + " WHERE a.id = ?)", accountId);
+    }
+
+    /** An administrator reset the account's second factors: its passkeys go too, in the same transaction. */
+    @EventListener
+    void onReset(SecondFactorsReset reset) {
+        AUDIT.info("mfa.passkeys-reset account={} deleted={}", reset.accountId(), count(reset.accountId()));
+        deleteAll(reset.accountId());
+    }
+
+    /** Timestamps as Spring's JdbcUserCredentialRepository writes them ({@code Timestamp.from}), read back alike. */
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+}

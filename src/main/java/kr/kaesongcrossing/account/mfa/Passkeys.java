@@ -1,0 +1,186 @@
+package kr.kaesongcrossing.account.mfa;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Accounts;
+import kr.kaesongcrossing.system.PageAccess;
+import kr.kaesongcrossing.system.SignInMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
+import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Passkeys (WebAuthn, Spring Security's {@code http.webAuthn}): sign-in at {@code POST /login/webauthn} with the
+ * options from {@code POST /webauthn/authenticate/options}, registration at {@code POST /webauthn/register} with
+ * the options from {@code POST /webauthn/register/options}. Passkeys and user handles are kept in the database by
+ * Spring's JDBC repositories (V48). User verification (PIN, fingerprint, face) is required both when a passkey is
+ * made and at every sign-in, so a passkey is two factors in one (NIST SP 800-63B AAL2): it signs anybody in
+ * without a password, and is a staff member's second factor ({@link SecondFactorGate}).
+ * <p>
+ * A passkey sign-in carries our own principal (the same as a password sign-in, from {@link Accounts#signInVerified})
+ * and {@code FACTOR_WEBAUTHN}, and ends like a password sign-in (the login success handler: language, browser,
+ * re-check), answered as JSON for the page's script. A passkey given in a session already signed in as the same
+ * person keeps that sign-in's factors (Spring's multi-factor merge): password and passkey make one sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class Passkeys {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
+
+    private final PasskeySettings settings;
+    /** Read at every check by Spring's relying party, so the port added once the server listens counts. */
+    private final Set<String> origins = ConcurrentHashMap.newKeySet();
+
+    Passkeys(PasskeySettings settings) {
+        this.settings = settings;
+        settings.allowedOrigins().stream().map(String::strip).filter(o -> !o.isEmpty()).forEach(origins::add);
+    }
+
+    @Bean
+    PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcOperations jdbc) {
+        return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+    }
+
+    @Bean
+    UserCredentialRepository passkeyCredentials(JdbcOperations jdbc) {
+        return new JdbcUserCredentialRepository(jdbc);
+    }
+
+    @Bean
+    WebAuthnRelyingPartyOperations passkeyRelyingParty(PublicKeyCredentialUserEntityRepository users,
+            UserCredentialRepository credentials) {
+        Webauthn4JRelyingPartyOperations relyingParty = new Webauthn4JRelyingPartyOperations(users, credentials,
+                PublicKeyCredentialRpEntity.builder().id(settings.rpId()).name(settings.rpName()).build(), origins);
+        relyingParty.setCustomizeCreationOptions(options -> options.authenticatorSelection(
+                AuthenticatorSelectionCriteria.builder().residentKey(ResidentKeyRequirement.REQUIRED)
+                        .userVerification(UserVerificationRequirement.REQUIRED).build()));
+        relyingParty.setCustomizeRequestOptions(options -> options
+                .userVerification(UserVerificationRequirement.REQUIRED));
+        return relyingParty;
+    }
+
+    @Bean
+    SignInMethod passkeySignIn(WebAuthnRelyingPartyOperations relyingParty, Accounts accounts, Clock clock,
+            AuthenticationSuccessHandler loginSuccessHandler) {
+        AuthenticationManager manager = request -> signIn(relyingParty, accounts, clock, request);
+        return http -> {
+            // Spring's configurer insists on a UserDetailsService for its own provider, which the filter below
+            // never uses (our manager replaces it): one that finds nobody.
+            http.setSharedObject(UserDetailsService.class, username -> {
+                throw new UsernameNotFoundException("passkeys sign in through Passkeys.signIn");
+            });
+            http.webAuthn(webAuthn -> webAuthn
+                    .rpId(settings.rpId()).rpName(settings.rpName()).allowedOrigins(origins)
+                    .disableDefaultRegistrationPage(true)
+                    .creationOptionsRepository(new SessionCreationOptions())
+                    .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                        @Override
+                        public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationManager(manager);
+                            // a passkey given in a session of the same person adds to its factors
+                            filter.setMfaEnabled(true);
+                            // Spring's configurer leaves this filter without fixation protection: a new id
+                            filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                            filter.setAuthenticationSuccessHandler((request, response, signedIn) ->
+                                    loginSuccessHandler.onAuthenticationSuccess(request, new RedirectAsJson(response),
+                                            signedIn));
+                            return filter;
+                        }
+                    }));
+        };
+    }
+
+    /**
+     * Spring's own endpoint for deleting a passkey ({@code DELETE /webauthn/register/{id}}) is closed: deleting goes
+     * through {@code /account/passkeys/delete}, which keeps staff from deleting their only second factor.
+     */
+    @Bean
+    PageAccess passkeyPages() {
+        return pages -> pages.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**").denyAll();
+    }
+
+    /** With the development rp id {@code localhost}, pages from this instance's own port are allowed too. */
+    @EventListener
+    void allowOwnPort(WebServerInitializedEvent event) {
+        if (PasskeySettings.LOCAL.equals(settings.rpId()) && event.getWebServer().getPort() > 0) {
+            origins.add("http://localhost:" + event.getWebServer().getPort());
+        }
+    }
+
+    private static Authentication signIn(WebAuthnRelyingPartyOperations relyingParty, Accounts accounts,
+            Clock clock, Authentication request) {
+        if (!(request instanceof WebAuthnAuthenticationRequestToken passkey)) {
+            throw new BadCredentialsException("not a passkey");
+        }
+        PublicKeyCredentialUserEntity user;
+        try {
+            user = relyingParty.authenticate(passkey.getWebAuthnRequest());
+        } catch (RuntimeException refused) {
+            AUDIT.info("login.refused-passkey");
+            throw new BadCredentialsException("passkey refused");
+        }
+        AccountPrincipal principal = accounts.signInVerified(user.getName())
+                .orElseThrow(() -> new BadCredentialsException("login refused"));
+        AUDIT.info("login.success account={} factor=passkey", principal.id());
+        List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                .issuedAt(clock.instant()).build());
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /** The page's script follows the address itself: the success handler's redirect becomes a JSON answer. */
+    private static final class RedirectAsJson extends HttpServletResponseWrapper {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        RedirectAsJson(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            setStatus(HttpServletResponse.SC_OK);
+            setContentType(MediaType.APPLICATION_JSON_VALUE);
+            getWriter().write(JSON.writeValueAsString(Map.of("authenticated", true, "redirectUrl", location)));
+        }
+    }
+}
