@@ -22,11 +22,11 @@ class PasskeyStore {
     /** One passkey as its owner sees it; {@code id} is the credential id (base64url), public, never a secret. */
     record Passkey(String id, String label, Instant created, Instant lastUsed) {
 
-        String createdShown() {
+        public String createdShown() {
             return created == null ? "" : OfficeTime.minutes(created);
         }
 
-        String lastUsedShown() {
+        public String lastUsedShown() {
             return lastUsed == null ? null : OfficeTime.minutes(lastUsed);
         }
     }
