@@ -26,8 +26,9 @@ class PasskeyStore {
             return created == null ? "" : OfficeTime.minutes(created);
         }
 
+        /** None yet: Spring records a new passkey as last used when it was made. */
         public String lastUsedShown() {
-            return lastUsed == null ? null : OfficeTime.minutes(lastUsed);
+            return lastUsed == null || lastUsed.equals(created) ? null : OfficeTime.minutes(lastUsed);
         }
     }
 
