@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import kr.kaesongcrossing.system.PageAccess;
 import kr.kaesongcrossing.system.SignInMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,19 +62,36 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code FACTOR_WEBAUTHN}, and ends like a password sign-in (the login success handler: language, browser,
  * re-check), answered as JSON for the page's script. A passkey given in a session already signed in as the same
  * person keeps that sign-in's factors (Spring's multi-factor merge): password and passkey make one sign-in.
+ * <p>
+ * The relying party ({@code kc.webauthn.*}): {@code rp-id} is the site's domain (passkeys are bound to it;
+ * changing it later orphans every passkey), {@code allowed-origins} the exact origins pages are served from
+ * ({@code https://crossing.example.kr}, comma-separated). The {@code mysql} profile takes both from the environment
+ * with no default: read with {@code @Value}, an unset variable stops the start-up naming it (a configuration
+ * properties binding would take the placeholder's text as the value). With the development default
+ * {@code localhost}, the port this instance listens on is allowed as well (tests use random ports); any other rp id
+ * allows only the listed origins.
  */
 @Configuration(proxyBeanMethods = false)
 class Passkeys {
 
     private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
-    private final PasskeySettings settings;
+    private static final String LOCAL = "localhost";
+
+    private final String rpId;
+    private final String rpName;
     /** Read at every check by Spring's relying party, so the port added once the server listens counts. */
     private final Set<String> origins = ConcurrentHashMap.newKeySet();
 
-    Passkeys(PasskeySettings settings) {
-        this.settings = settings;
-        settings.allowedOrigins().stream().map(String::strip).filter(o -> !o.isEmpty()).forEach(origins::add);
+    Passkeys(@Value("${kc.webauthn.rp-id}") String rpId, @Value("${kc.webauthn.rp-name}") String rpName,
+            @Value("${kc.webauthn.allowed-origins}") String[] allowedOrigins) {
+        this.rpId = rpId.strip();
+        this.rpName = rpName.isBlank() ? this.rpId : rpName.strip();
+        Arrays.stream(allowedOrigins).map(String::strip).filter(o -> !o.isEmpty()).forEach(origins::add);
+        if (this.rpId.isEmpty() || origins.isEmpty()) {
+            throw new IllegalStateException("Passkeys need the site's domain and origins: set kc.webauthn.rp-id "
+                    + "(KC_WEBAUTHN_RP_ID) and kc.webauthn.allowed-origins (KC_WEBAUTHN_ALLOWED_ORIGINS)");
+        }
     }
 
     @Bean
@@ -89,7 +108,7 @@ class Passkeys {
     WebAuthnRelyingPartyOperations passkeyRelyingParty(PublicKeyCredentialUserEntityRepository users,
             UserCredentialRepository credentials) {
         Webauthn4JRelyingPartyOperations relyingParty = new Webauthn4JRelyingPartyOperations(users, credentials,
-                PublicKeyCredentialRpEntity.builder().id(settings.rpId()).name(settings.rpName()).build(), origins);
+                PublicKeyCredentialRpEntity.builder().id(rpId).name(rpName).build(), origins);
         relyingParty.setCustomizeCreationOptions(options -> options.authenticatorSelection(
                 AuthenticatorSelectionCriteria.builder().residentKey(ResidentKeyRequirement.REQUIRED)
                         .userVerification(UserVerificationRequirement.REQUIRED).build()));
@@ -109,7 +128,7 @@ class Passkeys {
                 throw new UsernameNotFoundException("passkeys sign in through Passkeys.signIn");
             });
             http.webAuthn(webAuthn -> webAuthn
-                    .rpId(settings.rpId()).rpName(settings.rpName()).allowedOrigins(origins)
+                    .rpId(rpId).rpName(rpName).allowedOrigins(origins)
                     .disableDefaultRegistrationPage(true)
                     .creationOptionsRepository(new SessionCreationOptions())
                     .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
@@ -141,7 +160,7 @@ class Passkeys {
     /** With the development rp id {@code localhost}, pages from this instance's own port are allowed too. */
     @EventListener
     void allowOwnPort(WebServerInitializedEvent event) {
-        if (PasskeySettings.LOCAL.equals(settings.rpId()) && event.getWebServer().getPort() > 0) {
+        if (LOCAL.equals(rpId) && event.getWebServer().getPort() > 0) {
             origins.add("http://localhost:" + event.getWebServer().getPort());
         }
     }
