@@ -1,5 +1,8 @@
 package kr.kaesongcrossing.account.mfa;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -48,6 +51,8 @@ import org.springframework.security.web.webauthn.management.PublicKeyCredentialU
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -127,6 +132,8 @@ class Passkeys {
             http.setSharedObject(UserDetailsService.class, username -> {
                 throw new UsernameNotFoundException("passkeys sign in through Passkeys.signIn");
             });
+            // before Spring's registration filter (added behind the same AuthorizationFilter when the chain is built)
+            http.addFilterAfter(new RegistrationOutcome(), AuthorizationFilter.class);
             http.webAuthn(webAuthn -> webAuthn
                     .rpId(rpId).rpName(rpName).allowedOrigins(origins)
                     .disableDefaultRegistrationPage(true)
@@ -184,6 +191,40 @@ class Passkeys {
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                 .issuedAt(clock.instant()).build());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /**
+     * Around Spring's {@code POST /webauthn/register}: a registration the relying party refuses (wrong origin, no
+     * user verification, a forged or replayed answer, a label the table cannot hold) is a 400 for the page's script
+     * instead of a server error, and an accepted one is in the audit log.
+     */
+    private static final class RegistrationOutcome extends OncePerRequestFilter {
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !SecondFactorGate.ENROLMENT.matches(request);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Object who = request.getUserPrincipal() instanceof Authentication signedIn ? signedIn.getPrincipal() : null;
+            Long account = who instanceof AccountPrincipal principal ? principal.id() : null;
+            try {
+                chain.doFilter(request, response);
+            } catch (RuntimeException refused) {
+                if (response.isCommitted()) {
+                    throw refused;
+                }
+                AUDIT.info("mfa.passkey-refused account={} reason={}", account, refused.getClass().getSimpleName());
+                response.resetBuffer();
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            if (response.getStatus() == HttpServletResponse.SC_OK) {
+                AUDIT.info("mfa.passkey-added account={}", account);
+            }
+        }
     }
 
     /** The page's script follows the address itself: the success handler's redirect becomes a JSON answer. */

@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import kr.kaesongcrossing.WebClient;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Accounts;
 import kr.kaesongcrossing.account.Role;
@@ -16,6 +18,7 @@ import kr.kaesongcrossing.account.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -39,12 +42,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * only one, nobody deletes another person's, an administrator's reset removes them, and a disabled or locked
  * account gets no passkey sign-in.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class PasskeyTests {
 
     @Autowired
     MockMvc mvc;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestAccounts accounts;
@@ -150,6 +156,28 @@ class PasskeyTests {
         jdbc.update("UPDATE user_account SET locked_until = NULL, enabled = FALSE WHERE id = ?", civilian.id());
         assertThat(accountsApi.signInVerified(civilian.email())).isEmpty();
         assertThat(accountsApi.signInVerified("nobody@test.example")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAForgedRegistrationWithoutAServerError() {
+        AccountPrincipal civilian = accounts.create(Role.CIVILIAN);
+        WebClient browser = WebClient.forPort(port);
+        assertThat(browser.login(civilian.email(), TestAccounts.PASSWORD)).isTrue();
+        browser.open("/account/passkeys");
+        WebClient.Answer options = browser.postJson("/webauthn/register/options", "", Map.of());
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.body()).contains("\"userVerification\":\"required\"", "\"residentKey\":\"required\"");
+
+        WebClient.Answer forged = browser.postJson("/webauthn/register", """
+                {"publicKey": {"label": "forged", "credential": {"id": "AAAA", "rawId": "AAAA",
+                  "response": {"attestationObject": "AAAA", "clientDataJSON": "AAAA", "transports": []},
+                  "type": "public-key", "clientExtensionResults": {}, "authenticatorAttachment": "platform"}}}
+                """, Map.of());
+
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(passkeys.count(civilian.id())).isZero();
+        assertThat(browser.postJson("/webauthn/register", "{}", Map.of()).status()).as("the options are used up")
+                .isEqualTo(400);
     }
 
     private MockHttpServletResponse register(RequestPostProcessor who) throws Exception {
