@@ -207,7 +207,8 @@ class SecurityMatrixTests {
                 Arguments.of("POST", "/webauthn/authenticate/options",
                         List.of("200", "200", "200", "200", "200")),
                 Arguments.of("POST", "/login/webauthn", List.of("401", "401", "401", "401", "401")),
-                Arguments.of("POST", "/webauthn/register/options", List.of("400", "200", "200", "200", "200")),
+                Arguments.of("POST", "/webauthn/register/options",
+                        List.of("400", "200", "second-factor", "200", "200")),
                 Arguments.of("POST", "/webauthn/register",
                         List.of("login", "400", "second-factor", "400", "400")),
                 Arguments.of("DELETE", "/webauthn/register/AAAA", List.of("login", "403", "403", "403", "403")))

@@ -51,7 +51,14 @@ import org.springframework.security.web.webauthn.management.PublicKeyCredentialU
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -124,7 +131,8 @@ class Passkeys {
 
     @Bean
     SignInMethod passkeySignIn(WebAuthnRelyingPartyOperations relyingParty, Accounts accounts, Clock clock,
-            AuthenticationSuccessHandler loginSuccessHandler) {
+            AuthenticationSuccessHandler loginSuccessHandler, SecondFactorGate gate,
+            AccessDeniedHandler secondFactorDeniedHandler) {
         AuthenticationManager manager = request -> signIn(relyingParty, accounts, clock, request);
         return http -> {
             // Spring's configurer insists on a UserDetailsService for its own provider, which the filter below
@@ -132,7 +140,9 @@ class Passkeys {
             http.setSharedObject(UserDetailsService.class, username -> {
                 throw new UsernameNotFoundException("passkeys sign in through Passkeys.signIn");
             });
-            // before Spring's registration filter (added behind the same AuthorizationFilter when the chain is built)
+            // before Spring's passkey filters (added at the same places when the chain is built)
+            http.addFilterBefore(new RegistrationOptionsGate(gate, secondFactorDeniedHandler),
+                    AuthorizationFilter.class);
             http.addFilterAfter(new RegistrationOutcome(), AuthorizationFilter.class);
             http.webAuthn(webAuthn -> webAuthn
                     .rpId(rpId).rpName(rpName).allowedOrigins(origins)
@@ -191,6 +201,43 @@ class Passkeys {
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                 .issuedAt(clock.instant()).build());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /**
+     * Spring answers {@code POST /webauthn/register/options} before the page rules: the gate's rule for registering
+     * is applied to it here, so staff who may not register now (password alone after enrolment, or a second factor
+     * older than the step-up allows) go to the code page before their authenticator makes a passkey.
+     */
+    private static final class RegistrationOptionsGate extends OncePerRequestFilter {
+
+        private static final RequestMatcher OPTIONS =
+                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/webauthn/register/options");
+
+        private final SecondFactorGate gate;
+        private final AccessDeniedHandler denied;
+
+        RegistrationOptionsGate(SecondFactorGate gate, AccessDeniedHandler denied) {
+            this.gate = gate;
+            this.denied = denied;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !OPTIONS.matches(request);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            AuthorizationResult result = gate.authorize(
+                    () -> SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication(),
+                    new RequestAuthorizationContext(request));
+            if (result.isGranted()) {
+                chain.doFilter(request, response);
+            } else {
+                denied.handle(request, response, new AuthorizationDeniedException("second factor needed", result));
+            }
+        }
     }
 
     /**

@@ -59,8 +59,14 @@ class SecondFactorGate {
         "/account/language"})
             .map(PathPatternRequestMatcher::pathPattern).map(RequestMatcher.class::cast).toList());
 
-    /** Registering a passkey: with the password alone only as the account's first second factor (enrolment). */
-    static final RequestMatcher ENROLMENT = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/webauthn/register");
+    /**
+     * Registering a passkey: with the password alone only as the account's first second factor (enrolment). The
+     * options come first ({@link Passkeys} applies this rule to them too), so a refused person is not asked to touch
+     * their authenticator for a passkey the site would then refuse.
+     */
+    static final RequestMatcher ENROLMENT = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/webauthn/register"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/webauthn/register/options"));
 
     /**
      * Sensitive actions: a second factor from the last five minutes (step-up). Adding or removing a passkey is one:
@@ -69,7 +75,8 @@ class SecondFactorGate {
      */
     static final RequestMatcher STEP_UP = new OrRequestMatcher(Arrays.stream(new String[] {
         "/admin/keys/rotate", "/admin/devices", "/admin/devices/*/revoke", "/admin/users/*/role",
-        "/admin/users/*/second-factors/reset", "/webauthn/register", "/account/passkeys/delete"})
+        "/admin/users/*/second-factors/reset", "/webauthn/register", "/webauthn/register/options",
+        "/account/passkeys/delete"})
             .map(path -> PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path))
             .map(RequestMatcher.class::cast).toList());
 

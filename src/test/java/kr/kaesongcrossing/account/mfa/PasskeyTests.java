@@ -87,6 +87,12 @@ class PasskeyTests {
         assertThat(register(SignedIn.withFactors(officer, Instant.now().minus(Duration.ofMinutes(6))))
                 .getRedirectedUrl()).as("a second factor too old for a new one").startsWith("/account/second-factor");
         assertThat(register(SignedIn.signedIn(officer)).getStatus()).isEqualTo(400);
+        assertThat(mvc.perform(post("/webauthn/register/options").with(SignedIn.withFactors(officer,
+                Instant.now().minus(Duration.ofMinutes(6)))).with(csrf())).andReturn().getResponse()
+                .getRedirectedUrl()).as("asked before the authenticator makes a passkey")
+                .startsWith("/account/second-factor?continue=");
+        assertThat(mvc.perform(post("/webauthn/register/options").with(SignedIn.signedIn(officer)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
