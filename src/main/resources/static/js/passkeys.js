@@ -1,8 +1,9 @@
 // Passkeys (WebAuthn) on the sign-in, second-factor, enrolment and "My passkeys" pages. The page names what to do
 // on its [data-passkey] element: "sign-in" (sign in, or give the second factor, with a passkey), "register" (make
 // a passkey with the label typed in), "enrol" (make one, then sign in with it once: the second factor counts only
-// after a real passkey sign-in, and the page's form then asks for the recovery codes). The CSRF header and token
-// come from the element's data attributes; messages shown come from the page (data-msg-*), in its language.
+// after a real passkey sign-in, and the page's form then asks for the recovery codes). The CSRF header is named on
+// the element, its token taken from the page's forms; messages shown come from the page (data-msg-*), in its
+// language.
 (function () {
   'use strict';
   var box = document.querySelector('[data-passkey]');
@@ -14,7 +15,8 @@
   var status = box.querySelector('.passkey-status');
   var context = box.getAttribute('data-context') || '';
   var headers = {'Content-Type': 'application/json'};
-  headers[box.getAttribute('data-csrf-header')] = box.getAttribute('data-csrf-token');
+  var token = document.querySelector('input[name="' + box.getAttribute('data-csrf-parameter') + '"]');
+  headers[box.getAttribute('data-csrf-header')] = token ? token.value : '';
 
   if (!window.PublicKeyCredential || !navigator.credentials) {
     show('data-msg-unsupported', true);
