@@ -1,5 +1,6 @@
 // Passkeys (WebAuthn) on the sign-in, second-factor, enrolment and "My passkeys" pages. The page names what to do
-// on its [data-passkey] element: "sign-in" (sign in, or give the second factor, with a passkey), "register" (make
+// on its [data-passkey] element: "sign-in" (sign in, or give the second factor, with a passkey; then the page's
+// form, if it names one, goes on), "register" (make
 // a passkey with the label typed in), "enrol" (make one, then sign in with it once: the second factor counts only
 // after a real passkey sign-in, and the page's form then asks for the recovery codes). The CSRF header is named on
 // the element, its token taken from the page's forms; messages shown come from the page (data-msg-*), in its
@@ -133,7 +134,12 @@
     show('data-msg-working', false);
     if (action === 'sign-in') {
       signIn().then(function (answer) {
-        window.location.href = box.getAttribute('data-continue') || answer.redirectUrl;
+        var form = box.getAttribute('data-form');
+        if (form) {
+          document.getElementById(form).submit();
+        } else {
+          window.location.href = answer.redirectUrl;
+        }
       }).catch(failed);
     } else if (action === 'register') {
       register(label).then(function () {

@@ -65,11 +65,11 @@ class PasskeyController {
         if (binding.hasErrors()) {
             throw new PasskeyRefused("passkeys.refused.gone");
         }
-        if (user.role().isStaff() && passkeys.count(user.id()) == 1 && !factors.hasTotp(user.id())) {
-            throw new PasskeyRefused("passkeys.refused.last");
-        }
-        if (!passkeys.delete(user.id(), form.passkey())) {
-            throw new PasskeyRefused("passkeys.refused.gone");
+        boolean onlyFactor = user.role().isStaff() && !factors.hasTotp(user.id());
+        switch (passkeys.delete(user.id(), form.passkey(), onlyFactor)) {
+            case ONLY_ONE_LEFT -> throw new PasskeyRefused("passkeys.refused.last");
+            case NOT_FOUND -> throw new PasskeyRefused("passkeys.refused.gone");
+            case DELETED -> { }
         }
         AUDIT.info("mfa.passkey-deleted account={}", user.id());
         redirect.addFlashAttribute("message", "passkeys.deleted");

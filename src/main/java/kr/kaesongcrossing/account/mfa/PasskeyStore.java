@@ -55,12 +55,27 @@ class PasskeyStore {
         return count == null ? 0 : count;
     }
 
-    /** Deletes one of the account's passkeys; false when it has no passkey of that id. */
+    /** What deleting one passkey did. */
+    enum Deletion { DELETED, ONLY_ONE_LEFT, NOT_FOUND }
+
+    /**
+     * Deletes one of the account's passkeys; with {@code keepOne}, not the last one. Decided under a lock on the
+     * account's user handle, so two deletions at once cannot each leave the other's passkey as the last one.
+     */
     @Transactional
-    boolean delete(long accountId, String credentialId) {
-        return jdbc.update("DELETE FROM user_credentials WHERE credential_id = ? AND user_entity_user_id IN"
-                + " (SELECT e.id FROM user_entities e JOIN user_account a ON a.email = e.name WHERE a.id = ?)",
-                credentialId, accountId) == 1;
+    Deletion delete(long accountId, String credentialId, boolean keepOne) {
+        List<String> handle = jdbc.queryForList("SELECT id FROM user_entities WHERE name ="
+                + " (SELECT email FROM user_account WHERE id = ?) FOR UPDATE", String.class, accountId);
+        if (handle.isEmpty()) {
+            return Deletion.NOT_FOUND;
+        }
+        if (keepOne && count(accountId) <= 1) {
+            return jdbc.queryForObject("SELECT COUNT(*) FROM user_credentials WHERE credential_id = ?"
+                    + " AND user_entity_user_id = ?", Integer.class, credentialId, handle.get(0)) == 1
+                    ? Deletion.ONLY_ONE_LEFT : Deletion.NOT_FOUND;
+        }
+        return jdbc.update("DELETE FROM user_credentials WHERE credential_id = ? AND user_entity_user_id = ?",
+                credentialId, handle.get(0)) == 1 ? Deletion.DELETED : Deletion.NOT_FOUND;
     }
 
     /** Deletes every passkey of the account, and its WebAuthn user handle. */

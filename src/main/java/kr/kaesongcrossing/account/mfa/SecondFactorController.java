@@ -140,10 +140,12 @@ class SecondFactorController {
     }
 
     /**
-     * After the enrolment page's script registered a passkey and signed in with it: the recovery codes, once. The
-     * session has the second factor only from that passkey sign-in, not from the registration itself: what the gate
-     * accepts is then the same for a new passkey as for every later one (one real WebAuthn sign-in with user
-     * verification), and a registration interrupted half-way gives no factor.
+     * After the enrolment page's script registered a passkey and signed in with it, or the code page's script signed
+     * in with one: the recovery codes, once, if the account has none yet (an enrolment interrupted between making
+     * the passkey and using it gets them at its next passkey sign-in here). The session has the second factor only
+     * from that passkey sign-in, not from the registration itself: what the gate accepts is then the same for a new
+     * passkey as for every later one (one real WebAuthn sign-in with user verification), and a registration
+     * interrupted half-way gives no factor.
      */
     @PostMapping("/passkey")
     String passkeyEnrolled(@RequestParam(name = "continue", defaultValue = "/") String next,

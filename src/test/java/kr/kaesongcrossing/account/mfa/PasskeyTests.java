@@ -96,6 +96,26 @@ class PasskeyTests {
     }
 
     @Test
+    void shouldGiveTheRecoveryCodesOnceAfterTheFirstPasskeySignIn() throws Exception {
+        AccountPrincipal officer = accounts.createNotEnrolled(Role.OFFICER);
+        givePasskey(officer, "laptop"); // made, then the enrolment was interrupted before using it
+        assertThat(mvc.perform(post("/account/second-factor/passkey").param("continue", "/review")
+                .with(SignedIn.withPasswordOnly(officer)).with(csrf())).andReturn().getResponse().getRedirectedUrl())
+                .as("the password alone is not the passkey").isEqualTo("/account/second-factor?continue=%2Freview");
+
+        MockHttpServletResponse first = mvc.perform(post("/account/second-factor/passkey")
+                .param("continue", "/review").with(withPasskey(officer)).with(csrf())).andReturn().getResponse();
+
+        assertThat(first.getStatus()).isEqualTo(200);
+        assertThat(first.getContentAsString()).contains("패스키 설정을 마쳤습니다.");
+        assertThat(java.util.regex.Pattern.compile("<code>[a-z2-9]{5}-[a-z2-9]{5}</code>")
+                .matcher(first.getContentAsString()).results().count()).isEqualTo(10);
+        assertThat(mvc.perform(post("/account/second-factor/passkey").param("continue", "/review")
+                .with(withPasskey(officer)).with(csrf())).andReturn().getResponse().getRedirectedUrl())
+                .as("shown once").isEqualTo("/review");
+    }
+
+    @Test
     void shouldRefuseToDeleteTheOnlySecondFactorOfAStaffMember() throws Exception {
         AccountPrincipal officer = accounts.createNotEnrolled(Role.OFFICER);
         String only = givePasskey(officer, "laptop");
@@ -184,6 +204,17 @@ class PasskeyTests {
         assertThat(passkeys.count(civilian.id())).isZero();
         assertThat(browser.postJson("/webauthn/register", "{}", Map.of()).status()).as("the options are used up")
                 .isEqualTo(400);
+    }
+
+    /** Signed in with a passkey alone, just now. */
+    private static RequestPostProcessor withPasskey(AccountPrincipal who) {
+        java.util.List<org.springframework.security.core.GrantedAuthority> authorities =
+                new java.util.ArrayList<>(who.getAuthorities());
+        authorities.add(org.springframework.security.core.authority.FactorGrantedAuthority
+                .withAuthority(SecondFactorGate.PASSKEY).issuedAt(Instant.now()).build());
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                        .authenticated(who, null, authorities));
     }
 
     private MockHttpServletResponse register(RequestPostProcessor who) throws Exception {
