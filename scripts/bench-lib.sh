@@ -12,6 +12,7 @@ if [ "$DB" = "mysql" ]; then
   # what the mysql profile reads (README "Running on MySQL or MariaDB")
   export DB_URL="jdbc:mysql://127.0.0.1:3306/$MYSQL_DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
   export DB_USERNAME=root DB_PASSWORD= DB_PRODUCT=MariaDB DB_MAJOR_VERSION=10 DB_MINOR_VERSION=11
+  export KC_WEBAUTHN_RP_ID=localhost KC_WEBAUTHN_ALLOWED_ORIGINS="http://localhost:$PORT"
 fi
 
 build() {

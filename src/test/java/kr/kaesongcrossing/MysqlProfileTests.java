@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The production profile on a fresh database: no demo data or accounts, and the first administrator only from
  * KC_BOOTSTRAP_ADMIN_EMAIL / KC_BOOTSTRAP_ADMIN_PASSWORD (policy enforced, ignored once an admin exists).
- * Without an SMTP server it does not start. Runs on a fresh H2 by default, on a fresh database of the MySQL-family server with KC_TEST_DB=mysql.
+ * Without an SMTP server it does not start, nor without the passkey site (KC_WEBAUTHN_RP_ID and
+ * KC_WEBAUTHN_ALLOWED_ORIGINS). Runs on a fresh H2 by default, on a fresh database of the MySQL-family server with KC_TEST_DB=mysql.
  */
 class MysqlProfileTests {
 
@@ -47,6 +48,14 @@ class MysqlProfileTests {
             noSmtp.removeIf(a -> a.startsWith("--spring.mail.host="));
             assertThatThrownBy(() -> AppBoot.start(noSmtp.toArray(String[]::new)).close())
                     .hasStackTraceContaining("No SMTP server configured: outside demo mode");
+
+            for (String passkeySetting : List.of("--KC_WEBAUTHN_RP_ID=", "--KC_WEBAUTHN_ALLOWED_ORIGINS=")) {
+                List<String> noPasskeySite = new ArrayList<>(arguments(db, null, null));
+                noPasskeySite.removeIf(a -> a.startsWith(passkeySetting));
+                String variable = passkeySetting.substring(2, passkeySetting.length() - 1);
+                assertThatThrownBy(() -> AppBoot.start(noPasskeySite.toArray(String[]::new)).close())
+                        .as("without %s", variable).hasStackTraceContaining("'" + variable + "'");
+            }
 
             assertThatThrownBy(() -> boot(db, "first@ops.example", "password1234").close())
                     .hasStackTraceContaining("KC_BOOTSTRAP_ADMIN_PASSWORD does not meet the password policy")
@@ -87,6 +96,8 @@ class MysqlProfileTests {
         args.add("--KC_SIGNING_KEYSTORE=" + secrets.resolve("signing.p12"));
         args.add("--KC_SIGNING_KEYSTORE_PASSWORD=" + KEYSTORE_PASSWORD);
         args.add("--KC_SIGNING_ACTIVE_ALIAS=kc-test");
+        args.add("--KC_WEBAUTHN_RP_ID=crossing.example.kr");
+        args.add("--KC_WEBAUTHN_ALLOWED_ORIGINS=https://crossing.example.kr");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         args.add("--kc.crypto.id-number-key=" + Base64.getEncoder().encodeToString(key));

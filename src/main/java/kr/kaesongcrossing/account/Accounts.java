@@ -1,7 +1,10 @@
 package kr.kaesongcrossing.account;
 
+import java.time.Clock;
 import java.util.Optional;
 import kr.kaesongcrossing.account.mfa.SecondFactors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,14 +16,38 @@ public class Accounts {
     public record Contact(long id, String email, String displayName, String language) {
     }
 
+    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
+
     private final UserAccountRepository accounts;
     private final SecondFactors secondFactors;
     private final SignInFailures failures;
+    private final Clock clock;
 
-    Accounts(UserAccountRepository accounts, SecondFactors secondFactors, SignInFailures failures) {
+    Accounts(UserAccountRepository accounts, SecondFactors secondFactors, SignInFailures failures, Clock clock) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.failures = failures;
+        this.clock = clock;
+    }
+
+    /**
+     * The session principal for a sign-in whose factors were checked elsewhere (a passkey with user verification,
+     * account.mfa): decided on the locked row like a password sign-in, so a disabled or locked account gets none.
+     * The whole sign-in passed, so its failure count starts again.
+     */
+    @Transactional
+    public Optional<AccountPrincipal> signInVerified(String email) {
+        UserAccount account = accounts.findIdByEmail(email).flatMap(accounts::lockById)
+                .orElse(null);
+        if (account == null || account.isLockedAt(clock.instant())) {
+            return Optional.empty();
+        }
+        if (!account.isEnabled()) {
+            AUDIT.info("login.refused-disabled account={}", account.getId());
+            return Optional.empty();
+        }
+        account.recordSuccessfulLogin();
+        return Optional.of(account.toPrincipal());
     }
 
     /**

@@ -17,6 +17,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByEmailIgnoreCase(String email);
 
+    /** The id alone: a sign-in then reads the row locked ({@link #lockById}), not an earlier copy of it. */
+    @Query("select a.id from UserAccount a where lower(a.email) = lower(:email)")
+    Optional<Long> findIdByEmail(@Param("email") String email);
+
     boolean existsByEmailIgnoreCase(String email);
 
     List<UserAccount> findByEmailEndingWithIgnoreCaseAndEnabledTrue(String suffix);

@@ -21,7 +21,8 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
  * Form login uses the account module's
  * {@code accountAuthenticationManager} (throttled) and its success handler (sets the account's language). The
  * account module also adds the staff second factor to every role rule (its {@code AuthorizationManagerFactory}
- * bean, which this chain picks up) and gives the access-denied handler that sends staff to the code page.
+ * bean, which this chain picks up) and gives the access-denied handler that sends staff to the code page; its
+ * {@link SignInMethod} bean adds passkey sign-in ({@code http.webAuthn}).
  * Headers: CSP below, nosniff, frame DENY, Referrer-Policy same-origin, Cache-Control no-store on every dynamic
  * response, HSTS when the request came over HTTPS (directly or through a proxy with forwarded headers).
  */
@@ -47,7 +48,7 @@ class SecurityConfig {
     SecurityFilterChain webSecurity(HttpSecurity http,
             @Qualifier("accountAuthenticationManager") AuthenticationManager accountAuthenticationManager,
             AuthenticationSuccessHandler loginSuccessHandler, AccessDeniedHandler accessDeniedHandler,
-            List<PageAccess> modules) throws Exception {
+            List<PageAccess> modules, List<SignInMethod> signInMethods) throws Exception {
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers(PUBLIC_PATHS).permitAll()
                             .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
@@ -69,6 +70,9 @@ class SecurityConfig {
                         .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                                 .maxAgeInSeconds(31_536_000)));
+        for (SignInMethod method : signInMethods) {
+            method.addTo(http);
+        }
         return http.build();
     }
 }

@@ -3,7 +3,8 @@
  * source, the {@link java.time.Clock}, error pages, and helpers every page's layout uses (language links,
  * pagination URLs). No business rules here. Public API for every module: {@link kr.kaesongcrossing.system.OfficeTime}
  * (the office's time zone, trip days and how times are shown), {@link kr.kaesongcrossing.system.PageAccess} (each
- * module's own rules for who may open its pages), {@link kr.kaesongcrossing.system.Refusal} and
+ * module's own rules for who may open its pages), {@link kr.kaesongcrossing.system.SignInMethod} (a module's own way
+ * to sign in, such as passkeys), {@link kr.kaesongcrossing.system.Refusal} and
  * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names),
  * {@link kr.kaesongcrossing.system.DataCipher} (personal data and secrets sealed at rest),
  * {@link kr.kaesongcrossing.system.PdfDocuments} (printable documents with the embedded Hangul fonts) and

@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * One person's headless Chromium (a wiped session from {@link ChromiumPool}, own download folder) driving the app
@@ -264,6 +265,21 @@ public final class Browser {
                 click(By.cssSelector(".recovery-codes ~ p a"));
             }
         }
+        return this;
+    }
+
+    /**
+     * Gives this browser a passkey authenticator built into the device, as a laptop with a fingerprint reader has:
+     * CTAP2, internal transport, passkeys kept on it (resident keys), the person verified at every use. The pool
+     * quits this browser at the end instead of reusing it (its passkeys would outlive the person).
+     */
+    public Browser addPasskeyAuthenticator() {
+        session.keepsPasskeys();
+        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
+                .setIsUserConsenting(true));
         return this;
     }
 

@@ -27,7 +27,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * machine's two cores (process start and the first CDP call), and the suites start dozens. A session given back
  * is wiped (blank page, no cookies, no cache, console log drained, window and emulation reset, downloads denied)
  * so the next person meets a browser as fresh as a new profile in what the app can see. Sessions with a fake
- * camera, and sessions of a failed journey, are quit instead. Thread-safe; everything left is quit when the JVM
+ * camera or a virtual passkey authenticator, and sessions of a failed journey, are quit instead. Thread-safe; everything left is quit when the JVM
  * ends.
  */
 final class ChromiumPool {
@@ -64,7 +64,7 @@ final class ChromiumPool {
 
     /** Gives a session back: wiped and kept when {@code reusable} and it can be wiped, otherwise quit. */
     static void giveBack(Session session, boolean reusable) {
-        if (reusable && session.camera == null && session.wipe()) {
+        if (reusable && session.camera == null && !session.passkeys && session.wipe()) {
             synchronized (IDLE) {
                 if (IDLE.size() < MAX_IDLE) {
                     IDLE.push(session);
@@ -98,6 +98,8 @@ final class ChromiumPool {
         private final Path camera;
         private final Path profile;
         private final ChromeDriver driver;
+        /** A virtual authenticator was added: its passkeys are not wiped, so the session is never reused. */
+        private volatile boolean passkeys;
 
         private Session(int number, Path camera) {
             this.camera = camera;
@@ -135,6 +137,10 @@ final class ChromiumPool {
 
         ChromeDriver driver() {
             return driver;
+        }
+
+        void keepsPasskeys() {
+            passkeys = true;
         }
 
         /** Makes the session a fresh person's at the given size, downloading into the given folder. */

@@ -64,6 +64,8 @@ public final class AppProcess implements AutoCloseable {
         env.put("DB_MINOR_VERSION", System.getenv().getOrDefault("KC_TEST_DB_MINOR_VERSION", "11"));
         env.put("KC_SIGNING_KEYSTORE", "");
         env.put("KC_SIGNING_KEYSTORE_PASSWORD", "");
+        env.put("KC_WEBAUTHN_RP_ID", "localhost");
+        env.put("KC_WEBAUTHN_ALLOWED_ORIGINS", "http://localhost");
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=mysql",

@@ -80,10 +80,14 @@ class SecurityMatrixTests {
             Rule.get("/account/sessions", EVERYONE),
             Rule.post("/account/sessions/0123456789abcdef01234567/end", EVERYONE),
             Rule.post("/account/sessions/end-others", EVERYONE),
+            Rule.get("/account/passkeys", EVERYONE),
+            Rule.post("/account/passkeys/delete", EVERYONE),
+            Rule.post("/webauthn/register", EVERYONE),
             Rule.get("/account/second-factor", EVERYONE),
             Rule.post("/account/second-factor", EVERYONE),
             Rule.get("/account/second-factor/enrol", EVERYONE),
             Rule.post("/account/second-factor/enrol", EVERYONE),
+            Rule.post("/account/second-factor/passkey", EVERYONE),
             Rule.post("/admin/users", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/role", EnumSet.of(ADMIN)),
             Rule.post("/admin/users/999999999/disable", EnumSet.of(ADMIN)),
@@ -188,7 +192,51 @@ class SecurityMatrixTests {
 
     /** Reachable by staff with the password alone (besides signing out and the error pages). */
     static final Set<String> SECOND_FACTOR_PAGES = Set.of("/account/second-factor", "/account/second-factor/enrol",
-            "/account/language");
+            "/account/second-factor/passkey", "/account/language");
+
+    /** Who calls Spring's passkey endpoints; staff are officers, enrolled with an app unless said otherwise. */
+    enum Caller { ANONYMOUS, CIVILIAN, STAFF_PASSWORD_ONLY, STAFF_NOT_ENROLLED, STAFF_FULL }
+
+    /**
+     * Spring's passkey endpoints (the page's script calls them; most answer before the page rules): what each caller
+     * gets, as a status or "login" / "second-factor" for a redirect there. Sent with an empty JSON body, so an allowed
+     * registration or sign-in is a 400 or 401 for the body, never a 403.
+     */
+    static Stream<Arguments> webAuthnEndpoints() {
+        return Stream.of(
+                Arguments.of("POST", "/webauthn/authenticate/options",
+                        List.of("200", "200", "200", "200", "200")),
+                Arguments.of("POST", "/login/webauthn", List.of("401", "401", "401", "401", "401")),
+                Arguments.of("POST", "/webauthn/register/options",
+                        List.of("400", "200", "second-factor", "200", "200")),
+                Arguments.of("POST", "/webauthn/register",
+                        List.of("login", "400", "second-factor", "400", "400")),
+                Arguments.of("DELETE", "/webauthn/register/AAAA", List.of("login", "403", "403", "403", "403")))
+                .flatMap(row -> Stream.of(Caller.values()).map(caller -> Arguments.of(row.get()[0], row.get()[1],
+                        caller, ((List<?>) row.get()[2]).get(caller.ordinal()))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2}: {3}")
+    @MethodSource("webAuthnEndpoints")
+    void shouldGuardThePasskeyEndpoints(String method, String path, Caller caller, String expected) throws Exception {
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .request(org.springframework.http.HttpMethod.valueOf(method), path).with(csrf())
+                .contentType("application/json").content("{}");
+        switch (caller) {
+            case CIVILIAN -> request.with(signedIn(PRINCIPALS.computeIfAbsent(CIVILIAN, accounts::create)));
+            case STAFF_PASSWORD_ONLY -> request.with(withPasswordOnly(PRINCIPALS.computeIfAbsent(OFFICER,
+                    accounts::create)));
+            case STAFF_NOT_ENROLLED -> request.with(withPasswordOnly(accounts.createNotEnrolled(OFFICER)));
+            case STAFF_FULL -> request.with(signedIn(PRINCIPALS.computeIfAbsent(OFFICER, accounts::create)));
+            case ANONYMOUS -> { }
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String outcome = response.getStatus() != 302 ? String.valueOf(response.getStatus())
+                : response.getRedirectedUrl().endsWith("/login") ? "login"
+                : response.getRedirectedUrl().startsWith("/account/second-factor") ? "second-factor"
+                : response.getRedirectedUrl();
+        assertThat(outcome).as("%s %s as %s", method, path, caller).isEqualTo(expected);
+    }
 
     @ParameterizedTest(name = "{0} anonymous")
     @MethodSource("protectedRules")

@@ -14,6 +14,8 @@ interface RecoveryCodeRepository extends JpaRepository<RecoveryCode, Long> {
             + "and c.usedAt is null")
     int use(@Param("id") long accountId, @Param("hash") String codeHash, @Param("now") Instant now);
 
+    long countByAccountId(long accountId);
+
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("delete from RecoveryCode c where c.accountId = :id")
     int deleteByAccount(@Param("id") long accountId);

@@ -38,10 +38,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The second step of a staff sign-in: a code from the authenticator app (or a recovery code), or on first sign-in
- * the enrolment of the app (QR code, then a code to confirm it, then the recovery codes once). A passed step adds
- * {@code FACTOR_TOTP} to the sign-in in a new session id. Wrong codes count toward the account's sign-in lock;
- * the lock signs the person out.
+ * The second step of a staff sign-in: a code from the authenticator app (or a recovery code) or a passkey, or on
+ * first sign-in the enrolment of a passkey or of the app (QR code, then a code to confirm it), then the recovery
+ * codes once. A passed code adds {@code FACTOR_TOTP} to the sign-in in a new session id; a passkey adds
+ * {@code FACTOR_WEBAUTHN} through Spring's {@code /login/webauthn} (the page's script, {@link Passkeys}). Wrong
+ * codes count toward the account's sign-in lock; the lock signs the person out.
  */
 @Controller
 @RequestMapping("/account/second-factor")
@@ -134,6 +135,33 @@ class SecondFactorController {
         passed(user, signIn, request, response);
         model.addAttribute("next", target);
         model.addAttribute("recoveryCodes", recoveryCodes);
+        model.addAttribute("enrolled", "mfa.recovery.enrolled");
+        return "account/recovery-codes";
+    }
+
+    /**
+     * After the enrolment page's script registered a passkey and signed in with it, or the code page's script signed
+     * in with one: the recovery codes, once, if the account has none yet (an enrolment interrupted between making
+     * the passkey and using it gets them at its next passkey sign-in here). The session has the second factor only
+     * from that passkey sign-in, not from the registration itself: what the gate accepts is then the same for a new
+     * passkey as for every later one (one real WebAuthn sign-in with user verification), and a registration
+     * interrupted half-way gives no factor.
+     */
+    @PostMapping("/passkey")
+    String passkeyEnrolled(@RequestParam(name = "continue", defaultValue = "/") String next,
+            @AuthenticationPrincipal AccountPrincipal user, Authentication signIn, Model model) {
+        String target = SecondFactorGate.safeContinue(next);
+        if (!user.role().isStaff() || SecondFactorGate.factor(signIn, SecondFactorGate.PASSKEY).isEmpty()) {
+            return "redirect:/account/second-factor?continue=" + encode(target);
+        }
+        List<String> recoveryCodes = factors.recoveryCodesForPasskey(user.id());
+        if (recoveryCodes.isEmpty()) {
+            return "redirect:" + target;
+        }
+        AUDIT.info("mfa.enrolled account={} factor=passkey", user.id());
+        model.addAttribute("next", target);
+        model.addAttribute("recoveryCodes", recoveryCodes);
+        model.addAttribute("enrolled", "mfa.recovery.enrolledPasskey");
         return "account/recovery-codes";
     }
 

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,20 +33,23 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Staff pages need the password and a second factor: {@code FACTOR_PASSWORD} and ({@code FACTOR_TOTP} or, once
- * passkeys come, {@code FACTOR_WEBAUTHN} in {@link #SECOND_FACTORS}). Spring Security 7.0 combines required factors
- * with AND only, so the rule is written here and added to every role and sign-in rule of the web chain through the
+ * Staff pages need two factors: the password and a second factor ({@code FACTOR_TOTP}), or a passkey alone
+ * ({@code FACTOR_WEBAUTHN}: possession plus the user verification every passkey sign-in requires, NIST SP 800-63B
+ * AAL2); {@link #SECOND_FACTORS} holds both. Spring Security 7.0 combines required factors with AND only, so the
+ * rule is written here and added to every role and sign-in rule of the web chain through the
  * {@link AuthorizationManagerFactory} bean (open pages, {@code permitAll}, stay open). Civilians are not asked.
  * A staff member without the second factor is sent to {@code /account/second-factor?continue=...}; the paths in
- * {@link #ALLOWLIST} are reachable with the password alone. The actions in {@link #STEP_UP} also need the second
- * factor to be at most {@link #STEP_UP_WITHIN} old.
+ * {@link #ALLOWLIST} are reachable with the password alone, and so is registering a first passkey
+ * ({@link #ENROLMENT}) while the account has no second factor at all. The actions in {@link #STEP_UP} also need
+ * the second factor to be at most {@link #STEP_UP_WITHIN} old.
  */
 @Configuration(proxyBeanMethods = false)
 class SecondFactorGate {
 
     static final String TOTP = "FACTOR_TOTP";
-    /** Any one of these is the second factor. Passkeys add {@code FactorGrantedAuthority.WEBAUTHN_AUTHORITY}. */
-    static final Set<String> SECOND_FACTORS = Set.of(TOTP);
+    static final String PASSKEY = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
+    /** Any one of these is the second factor; the newest one's time is what step-up looks at. */
+    static final Set<String> SECOND_FACTORS = Set.of(TOTP, PASSKEY);
     static final Set<String> STAFF = Set.of("ROLE_OFFICER", "ROLE_CHECKPOINT", "ROLE_SUPERVISOR", "ROLE_ADMIN");
     static final Duration STEP_UP_WITHIN = Duration.ofMinutes(5);
 
@@ -55,19 +60,33 @@ class SecondFactorGate {
             .map(PathPatternRequestMatcher::pathPattern).map(RequestMatcher.class::cast).toList());
 
     /**
-     * Sensitive actions: a second factor from the last five minutes (step-up). A supervisor override is confirmed
-     * by the supervisor's own password and current code in the override form instead (checkpoint).
+     * Registering a passkey: with the password alone only as the account's first second factor (enrolment). The
+     * options come first ({@link Passkeys} applies this rule to them too), so a refused person is not asked to touch
+     * their authenticator for a passkey the site would then refuse.
+     */
+    static final RequestMatcher ENROLMENT = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/webauthn/register"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/webauthn/register/options"));
+
+    /**
+     * Sensitive actions: a second factor from the last five minutes (step-up). Adding or removing a passkey is one:
+     * a factor is not changed on the strength of an old one. A supervisor override is confirmed by the supervisor's
+     * own password and current code in the override form instead (checkpoint).
      */
     static final RequestMatcher STEP_UP = new OrRequestMatcher(Arrays.stream(new String[] {
         "/admin/keys/rotate", "/admin/devices", "/admin/devices/*/revoke", "/admin/users/*/role",
-        "/admin/users/*/second-factors/reset"})
+        "/admin/users/*/second-factors/reset", "/webauthn/register", "/webauthn/register/options",
+        "/account/passkeys/delete"})
             .map(path -> PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path))
             .map(RequestMatcher.class::cast).toList());
 
     private final Clock clock;
+    private final ObjectProvider<SecondFactors> factors;
 
-    SecondFactorGate(Clock clock) {
+    /** {@code factors} is looked up when first needed: the gate is built with the filter chain, before JPA. */
+    SecondFactorGate(Clock clock, ObjectProvider<SecondFactors> factors) {
         this.clock = clock;
+        this.factors = factors;
     }
 
     @Bean
@@ -94,12 +113,13 @@ class SecondFactorGate {
         if (who == null || !isStaff(who) || ALLOWLIST.matches(context.getRequest())) {
             return new AuthorizationDecision(true);
         }
-        if (factor(who, FactorGrantedAuthority.PASSWORD_AUTHORITY).isEmpty()) {
+        if (factor(who, FactorGrantedAuthority.PASSWORD_AUTHORITY).isEmpty() && factor(who, PASSKEY).isEmpty()) {
             return missing(FactorGrantedAuthority.PASSWORD_AUTHORITY);
         }
         Optional<Instant> second = secondFactorAt(who);
         if (second.isEmpty()) {
-            return missing(TOTP);
+            return ENROLMENT.matches(context.getRequest()) && who.getPrincipal() instanceof AccountPrincipal user
+                    && !factors.getObject().isEnrolled(user.id()) ? new AuthorizationDecision(true) : missing(TOTP);
         }
         if (STEP_UP.matches(context.getRequest()) && !isFresh(second.get())) {
             return missing(TOTP);

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A staff member's second factors: the TOTP secret (enrolment, then codes, each good once, one step of clock
- * drift either way) and the ten recovery codes. Factors of other kinds (passkeys) come next to these.
+ * drift either way), passkeys ({@link Passkeys}, kept by Spring's repositories) and the ten recovery codes.
  */
 @Service
 public class SecondFactors {
@@ -23,17 +23,37 @@ public class SecondFactors {
 
     private final TotpFactorRepository totp;
     private final RecoveryCodeRepository recovery;
+    private final PasskeyStore passkeys;
     private final Clock clock;
 
-    SecondFactors(TotpFactorRepository totp, RecoveryCodeRepository recovery, Clock clock) {
+    SecondFactors(TotpFactorRepository totp, RecoveryCodeRepository recovery, PasskeyStore passkeys, Clock clock) {
         this.totp = totp;
         this.recovery = recovery;
+        this.passkeys = passkeys;
         this.clock = clock;
     }
 
+    /** An authenticator app confirmed, or a passkey registered. */
     @Transactional(readOnly = true)
     public boolean isEnrolled(long accountId) {
+        return hasTotp(accountId) || passkeys.count(accountId) > 0;
+    }
+
+    @Transactional(readOnly = true)
+    boolean hasTotp(long accountId) {
         return totp.findById(accountId).filter(TotpFactor::isConfirmed).isPresent();
+    }
+
+    /**
+     * The recovery codes of an account that enrolled with a passkey, once: none when it has recovery codes already
+     * (an authenticator app or an earlier passkey gave them) or no passkey.
+     */
+    @Transactional
+    List<String> recoveryCodesForPasskey(long accountId) {
+        if (recovery.countByAccountId(accountId) > 0 || passkeys.count(accountId) == 0) {
+            return List.of();
+        }
+        return newRecoveryCodes(accountId);
     }
 
     /** The secret being enrolled: the one shown before (a reload shows the same QR) or a new one. */
@@ -85,7 +105,7 @@ public class SecondFactors {
         return recovery.use(accountId, hash(given), clock.instant()) == 1;
     }
 
-    /** Removes every factor of the account; it enrols again at its next sign-in. */
+    /** Removes the app and the recovery codes; passkeys go on {@link SecondFactorsReset} (PasskeyStore). */
     @Transactional
     public void reset(long accountId) {
         recovery.deleteByAccount(accountId);
