@@ -43,10 +43,14 @@ class PasskeyJourneyTests {
         civilian.snap("passkeys-added");
         civilian.logout();
 
+        String tokenBeforeSignIn = civilian.find(By.name("_csrf")).getDomAttribute("value");
         civilian.click(PASSKEY_BUTTON);
         civilian.waitForText(account.displayName() + "님, 환영합니다");
         assertThat(civilian.path()).isEqualTo("/");
         civilian.snap("home-after-passkey");
+        assertThat(postLanguage(civilian, tokenBeforeSignIn)).as("the sign-in gave a new CSRF token").isEqualTo(403);
+        assertThat(postLanguage(civilian, civilian.find(By.name("_csrf")).getDomAttribute("value")))
+                .isNotEqualTo(403);
 
         // disabled by an administrator: the passkey no longer signs in
         civilian.logout();
@@ -97,5 +101,16 @@ class PasskeyJourneyTests {
         browser.type("username", account.email()).type("password", TestAccounts.PASSWORD);
         WebElement password = browser.find(By.id("password"));
         browser.navigating(password::submit);
+    }
+
+    /** Posts the language form from the page with the given CSRF token; answers the status. */
+    private static int postLanguage(Browser browser, String token) {
+        return ((Number) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/account/language', {method: 'POST', credentials: 'same-origin', redirect: 'manual',
+                  headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                  body: new URLSearchParams({_csrf: arguments[0], lang: 'ko'})})
+                  .then(r => done(r.status)).catch(() => done(-1));
+                """, token)).intValue();
     }
 }

@@ -38,6 +38,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
@@ -89,6 +95,9 @@ class Passkeys {
     private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     private static final String LOCAL = "localhost";
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+    private static final SessionAuthenticationStrategy NEW_CSRF_TOKEN =
+            new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
     private final String rpId;
     private final String rpName;
@@ -154,8 +163,11 @@ class Passkeys {
                             filter.setAuthenticationManager(manager);
                             // a passkey given in a session of the same person adds to its factors
                             filter.setMfaEnabled(true);
-                            // Spring's configurer leaves this filter without fixation protection: a new id
-                            filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                            // Spring's configurer leaves this filter without fixation protection: a new id and,
+                            // when the passkey starts a sign-in, a new CSRF token, as a password sign-in gets. One
+                            // that adds the second factor keeps the token, as a code does: the page's form goes on.
+                            filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
+                                    new ChangeSessionIdAuthenticationStrategy(), Passkeys::newTokenOnSignIn)));
                             filter.setAuthenticationSuccessHandler((request, response, signedIn) ->
                                     loginSuccessHandler.onAuthenticationSuccess(request, new RedirectAsJson(response),
                                             signedIn));
@@ -179,6 +191,14 @@ class Passkeys {
     void allowOwnPort(WebServerInitializedEvent event) {
         if (LOCAL.equals(rpId) && event.getWebServer().getPort() > 0) {
             origins.add("http://localhost:" + event.getWebServer().getPort());
+        }
+    }
+
+    private static void newTokenOnSignIn(Authentication signedIn, HttpServletRequest request,
+            HttpServletResponse response) {
+        Authentication before = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+        if (!TRUST.isAuthenticated(before)) {
+            NEW_CSRF_TOKEN.onAuthentication(signedIn, request, response);
         }
     }
 
