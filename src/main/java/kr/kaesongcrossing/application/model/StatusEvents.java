@@ -49,7 +49,11 @@ public class StatusEvents {
                     + (change.getReason() == null ? "" : ": " + change.getReason());
             publisher.publishEvent(new TripApprovalWithdrawn(application.getId(), reason));
         }
-        audit.record("application.status-changed", Subject.of("application", application.getId()),
-                "from=" + change.getFromStatus() + " to=" + change.getToStatus());
+        // the actor the timeline names (also when a system job or a test makes the change outside a request)
+        audit.recordAs(change.getActorId() == null ? kr.kaesongcrossing.audit.Actor.anonymous()
+                : kr.kaesongcrossing.audit.Actor.account(change.getActorId(), change.getActorRole()),
+                "application.status-changed", Subject.of("application", application.getId()),
+                AuditTrail.Outcome.SUCCESS, (change.getFromStatus() == null ? "" : "from=" + change.getFromStatus()
+                        + " ") + "to=" + change.getToStatus());
     }
 }
