@@ -107,6 +107,7 @@ class AuditAdminController {
     }
 
     private void addCommon(Model model) {
+        model.addAttribute("actorKinds", Actor.Kind.values());
         model.addAttribute("anchors", anchors.latest().stream()
                 .map(a -> new AnchorRow(OfficeTime.seconds(a.getAnchoredAt()), a.getEventId(), a.getHash()))
                 .toList());

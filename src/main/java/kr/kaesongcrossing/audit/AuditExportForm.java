@@ -6,8 +6,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /** An export's date range: office (KST) days, both included, at most a year. */
 record AuditExportForm(
-        @NotNull(message = "{audit.export.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @NotNull(message = "{audit.export.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
     static final int MAX_DAYS = 366;
 

@@ -10,18 +10,18 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The audit page's filter as typed: times in office time (KST, from included, to excluded), the actor's id (an
- * account id, a device id or a job name), the start of an action code (e.g. {@code login.}), and a subject's
- * type and id. Empty fields do not filter.
+ * The audit page's filter as typed: times in office time (KST, from included, to excluded), the actor's kind and
+ * id (an account id, a device id or a job name), the start of an action code (e.g. {@code login.}), and a
+ * subject's type and id. Empty fields do not filter.
  */
 record AuditFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
-        @Size(max = 64, message = "{audit.filter.tooLong}") String actor,
-        @Size(max = 64, message = "{audit.filter.tooLong}") String action,
-        @Size(max = 32, message = "{audit.filter.tooLong}") String subjectType,
-        @Size(max = 64, message = "{audit.filter.tooLong}") String subjectId) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to, Actor.Kind actorKind,
+        @Size(max = 64) String actor,
+        @Size(max = 64) String action,
+        @Size(max = 32) String subjectType,
+        @Size(max = 64) String subjectId) {
 
-    static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null);
+    static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null, null);
 
     Specification<AuditEvent> specification() {
         return (root, query, cb) -> {
@@ -31,6 +31,9 @@ record AuditFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDate
             }
             if (to != null) {
                 where.add(cb.lessThan(root.get("occurredAt"), to.atZone(OfficeTime.ZONE).toInstant()));
+            }
+            if (actorKind != null) {
+                where.add(cb.equal(root.get("actorKind"), actorKind));
             }
             if (present(actor)) {
                 where.add(cb.equal(root.get("actorId"), actor.strip()));

@@ -206,9 +206,12 @@ class AuditTrailTests {
         assertThat(page).contains("#" + ids.get(0), "#" + ids.get(2)).doesNotContain(other);
         assertThat(page.indexOf("#" + ids.get(2))).isLessThan(page.indexOf("#" + ids.get(0)));
 
-        String byActor = mvc.perform(get("/admin/audit").param("actor", "filter-test").with(signedIn(admin)))
-                .andReturn().getResponse().getContentAsString();
+        String byActor = mvc.perform(get("/admin/audit").param("actorKind", "SYSTEM").param("actor", "filter-test")
+                .with(signedIn(admin))).andReturn().getResponse().getContentAsString();
         assertThat(byActor).contains(other).doesNotContain(subject);
+        String otherKind = mvc.perform(get("/admin/audit").param("actorKind", "DEVICE").param("actor", "filter-test")
+                .with(signedIn(admin))).andReturn().getResponse().getContentAsString();
+        assertThat(otherKind).doesNotContain(other);
 
         String now = LocalDate.now(OfficeTime.ZONE).plusDays(1) + "T00:00";
         String future = mvc.perform(get("/admin/audit").param("from", now).param("subjectId", subject)
@@ -218,11 +221,15 @@ class AuditTrailTests {
 
     @Test
     void shouldAnswerABadFilterWithAMessageNotAnError() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/admin/audit").param("from", "yesterday")
-                .param("actor", "x".repeat(100)).with(signedIn(admin))).andReturn().getResponse();
+        MockHttpServletResponse badTime = mvc.perform(get("/admin/audit").param("from", "yesterday")
+                .with(signedIn(admin))).andReturn().getResponse();
+        MockHttpServletResponse longActor = mvc.perform(get("/admin/audit").param("actor", "x".repeat(100))
+                .with(signedIn(admin))).andReturn().getResponse();
 
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentAsString()).contains("form-hint-invalid");
+        assertThat(badTime.getStatus()).isEqualTo(200);
+        assertThat(badTime.getContentAsString()).contains("날짜와 시각을 2026-11-05T09:30과 같은 형식으로 입력하십시오.");
+        assertThat(longActor.getStatus()).isEqualTo(200);
+        assertThat(longActor.getContentAsString()).contains("64자 이내로 입력하십시오.");
     }
 
     @Test
@@ -252,7 +259,9 @@ class AuditTrailTests {
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("text/html");
-        assertThat(response.getContentAsString()).contains("form-hint-invalid");
+        assertThat(response.getContentAsString()).contains("마지막 날은 첫날과 같거나 뒤여야 하며");
+        assertThat(mvc.perform(post("/admin/audit/export").with(signedIn(admin)).with(csrf())).andReturn()
+                .getResponse().getContentAsString()).contains("날짜를 입력하십시오.");
     }
 
     @Test
