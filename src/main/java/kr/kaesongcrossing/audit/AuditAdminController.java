@@ -49,7 +49,7 @@ class AuditAdminController {
     }
 
     @GetMapping("/admin/audit")
-    String page(@Valid @ModelAttribute("filter") AuditFilter filter, BindingResult binding,
+    String page(@Valid @ModelAttribute("auditFilter") AuditFilter filter, BindingResult binding,
             @RequestParam(defaultValue = "1") int page, Model model) {
         model.addAttribute("events", log.page(binding.hasErrors() ? AuditFilter.NONE : filter, page - 1));
         addCommon(model);
@@ -66,7 +66,7 @@ class AuditAdminController {
         trail.record("audit.verified", Subject.NONE, result.ok() ? "result=ok checked=" + result.checked()
                 : "result=" + result.problem() + " row=" + result.firstBadId());
         model.addAttribute("verification", result);
-        model.addAttribute("filter", AuditFilter.NONE);
+        model.addAttribute("auditFilter", AuditFilter.NONE);
         model.addAttribute("events", log.page(AuditFilter.NONE, 0));
         model.addAttribute("export", new AuditExportForm(null, null));
         addCommon(model);
@@ -81,7 +81,7 @@ class AuditAdminController {
             binding.reject("audit.export.range");
         }
         if (binding.hasErrors()) {
-            model.addAttribute("filter", AuditFilter.NONE);
+            model.addAttribute("auditFilter", AuditFilter.NONE);
             model.addAttribute("events", log.page(AuditFilter.NONE, 0));
             addCommon(model);
             return VIEW;
