@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -31,24 +31,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class AccountAuthentication {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
-
     private enum Outcome { SUCCESS, REFUSED }
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final AddressThrottle addresses;
     private final SignInFailures failures;
+    private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String dummyHash;
 
     AccountAuthentication(UserAccountRepository accounts, PasswordEncoder passwordEncoder, AddressThrottle addresses,
-            SignInFailures failures, TransactionTemplate tx, Clock clock) {
+            SignInFailures failures, AuditTrail audit, TransactionTemplate tx, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.addresses = addresses;
         this.failures = failures;
+        this.audit = audit;
         this.tx = tx;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode("not a password of anyone " + System.nanoTime());
@@ -71,12 +71,14 @@ class AccountAuthentication {
         UserAccount account = tx.execute(status -> accounts.findByEmailIgnoreCase(email).orElse(null));
         if (account == null) {
             passwordEncoder.matches(password, dummyHash);
+            audit.refused("login.failed", Subject.NONE, "reason=unknown-email");
             throw refusedFrom(address);
         }
         boolean matches = passwordEncoder.matches(password, account.getPasswordHash());
         Instant now = clock.instant();
         if (!matches) {
             failures.count(account.getId());
+            audit.refused("login.failed", Subject.of("account", account.getId()), "reason=password");
             throw refusedFrom(address);
         }
         // The right password: decided on the locked row, as it is now (an administrator may just have changed it).
@@ -88,7 +90,7 @@ class AccountAuthentication {
                 return Outcome.REFUSED;
             }
             if (!current.isEnabled()) {
-                AUDIT.info("login.refused-disabled account={}", current.getId());
+                audit.refused("login.failed", Subject.of("account", current.getId()), "reason=disabled");
                 return Outcome.REFUSED;
             }
             // Staff are not through yet: their failure count starts again after the second factor (SignInFailures).
@@ -101,7 +103,8 @@ class AccountAuthentication {
         if (outcome != Outcome.SUCCESS) {
             throw refusedFrom(address);
         }
-        AUDIT.info("login.success account={}", principal[0].id());
+        audit.recordAs(principal[0].auditActor(), "login.password", Subject.of("account", principal[0].id()),
+                AuditTrail.Outcome.SUCCESS, null);
         List<GrantedAuthority> authorities = new ArrayList<>(principal[0].getAuthorities());
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
                 .issuedAt(now).build());

@@ -3,6 +3,8 @@ package kr.kaesongcrossing.account;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import kr.kaesongcrossing.audit.Actor;
+import kr.kaesongcrossing.audit.AuditPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * {@code @AuthenticationPrincipal AccountPrincipal user} and use {@link #id()} to scope their data.
  */
 public record AccountPrincipal(Long id, String email, String displayName, String passwordHash, Role role,
-        String language, boolean enabled) implements UserDetails, Serializable {
+        String language, boolean enabled) implements UserDetails, Serializable, AuditPrincipal {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -32,6 +34,11 @@ public record AccountPrincipal(Long id, String email, String displayName, String
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public Actor auditActor() {
+        return Actor.account(id, role.name());
     }
 
     @Override

@@ -3,8 +3,8 @@ package kr.kaesongcrossing.account;
 import java.time.Clock;
 import java.util.Optional;
 import kr.kaesongcrossing.account.mfa.SecondFactors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,17 +16,18 @@ public class Accounts {
     public record Contact(long id, String email, String displayName, String language) {
     }
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
-
     private final UserAccountRepository accounts;
     private final SecondFactors secondFactors;
     private final SignInFailures failures;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Accounts(UserAccountRepository accounts, SecondFactors secondFactors, SignInFailures failures, Clock clock) {
+    Accounts(UserAccountRepository accounts, SecondFactors secondFactors, SignInFailures failures, AuditTrail audit,
+            Clock clock) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.failures = failures;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -43,7 +44,7 @@ public class Accounts {
             return Optional.empty();
         }
         if (!account.isEnabled()) {
-            AUDIT.info("login.refused-disabled account={}", account.getId());
+            audit.refused("login.failed", Subject.of("account", account.getId()), "reason=disabled");
             return Optional.empty();
         }
         account.recordSuccessfulLogin();

@@ -3,8 +3,8 @@ package kr.kaesongcrossing.account;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,16 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AddressThrottle {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final AuditTrail audit;
     private final LoginSettings settings;
     private final Clock clock;
 
-    AddressThrottle(JdbcTemplate jdbc, TransactionTemplate tx, LoginSettings settings, Clock clock) {
+    AddressThrottle(JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit, LoginSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.audit = audit;
         this.settings = settings;
         this.clock = clock;
     }
@@ -58,7 +58,7 @@ class AddressThrottle {
             blocked = count(key, now, blockedUntil);
         }
         if (Boolean.TRUE.equals(blocked)) {
-            AUDIT.warn("login.address-blocked address={} until={}", key, blockedUntil);
+            audit.refused("login.address-blocked", Subject.NONE, "until=" + blockedUntil);
         }
     }
 

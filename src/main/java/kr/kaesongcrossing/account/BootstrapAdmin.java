@@ -2,8 +2,9 @@ package kr.kaesongcrossing.account;
 
 import java.time.Clock;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.Actor;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -22,23 +23,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(1)
 class BootstrapAdmin implements ApplicationRunner {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
-
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
+    private final AuditTrail audit;
     private final Clock clock;
     private final String email;
     private final String password;
     private final String name;
 
     BootstrapAdmin(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            Clock clock, @Value("${kc.bootstrap.admin.email:}") String email,
+            AuditTrail audit, Clock clock, @Value("${kc.bootstrap.admin.email:}") String email,
             @Value("${kc.bootstrap.admin.password:}") String password,
             @Value("${kc.bootstrap.admin.name:}") String name) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
+        this.audit = audit;
         this.clock = clock;
         this.email = email.strip().toLowerCase(Locale.ROOT);
         this.password = password;
@@ -52,7 +53,8 @@ class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         if (accounts.existsByRole(Role.ADMIN)) {
-            AUDIT.info("bootstrap-admin.skipped reason=an-admin-exists (remove KC_BOOTSTRAP_ADMIN_* variables)");
+            audit.recordAs(Actor.system("bootstrap-admin"), "account.bootstrap-admin-skipped", Subject.NONE,
+                    AuditTrail.Outcome.REFUSED, "reason=an-admin-exists (remove KC_BOOTSTRAP_ADMIN_* variables)");
             return;
         }
         if (email.isEmpty() || !email.matches("[^@\\s]+@[^@\\s]+")) {
@@ -68,6 +70,7 @@ class BootstrapAdmin implements ApplicationRunner {
         String displayName = name.isEmpty() ? email.substring(0, email.indexOf('@')) : name;
         UserAccount admin = accounts.save(new UserAccount(email, displayName, passwordEncoder.encode(password),
                 Role.ADMIN, "ko", clock.instant()));
-        AUDIT.info("bootstrap-admin.created account={}", admin.getId());
+        audit.recordAs(Actor.system("bootstrap-admin"), "account.created", Subject.of("account", admin.getId()),
+                AuditTrail.Outcome.SUCCESS, "role=ADMIN");
     }
 }

@@ -1,7 +1,8 @@
 package kr.kaesongcrossing.account;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.Actor;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,14 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoAccountsOff implements ApplicationRunner {
 
     static final String DEMO_DOMAIN = "@demo.test";
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     private final UserAccountRepository accounts;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    DemoAccountsOff(UserAccountRepository accounts, ApplicationEventPublisher events) {
+    DemoAccountsOff(UserAccountRepository accounts, ApplicationEventPublisher events, AuditTrail audit) {
         this.accounts = accounts;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -36,7 +38,8 @@ class DemoAccountsOff implements ApplicationRunner {
         for (UserAccount account : accounts.findByEmailEndingWithIgnoreCaseAndEnabledTrue(DEMO_DOMAIN)) {
             account.disable();
             events.publishEvent(new AccountSessions.AccessChanged(account.getId(), account.getEmail()));
-            AUDIT.warn("demo.account-disabled account={} (demo mode is off)", account.getId());
+            audit.recordAs(Actor.system("demo-accounts-off"), "account.disabled", Subject.of("account", account.getId()),
+                    AuditTrail.Outcome.SUCCESS, "reason=demo-mode-off");
         }
     }
 }

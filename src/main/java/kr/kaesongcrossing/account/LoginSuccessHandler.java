@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -25,14 +25,14 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
-
     private final LocaleResolver localeResolver;
     private final UserAccountRepository accounts;
+    private final AuditTrail audit;
 
-    LoginSuccessHandler(LocaleResolver localeResolver, UserAccountRepository accounts) {
+    LoginSuccessHandler(LocaleResolver localeResolver, UserAccountRepository accounts, AuditTrail audit) {
         this.localeResolver = localeResolver;
         this.accounts = accounts;
+        this.audit = audit;
         setDefaultTargetUrl("/");
     }
 
@@ -46,7 +46,7 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
         request.getSession().setAttribute(AccountSessions.BROWSER, BrowserSummary.of(request.getHeader("User-Agent")));
         super.onAuthenticationSuccess(request, response, authentication);
         if (authentication.getPrincipal() instanceof AccountPrincipal user && !stillAsSignedIn(user)) {
-            AUDIT.info("login.ended-changed-during-sign-in account={}", user.id());
+            audit.refused("login.ended-changed-during-sign-in", Subject.of("account", user.id()), null);
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Passwords {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Spent and expired links are kept this long for the record, then deleted. */
     private static final Duration KEEP_SPENT = Duration.ofDays(30);
@@ -37,12 +36,13 @@ class Passwords {
     private final PasswordResetSettings settings;
     private final LoginSettings login;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Passwords(UserAccountRepository accounts, PasswordResetLinkRepository links, PasswordEncoder encoder,
             RequestQuota quota, PasswordResetSettings settings, LoginSettings login, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock) {
+            AuditTrail audit, TransactionTemplate tx, Clock clock) {
         this.accounts = accounts;
         this.links = links;
         this.encoder = encoder;
@@ -50,6 +50,7 @@ class Passwords {
         this.settings = settings;
         this.login = login;
         this.events = events;
+        this.audit = audit;
         this.tx = tx;
         this.clock = clock;
     }
@@ -68,15 +69,17 @@ class Passwords {
             }
             account.changePassword(encoder.encode(newPassword));
             links.spendAll(accountId, clock.instant());
-            AUDIT.info("password.changed account={}", accountId);
+            audit.record("password.changed", Subject.of("account", accountId), null);
             events.publishEvent(new AccountSessions.PasswordChanged(accountId, account.getEmail(), keptSessionId));
             return true;
         }));
         if (!changed) {
             Instant now = clock.instant();
-            boolean locked = Boolean.TRUE.equals(tx.execute(status -> accounts.recordFailedLogin(accountId, now,
-                    login.maxFailuresPerAccount(), login.accountLock())));
-            AUDIT.info("password.change-refused account={} locked={}", accountId, locked);
+            tx.executeWithoutResult(status -> {
+                boolean locked = accounts.recordFailedLogin(accountId, now, login.maxFailuresPerAccount(),
+                        login.accountLock());
+                audit.refused("password.changed", Subject.of("account", accountId), "locked=" + locked);
+            });
             throw new AccountChangeRefused("password.change.wrongCurrent");
         }
     }
@@ -91,7 +94,7 @@ class Passwords {
         if (!quota.take("reset-address:" + AddressThrottle.key(clientAddress), settings.maxPerAddress(),
                 settings.window())
                 || !quota.take("reset-email:" + Sha256.hex(normalized), settings.maxPerEmail(), settings.window())) {
-            AUDIT.info("password.reset-throttled");
+            audit.refused("password.reset-requested", Subject.NONE, "reason=throttled");
             return;
         }
         tx.executeWithoutResult(status -> mailLink(normalized));
@@ -107,7 +110,7 @@ class Passwords {
         String token = newToken();
         PasswordResetLink link = links.save(new PasswordResetLink(account.get().getId(), Sha256.hex(token), now,
                 settings.linkValidity()));
-        AUDIT.info("password.reset-requested account={}", link.getAccountId());
+        audit.record("password.reset-requested", Subject.of("account", link.getAccountId()), null);
         events.publishEvent(new PasswordResetRequested(link.getAccountId(), link.getId(), token, link.getExpiresAt()));
     }
 
@@ -134,7 +137,7 @@ class Passwords {
                 .orElseThrow(() -> new AccountChangeRefused("password.reset.invalid"));
         account.changePassword(encoder.encode(newPassword));
         links.spendAll(account.getId(), now);
-        AUDIT.info("password.reset account={}", account.getId());
+        audit.record("password.reset", Subject.of("account", account.getId()), null);
         events.publishEvent(new AccountSessions.AccessChanged(account.getId(), account.getEmail()));
     }
 

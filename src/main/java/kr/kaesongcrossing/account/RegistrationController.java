@@ -3,6 +3,8 @@ package kr.kaesongcrossing.account;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Locale;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,18 +20,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegistrationController {
 
     private static final String VIEW = "account/register";
-    private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
+    private final AuditTrail audit;
     private final Clock clock;
 
     RegistrationController(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, Clock clock) {
+            PasswordPolicy passwordPolicy, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -61,7 +64,7 @@ class RegistrationController {
             result.rejectValue("email", "register.email.taken");
             return VIEW;
         }
-        AUDIT.info("account.registered account={}", account.getId());
+        audit.record("account.registered", Subject.of("account", account.getId()), null);
         redirect.addFlashAttribute("message", "register.done");
         return "redirect:/login";
     }

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.Actor;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,13 +29,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionLifetime extends OncePerRequestFilter implements Ordered {
 
     static final String EXPIRED_PAGE = "/login?expired";
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     private final Duration lifetime;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    SessionLifetime(@Value("${kc.session.absolute-lifetime:PT12H}") Duration lifetime, Clock clock) {
+    SessionLifetime(@Value("${kc.session.absolute-lifetime:PT12H}") Duration lifetime, AuditTrail audit, Clock clock) {
         this.lifetime = lifetime;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -47,11 +50,14 @@ class SessionLifetime extends OncePerRequestFilter implements Ordered {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && !Instant.ofEpochMilli(session.getCreationTime()).plus(lifetime).isAfter(clock.instant())) {
-            boolean signedIn = session.getAttribute(
-                    HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+            Object signedIn = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
             session.invalidate();
-            if (signedIn) {
-                AUDIT.info("session.ended-absolute-lifetime");
+            if (signedIn != null) {
+                Actor actor = signedIn instanceof SecurityContext context && context.getAuthentication() != null
+                        && context.getAuthentication().getPrincipal() instanceof AccountPrincipal user
+                        ? user.auditActor() : Actor.anonymous();
+                audit.recordAs(actor, "session.ended-absolute-lifetime", Subject.NONE, AuditTrail.Outcome.SUCCESS,
+                        null);
                 response.sendRedirect(request.getContextPath() + EXPIRED_PAGE);
                 return;
             }

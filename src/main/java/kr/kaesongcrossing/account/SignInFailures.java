@@ -2,8 +2,8 @@ package kr.kaesongcrossing.account;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,15 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SignInFailures {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
-
     private final UserAccountRepository accounts;
     private final LoginSettings settings;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    SignInFailures(UserAccountRepository accounts, LoginSettings settings, Clock clock) {
+    SignInFailures(UserAccountRepository accounts, LoginSettings settings, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.settings = settings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -39,7 +39,8 @@ public class SignInFailures {
         boolean locked = accounts.recordFailedLogin(accountId, now, settings.maxFailuresPerAccount(),
                 settings.accountLock());
         if (locked) {
-            AUDIT.warn("login.account-locked account={} until={}", accountId, now.plus(settings.accountLock()));
+            audit.refused("login.account-locked", Subject.of("account", accountId),
+                    "until=" + now.plus(settings.accountLock()));
         }
         return locked;
     }

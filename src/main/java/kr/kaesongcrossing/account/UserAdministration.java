@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.Locale;
 import kr.kaesongcrossing.account.mfa.SecondFactors;
 import kr.kaesongcrossing.account.mfa.SecondFactorsReset;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What administrators do with accounts. Each change is logged to the {@code kr.kaesongcrossing.audit} logger
- * with the acting and the changed account's ids (never passwords). Removing someone's access (disable, role
+ * What administrators do with accounts. Each change is recorded in the audit trail, in its transaction, with the
+ * changed account as the subject (never passwords). Removing someone's access (disable, role
  * change) ends their sessions after commit. An administrator cannot lock themselves out, and the last enabled
  * administrator stays one.
  */
@@ -24,22 +24,23 @@ import org.springframework.transaction.annotation.Transactional;
 class UserAdministration {
 
     static final int PAGE_SIZE = 20;
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final AccountSessions sessions;
     private final SecondFactors secondFactors;
+    private final AuditTrail audit;
     private final Clock clock;
 
     UserAdministration(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            ApplicationEventPublisher events, AccountSessions sessions, SecondFactors secondFactors, Clock clock) {
+            ApplicationEventPublisher events, AccountSessions sessions, SecondFactors secondFactors, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.sessions = sessions;
         this.secondFactors = secondFactors;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -63,7 +64,7 @@ class UserAdministration {
         }
         UserAccount account = accounts.save(new UserAccount(email, form.displayName().strip(),
                 passwordEncoder.encode(form.password()), role, form.language(), clock.instant()));
-        AUDIT.info("account.created actor={} account={} role={}", actorId, account.getId(), role);
+        audit.record("account.created", Subject.of("account", account.getId()), "role=" + role);
         return account.getId();
     }
 
@@ -75,7 +76,7 @@ class UserAdministration {
         }
         Role before = account.getRole();
         account.changeRole(role);
-        AUDIT.info("account.role-changed actor={} account={} from={} to={}", actorId, accountId, before, role);
+        audit.record("account.role-changed", Subject.of("account", accountId), "from=" + before + " to=" + role);
         events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
     }
 
@@ -86,7 +87,7 @@ class UserAdministration {
             refuseSelfOrLastAdmin(actorId, account);
         }
         account.disable();
-        AUDIT.info("account.disabled actor={} account={}", actorId, accountId);
+        audit.record("account.disabled", Subject.of("account", accountId), null);
         events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
     }
 
@@ -94,7 +95,7 @@ class UserAdministration {
     void enable(long actorId, long accountId) {
         UserAccount account = find(accountId);
         account.enable();
-        AUDIT.info("account.enabled actor={} account={}", actorId, accountId);
+        audit.record("account.enabled", Subject.of("account", accountId), null);
     }
 
     /**
@@ -105,7 +106,7 @@ class UserAdministration {
     void resetSecondFactors(long actorId, long accountId) {
         UserAccount account = find(accountId);
         secondFactors.reset(accountId);
-        AUDIT.info("account.second-factors-reset actor={} account={}", actorId, accountId);
+        audit.record("account.second-factors-reset", Subject.of("account", accountId), null);
         events.publishEvent(new SecondFactorsReset(accountId));
         events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
     }
@@ -113,7 +114,7 @@ class UserAdministration {
     /** Signs the person out everywhere (e.g. a lost phone); the account stays as it is. */
     void endSessions(long actorId, long accountId) {
         int ended = sessions.endAll(find(accountId).getEmail());
-        AUDIT.info("account.sessions-ended actor={} account={} sessions={}", actorId, accountId, ended);
+        audit.record("account.sessions-ended", Subject.of("account", accountId), "sessions=" + ended);
     }
 
     private void refuseSelfOrLastAdmin(long actorId, UserAccount account) {

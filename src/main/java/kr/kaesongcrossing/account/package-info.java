@@ -10,7 +10,7 @@
  * {@link kr.kaesongcrossing.account.Role}, {@link kr.kaesongcrossing.account.Accounts} (contact details; the principal of a passkey sign-in for the room) and the
  * event {@link kr.kaesongcrossing.account.PasswordResetRequested} (the notification module mails the link).
  */
-@ApplicationModule(allowedDependencies = {"system"})
+@ApplicationModule(allowedDependencies = {"audit", "system"})
 package kr.kaesongcrossing.account;
 
 import org.springframework.modulith.ApplicationModule;

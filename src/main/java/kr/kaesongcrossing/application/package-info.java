@@ -33,7 +33,7 @@
  * <li>{@code presence}: whether a trip's traveller is inside the zone, as the checkpoint reports it.</li>
  * </ul>
  */
-@ApplicationModule(allowedDependencies = {"account", "schedule", "system"})
+@ApplicationModule(allowedDependencies = {"account", "audit", "schedule", "system"})
 package kr.kaesongcrossing.application;
 
 import org.springframework.modulith.ApplicationModule;

@@ -23,7 +23,7 @@
  * the overrides and counts of the day, and the supervisor's sign-off.</li>
  * </ul>
  */
-@ApplicationModule(allowedDependencies = {"account", "application", "pass", "schedule", "system"})
+@ApplicationModule(allowedDependencies = {"account", "application", "audit", "pass", "schedule", "system"})
 package kr.kaesongcrossing.checkpoint;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +23,16 @@ class PassLifecycle {
     private final PassPhotoRepository photos;
     private final SigningKeys keys;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     PassLifecycle(PassRepository passes, PassPhotoRepository photos, SigningKeys keys,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.passes = passes;
         this.photos = photos;
         this.keys = keys;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,6 +53,7 @@ class PassLifecycle {
                 OfficeTime.startOfDay(trip.entryDate()), OfficeTime.endOfDay(trip.returnDate()));
         Pass pass = save(content, trip.holderPhotoJpeg());
         log.info("Issued pass {} for application {}", pass.getPassId(), trip.reference());
+        audit.record("pass.issued", Subject.of("pass", pass.getPassId()), "application=" + trip.applicationId());
         return pass;
     }
 
@@ -60,6 +65,8 @@ class PassLifecycle {
             if (pass.approvalWithdrawn(reason, now)) {
                 events.publishEvent(new PassRevoked(pass.getPassId(), pass.getRevocationReason()));
                 log.info("Revoked pass {}: approval of application {} withdrawn", pass.getPassId(), applicationId);
+                audit.record("pass.revoked", Subject.of("pass", pass.getPassId()),
+                        "cause=approval-withdrawn application=" + applicationId);
             }
         }
     }
@@ -71,6 +78,7 @@ class PassLifecycle {
         pass.revoke(reason, officerId, clock.instant());
         events.publishEvent(new PassRevoked(pass.getPassId(), pass.getRevocationReason()));
         log.info("Officer {} revoked pass {}", officerId, passId);
+        audit.record("pass.revoked", Subject.of("pass", passId), "cause=officer");
     }
 
     /** An officer replaces a pass with a new one (new id, active key); the old one is revoked. */
@@ -86,6 +94,7 @@ class PassLifecycle {
         byte[] photo = photos.findById(old.getId()).map(PassPhoto::getJpeg).orElse(null);
         Pass pass = save(content, photo);
         log.info("Officer {} re-issued pass {} as {}", officerId, passId, pass.getPassId());
+        audit.record("pass.reissued", Subject.of("pass", pass.getPassId()), "replaces=" + passId);
         return pass;
     }
 

@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ class SigningKeys {
 
     private final SigningKeyRepository repository;
     private final PrivateKeyStore store;
+    private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate separateReadOnly;
@@ -48,10 +51,11 @@ class SigningKeys {
     private volatile OctetKeyPair activeKey;
     private volatile long lastReloadNanos = System.nanoTime();
 
-    SigningKeys(SigningKeyRepository repository, PrivateKeyStore store, Clock clock,
+    SigningKeys(SigningKeyRepository repository, PrivateKeyStore store, AuditTrail audit, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
         this.separateReadOnly = new TransactionTemplate(transactionManager);
@@ -102,6 +106,7 @@ class SigningKeys {
                 }
             }
             activate(key, now);
+            audit.record("signing-key.rotated", Subject.of("signing-key", key.getKeyID()), null);
             return key.getKeyID();
         });
         reload();

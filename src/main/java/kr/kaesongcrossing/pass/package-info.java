@@ -6,7 +6,7 @@
  * {@link kr.kaesongcrossing.pass.TokenProblem}, {@link kr.kaesongcrossing.pass.PassForScan}) and the event
  * {@link kr.kaesongcrossing.pass.PassRevoked}. The token format is described in {@code docs/pass-token.md}.
  */
-@ApplicationModule(allowedDependencies = {"account", "application", "system"})
+@ApplicationModule(allowedDependencies = {"account", "application", "audit", "system"})
 package kr.kaesongcrossing.pass;
 
 import org.springframework.modulith.ApplicationModule;

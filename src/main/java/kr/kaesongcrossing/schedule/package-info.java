@@ -12,7 +12,7 @@
  * by the common rule for /admin in SecurityConfig, so the module needs no page rules of its own): the weekly
  * timetable, closed days, and one date's slots (caps, a one-off slot, cancelling one).
  */
-@ApplicationModule(allowedDependencies = {"system"})
+@ApplicationModule(allowedDependencies = {"audit", "system"})
 package kr.kaesongcrossing.schedule;
 
 import org.springframework.modulith.ApplicationModule;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import kr.kaesongcrossing.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +35,9 @@ class LoginLockTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    AuditTrail audit;
+
+    @Autowired
     TransactionTemplate tx;
 
     @Test
@@ -57,7 +61,7 @@ class LoginLockTests {
     @Test
     void shouldBlockAnAddressAfterTooManyFailuresInTheWindowThenLetItTryAgain() {
         MovableClock clock = new MovableClock(T0);
-        AddressThrottle throttle = new AddressThrottle(jdbc, tx, SETTINGS, clock);
+        AddressThrottle throttle = new AddressThrottle(jdbc, tx, audit, SETTINGS, clock);
         String address = "203.0.113." + UUID.randomUUID();
 
         for (int i = 0; i < 3; i++) {
@@ -75,7 +79,7 @@ class LoginLockTests {
     @Test
     void shouldStartAFreshWindowWhenFailuresAreFarApart() {
         MovableClock clock = new MovableClock(T0);
-        AddressThrottle throttle = new AddressThrottle(jdbc, tx, SETTINGS, clock);
+        AddressThrottle throttle = new AddressThrottle(jdbc, tx, audit, SETTINGS, clock);
         String address = "203.0.113." + UUID.randomUUID();
 
         for (int i = 0; i < 3; i++) {

@@ -6,8 +6,6 @@ import jakarta.validation.constraints.Size;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.system.OnRefusal;
 import kr.kaesongcrossing.system.Refusal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/account/passkeys")
 class PasskeyController {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
     private static final String PAGE = "/account/passkeys";
 
     /** The passkey to delete, by its (public) credential id, sent in the form body rather than the address. */
@@ -71,7 +68,6 @@ class PasskeyController {
             case NOT_FOUND -> throw new PasskeyRefused("passkeys.refused.gone");
             case DELETED -> { }
         }
-        AUDIT.info("mfa.passkey-deleted account={}", user.id());
         redirect.addFlashAttribute("message", "passkeys.deleted");
         return "redirect:" + PAGE;
     }

@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import kr.kaesongcrossing.system.OfficeTime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,14 +32,15 @@ class PasskeyStore {
         }
     }
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
     private static final String OF_ACCOUNT = " FROM user_credentials c JOIN user_entities e"
             + " ON e.id = c.user_entity_user_id JOIN user_account a ON a.email = e.name WHERE a.id = ?";
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
 
-    PasskeyStore(JdbcTemplate jdbc) {
+    PasskeyStore(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -74,8 +75,12 @@ class PasskeyStore {
                     + " AND user_entity_user_id = ?", Integer.class, credentialId, handle.get(0)) == 1
                     ? Deletion.ONLY_ONE_LEFT : Deletion.NOT_FOUND;
         }
-        return jdbc.update("DELETE FROM user_credentials WHERE credential_id = ? AND user_entity_user_id = ?",
-                credentialId, handle.get(0)) == 1 ? Deletion.DELETED : Deletion.NOT_FOUND;
+        if (jdbc.update("DELETE FROM user_credentials WHERE credential_id = ? AND user_entity_user_id = ?",
+                credentialId, handle.get(0)) != 1) {
+            return Deletion.NOT_FOUND;
+        }
+        audit.record("mfa.passkey-deleted", Subject.of("account", accountId), null);
+        return Deletion.DELETED;
     }
 
     /** Deletes every passkey of the account, and its WebAuthn user handle. */
@@ -88,8 +93,9 @@ class PasskeyStore {
     /** An administrator reset the account's second factors: its passkeys go too, in the same transaction. */
     @EventListener
     void onReset(SecondFactorsReset reset) {
-        AUDIT.info("mfa.passkeys-reset account={} deleted={}", reset.accountId(), count(reset.accountId()));
+        int passkeys = count(reset.accountId());
         deleteAll(reset.accountId());
+        audit.record("mfa.passkeys-reset", Subject.of("account", reset.accountId()), "deleted=" + passkeys);
     }
 
     /** Timestamps as Spring's JdbcUserCredentialRepository writes them ({@code Timestamp.from}), read back alike. */

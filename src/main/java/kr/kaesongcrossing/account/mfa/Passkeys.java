@@ -17,8 +17,8 @@ import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Accounts;
 import kr.kaesongcrossing.system.PageAccess;
 import kr.kaesongcrossing.system.SignInMethod;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
@@ -92,7 +92,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class Passkeys {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     private static final String LOCAL = "localhost";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
@@ -141,8 +140,8 @@ class Passkeys {
     @Bean
     SignInMethod passkeySignIn(WebAuthnRelyingPartyOperations relyingParty, Accounts accounts, Clock clock,
             AuthenticationSuccessHandler loginSuccessHandler, SecondFactorGate gate,
-            AccessDeniedHandler secondFactorDeniedHandler) {
-        AuthenticationManager manager = request -> signIn(relyingParty, accounts, clock, request);
+            AccessDeniedHandler secondFactorDeniedHandler, AuditTrail audit) {
+        AuthenticationManager manager = request -> signIn(relyingParty, accounts, audit, clock, request);
         return http -> {
             // Spring's configurer insists on a UserDetailsService for its own provider, which the filter below
             // never uses (our manager replaces it): one that finds nobody.
@@ -152,7 +151,7 @@ class Passkeys {
             // before Spring's passkey filters (added at the same places when the chain is built)
             http.addFilterBefore(new RegistrationOptionsGate(gate, secondFactorDeniedHandler),
                     AuthorizationFilter.class);
-            http.addFilterAfter(new RegistrationOutcome(), AuthorizationFilter.class);
+            http.addFilterAfter(new RegistrationOutcome(audit), AuthorizationFilter.class);
             http.webAuthn(webAuthn -> webAuthn
                     .rpId(rpId).rpName(rpName).allowedOrigins(origins)
                     .disableDefaultRegistrationPage(true)
@@ -203,7 +202,7 @@ class Passkeys {
     }
 
     private static Authentication signIn(WebAuthnRelyingPartyOperations relyingParty, Accounts accounts,
-            Clock clock, Authentication request) {
+            AuditTrail audit, Clock clock, Authentication request) {
         if (!(request instanceof WebAuthnAuthenticationRequestToken passkey)) {
             throw new BadCredentialsException("not a passkey");
         }
@@ -211,12 +210,13 @@ class Passkeys {
         try {
             user = relyingParty.authenticate(passkey.getWebAuthnRequest());
         } catch (RuntimeException refused) {
-            AUDIT.info("login.refused-passkey");
+            audit.refused("login.failed", Subject.NONE, "reason=passkey");
             throw new BadCredentialsException("passkey refused");
         }
         AccountPrincipal principal = accounts.signInVerified(user.getName())
                 .orElseThrow(() -> new BadCredentialsException("login refused"));
-        AUDIT.info("login.success account={} factor=passkey", principal.id());
+        audit.recordAs(principal.auditActor(), "login.passkey", Subject.of("account", principal.id()),
+                AuditTrail.Outcome.SUCCESS, null);
         List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                 .issuedAt(clock.instant()).build());
@@ -267,6 +267,12 @@ class Passkeys {
      */
     private static final class RegistrationOutcome extends OncePerRequestFilter {
 
+        private final AuditTrail audit;
+
+        RegistrationOutcome(AuditTrail audit) {
+            this.audit = audit;
+        }
+
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             return !SecondFactorGate.ENROLMENT.matches(request);
@@ -283,13 +289,14 @@ class Passkeys {
                 if (response.isCommitted()) {
                     throw refused;
                 }
-                AUDIT.info("mfa.passkey-refused account={} reason={}", account, refused.getClass().getSimpleName());
+                audit.refused("mfa.passkey-added", Subject.of("account", account),
+                        "reason=" + refused.getClass().getSimpleName());
                 response.resetBuffer();
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
             if (response.getStatus() == HttpServletResponse.SC_OK) {
-                AUDIT.info("mfa.passkey-added account={}", account);
+                audit.record("mfa.passkey-added", Subject.of("account", account), null);
             }
         }
     }

@@ -18,8 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.SignInFailures;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -48,19 +48,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/account/second-factor")
 class SecondFactorController {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
     private static final String ISSUER = "Kaesong Crossing";
     private static final int MAX_CODE = 40;
 
     private final SecondFactors factors;
     private final SignInFailures failures;
+    private final AuditTrail audit;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-    SecondFactorController(SecondFactors factors, SignInFailures failures, Clock clock) {
+    SecondFactorController(SecondFactors factors, SignInFailures failures, AuditTrail audit, Clock clock) {
         this.factors = factors;
         this.failures = failures;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -131,7 +132,7 @@ class SecondFactorController {
             model.addAttribute("problem", "mfa.code.wrong");
             return enrolView(user, target, model);
         }
-        AUDIT.info("mfa.enrolled account={} factor=totp", user.id());
+        audit.record("mfa.enrolled", Subject.of("account", user.id()), "factor=totp");
         passed(user, signIn, request, response);
         model.addAttribute("next", target);
         model.addAttribute("recoveryCodes", recoveryCodes);
@@ -158,7 +159,7 @@ class SecondFactorController {
         if (recoveryCodes.isEmpty()) {
             return "redirect:" + target;
         }
-        AUDIT.info("mfa.enrolled account={} factor=passkey", user.id());
+        audit.record("mfa.enrolled", Subject.of("account", user.id()), "factor=passkey");
         model.addAttribute("next", target);
         model.addAttribute("recoveryCodes", recoveryCodes);
         model.addAttribute("enrolled", "mfa.recovery.enrolledPasskey");
@@ -188,12 +189,12 @@ class SecondFactorController {
         contexts.setContext(context);
         contextRepository.saveContext(context, request, response);
         failures.clear(user.id());
-        AUDIT.info("mfa.passed account={}", user.id());
+        audit.record("login.second-factor", Subject.of("account", user.id()), null);
     }
 
     /** Counts a wrong code; when that locks the account, signs the person out. */
     private boolean refused(AccountPrincipal user, HttpServletRequest request) {
-        AUDIT.info("mfa.refused account={}", user.id());
+        audit.refused("login.second-factor", Subject.of("account", user.id()), null);
         if (!failures.record(user.id())) {
             return false;
         }

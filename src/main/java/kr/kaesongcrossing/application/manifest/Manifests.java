@@ -20,6 +20,8 @@ import kr.kaesongcrossing.application.consent.SlotConsents;
 import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.schedule.Booking;
 import kr.kaesongcrossing.schedule.Slot;
 import kr.kaesongcrossing.schedule.SlotKey;
@@ -50,14 +52,16 @@ public class Manifests {
     private final TravelApplicationRepository applications;
     private final SlotConsents consents;
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Manifests(Slots slots, TravelApplicationRepository applications, SlotConsents consents, JdbcTemplate jdbc,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.slots = slots;
         this.applications = applications;
         this.consents = consents;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -171,6 +175,7 @@ public class Manifests {
         } catch (DuplicateKeyException e) {
             throw new ManifestChangedException(next - 1, next);
         }
+        audit.record("manifest.recorded", Subject.of("slot", key), "version=" + next);
         return next;
     }
 
@@ -195,5 +200,6 @@ public class Manifests {
         if (updated == 0) {
             throw new ManifestAlreadySentException(version(key, version).orElseThrow());
         }
+        audit.record("manifest.sent", Subject.of("slot", key), "version=" + version);
     }
 }

@@ -8,6 +8,8 @@ import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.consent.SlotConsents;
 import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.ApplicationMessages;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.schedule.Slot;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OnRefusal;
@@ -42,14 +44,16 @@ class SlotManifestController {
     private final ManifestCsv csv;
     private final ManifestPdf pdf;
     private final ApplicationMessages messages;
+    private final AuditTrail audit;
 
     SlotManifestController(Manifests manifests, SlotConsents consents, ManifestCsv csv, ManifestPdf pdf,
-            ApplicationMessages messages) {
+            ApplicationMessages messages, AuditTrail audit) {
         this.manifests = manifests;
         this.consents = consents;
         this.csv = csv;
         this.pdf = pdf;
         this.messages = messages;
+        this.audit = audit;
     }
 
     /** Travellers added to and removed from the list since the version sent to the North. */
@@ -120,12 +124,14 @@ class SlotManifestController {
     @GetMapping("/review/slots/{slot}/versions/{version}/manifest.csv")
     ResponseEntity<byte[]> csv(@PathVariable("slot") String text, @PathVariable int version) {
         ManifestVersion found = version(text, version);
+        audit.record("manifest.exported", Subject.of("slot", text), "version=" + version + " format=csv");
         return download(csv.write(found), CSV, found, "csv");
     }
 
     @GetMapping("/review/slots/{slot}/versions/{version}/manifest.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable("slot") String text, @PathVariable int version) {
         ManifestVersion found = version(text, version);
+        audit.record("manifest.exported", Subject.of("slot", text), "version=" + version + " format=pdf");
         return download(pdf.render(found), MediaType.APPLICATION_PDF, found, "pdf");
     }
 

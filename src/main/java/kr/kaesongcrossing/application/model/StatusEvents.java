@@ -8,19 +8,26 @@ import kr.kaesongcrossing.application.TripApprovalWithdrawn;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Publishes the events of a status change, in the transaction that makes it. */
+/**
+ * Publishes the events of a status change, in the transaction that makes it, and records the change in the audit
+ * trail last (after the listeners, e.g. the pass issued on approval, took their locks).
+ */
 @Component
 public class StatusEvents {
 
     private final ApplicationEventPublisher publisher;
     private final ApplicationPhotoRepository photos;
+    private final AuditTrail audit;
 
-    StatusEvents(ApplicationEventPublisher publisher, ApplicationPhotoRepository photos) {
+    StatusEvents(ApplicationEventPublisher publisher, ApplicationPhotoRepository photos, AuditTrail audit) {
         this.publisher = publisher;
         this.photos = photos;
+        this.audit = audit;
     }
 
     public void changed(TravelApplication application, StatusChange change) {
@@ -42,5 +49,11 @@ public class StatusEvents {
                     + (change.getReason() == null ? "" : ": " + change.getReason());
             publisher.publishEvent(new TripApprovalWithdrawn(application.getId(), reason));
         }
+        // the actor the timeline names (also when a system job or a test makes the change outside a request)
+        audit.recordAs(change.getActorId() == null ? kr.kaesongcrossing.audit.Actor.anonymous()
+                : kr.kaesongcrossing.audit.Actor.account(change.getActorId(), change.getActorRole()),
+                "application.status-changed", Subject.of("application", application.getId()),
+                AuditTrail.Outcome.SUCCESS, (change.getFromStatus() == null ? "" : "from=" + change.getFromStatus()
+                        + " ") + "to=" + change.getToStatus());
     }
 }

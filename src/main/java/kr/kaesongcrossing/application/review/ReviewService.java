@@ -24,6 +24,8 @@ import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.application.model.TripSeats;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.schedule.Booking;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.Slots;
@@ -48,11 +50,12 @@ public class ReviewService {
     private final TripSeats seats;
     private final Slots slots;
     private final ApplicationEventPublisher publisher;
+    private final AuditTrail audit;
     private final Clock clock;
 
     ReviewService(TravelApplicationRepository applications, ApplicationPhotoRepository photos, StatusEvents events,
             ApplicationSettings settings, TripSeats seats, Slots slots, ApplicationEventPublisher publisher,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.photos = photos;
         this.events = events;
@@ -60,6 +63,7 @@ public class ReviewService {
         this.seats = seats;
         this.slots = slots;
         this.publisher = publisher;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -101,6 +105,8 @@ public class ReviewService {
         seats.holdForOfficer(application, slot, late ? reason.strip() : null);
         publisher.publishEvent(new TravellerMoved(id, application.getReference(), application.getApplicantId(), from,
                 slot, late));
+        audit.record("application.slot-moved", Subject.of("application", id), "from=" + from + " to=" + slot
+                + " late=" + late);
     }
 
     /** Trips still going ahead whose seat is in a cancelled slot, from today on. */

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import kr.kaesongcrossing.application.TravelApprovals;
 import kr.kaesongcrossing.application.TripSlots;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.roster.Roster;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
 import kr.kaesongcrossing.checkpoint.scan.Gate;
@@ -64,14 +66,16 @@ class DayClose {
     private final Roster roster;
     private final TravelApprovals approvals;
     private final DaySignOffRepository signOffs;
+    private final AuditTrail audit;
     private final Clock clock;
 
     DayClose(JdbcTemplate jdbc, Roster roster, TravelApprovals approvals, DaySignOffRepository signOffs,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.roster = roster;
         this.approvals = approvals;
         this.signOffs = signOffs;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -99,6 +103,7 @@ class DayClose {
         } catch (DataIntegrityViolationException e) { // another supervisor signed it at the same moment
             throw new DayCloseRefused("day signed meanwhile", "checkpoint.day.refused.concurrent");
         }
+        audit.record("checkpoint.day-signed", Subject.of("day", day), null);
     }
 
     private static DayCloseRefused alreadySigned(DaySignOff signed) {

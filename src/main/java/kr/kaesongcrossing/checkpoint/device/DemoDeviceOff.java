@@ -1,7 +1,5 @@
 package kr.kaesongcrossing.checkpoint.device;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,8 +12,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "kc.demo.enabled", havingValue = "false", matchIfMissing = true)
 class DemoDeviceOff implements ApplicationRunner {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
-
     private final DeviceTokens tokens;
 
     DemoDeviceOff(DeviceTokens tokens) {
@@ -24,7 +20,6 @@ class DemoDeviceOff implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        tokens.revokeToken(DemoDevice.TOKEN).ifPresent(id ->
-                AUDIT.warn("demo.device-revoked device={} (demo mode is off)", id));
+        tokens.revokeToken(DemoDevice.TOKEN, "demo-device-off");
     }
 }

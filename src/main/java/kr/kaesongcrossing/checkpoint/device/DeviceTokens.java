@@ -9,6 +9,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import kr.kaesongcrossing.audit.Actor;
+import kr.kaesongcrossing.audit.AuditPrincipal;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +25,12 @@ public class DeviceTokens {
 
     /** The device as it appears in the security context: authority ROLE_DEVICE, name = device name. */
     public record DevicePrincipal(long id, String name)
-            implements org.springframework.security.core.AuthenticatedPrincipal {
+            implements org.springframework.security.core.AuthenticatedPrincipal, AuditPrincipal {
+
+        @Override
+        public Actor auditActor() {
+            return Actor.device(id);
+        }
 
         @Override
         public String getName() {
@@ -36,10 +45,12 @@ public class DeviceTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ScannerDeviceRepository devices;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    DeviceTokens(ScannerDeviceRepository devices, Clock clock) {
+    DeviceTokens(ScannerDeviceRepository devices, AuditTrail audit, Clock clock) {
         this.devices = devices;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -50,6 +61,7 @@ public class DeviceTokens {
         String token = "kcd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ScannerDevice device = devices.save(new ScannerDevice(name.strip(), hash(token), adminAccountId,
                 clock.instant()));
+        audit.record("device.issued", Subject.of("device", device.getId()), null);
         return new Issued(device.getId(), device.getName(), token);
     }
 
@@ -63,14 +75,19 @@ public class DeviceTokens {
 
     @Transactional
     public void revoke(long deviceId) {
-        devices.findById(deviceId).filter(ScannerDevice::active).ifPresent(d -> d.revoke(clock.instant()));
+        devices.findById(deviceId).filter(ScannerDevice::active).ifPresent(d -> {
+            d.revoke(clock.instant());
+            audit.record("device.revoked", Subject.of("device", deviceId), null);
+        });
     }
 
-    /** Revokes the active device holding {@code token}; its id if there was one. */
+    /** Revokes the active device holding {@code token} as the system job {@code job}; its id if there was one. */
     @Transactional
-    Optional<Long> revokeToken(String token) {
+    Optional<Long> revokeToken(String token, String job) {
         return devices.findByTokenHash(hash(token)).filter(ScannerDevice::active).map(d -> {
             d.revoke(clock.instant());
+            audit.recordAs(Actor.system(job), "device.revoked", Subject.of("device", d.getId()),
+                    AuditTrail.Outcome.SUCCESS, "reason=demo-mode-off");
             return d.getId();
         });
     }

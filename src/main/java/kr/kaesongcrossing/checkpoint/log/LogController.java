@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
 import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.checkpoint.scan.ScanDecision;
@@ -34,11 +36,13 @@ class LogController {
 
     private final CrossingLog log;
     private final MessageSource messages;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    LogController(CrossingLog log, MessageSource messages, Clock clock) {
+    LogController(CrossingLog log, MessageSource messages, AuditTrail audit, Clock clock) {
         this.log = log;
         this.messages = messages;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -63,6 +67,8 @@ class LogController {
     void export(@ModelAttribute("filter") LogFilter raw, BindingResult binding, Locale locale,
             HttpServletResponse response) throws IOException {
         LogFilter filter = clean(raw, binding);
+        // recorded before the download (its own transaction): who took the crossing log out of the system
+        audit.record("crossing-log.exported", Subject.NONE, "from=" + filter.from() + " to=" + filter.to());
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -3,6 +3,8 @@ package kr.kaesongcrossing.checkpoint.route;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.RouteMode;
 import kr.kaesongcrossing.checkpoint.RouteModeChanged;
 import kr.kaesongcrossing.checkpoint.RoutePeriod;
@@ -24,11 +26,13 @@ public class RouteModes {
 
     private final RouteModeChangeRepository changes;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    RouteModes(RouteModeChangeRepository changes, ApplicationEventPublisher events, Clock clock) {
+    RouteModes(RouteModeChangeRepository changes, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.changes = changes;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,6 +69,8 @@ public class RouteModes {
                 .findFirst().orElse(null);
         events.publishEvent(new RouteModeChanged(change.getId(),
                 new RoutePeriod(mode, change.getStartsAt(), until), change.getReason(), now));
+        audit.record("route.mode-changed", Subject.of("route-change", change.getId()),
+                "mode=" + mode + " startsAt=" + change.getStartsAt());
         return change;
     }
 
@@ -73,5 +79,6 @@ public class RouteModes {
     void cancel(long id, String byName) {
         changes.findById(id).orElseThrow(() -> new RouteChangeRefused("no such change",
                 "checkpoint.route.refused.cancel")).cancel(byName, clock.instant());
+        audit.record("route.change-cancelled", Subject.of("route-change", id), null);
     }
 }

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import kr.kaesongcrossing.application.TravelApprovals;
 import kr.kaesongcrossing.application.TravellerCrossed;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.log.CrossingLogEntry;
 import kr.kaesongcrossing.checkpoint.log.CrossingLogRepository;
 import kr.kaesongcrossing.checkpoint.route.RouteModes;
@@ -62,12 +64,13 @@ class ScanService {
     private final Route route;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
     ScanService(PassVerifier verifier, TravelApprovals approvals, CrossingLogRepository log,
             PassPresenceRepository presences, ScanRules rules, RouteModes routes, Route route, Clock clock,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, AuditTrail audit, PlatformTransactionManager transactions) {
         this.verifier = verifier;
         this.approvals = approvals;
         this.log = log;
@@ -77,6 +80,7 @@ class ScanService {
         this.route = route;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -209,8 +213,13 @@ class ScanService {
                 int visit = state.cross(route, refused.getGate(), refused.getDirection(), now, refused.getLane(), true);
                 state.refresh(pass);
                 events.publishEvent(new TravellerCrossed(pass.applicationId(), state.position().across()));
-                return log.saveAndFlush(CrossingLogEntry.override(refused, request, now, pass, visit,
-                        state.crossings(), reason, supervisor));
+                CrossingLogEntry entry = log.saveAndFlush(CrossingLogEntry.override(refused, request, now, pass,
+                        visit, state.crossings(), reason, supervisor));
+                // last, after the pass row's lock (see AuditTrail); the normal scan path is not audited
+                audit.record("scan.override", Subject.of("pass", pass.passId()), "refusedScan=" + refusedScanId
+                        + " gate=" + refused.getGate() + " direction=" + refused.getDirection()
+                        + " supervisor=" + supervisor.accountId());
+                return entry;
             }));
         } catch (DataIntegrityViolationException e) {
             return stored(request.scanId(), lane).orElseThrow(() -> e);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.schedule.Slot;
 import kr.kaesongcrossing.schedule.SlotCancelled;
 import kr.kaesongcrossing.schedule.SlotKey;
@@ -37,12 +39,14 @@ class Timetable {
     private final JdbcTemplate jdbc;
     private final Slots slots;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Timetable(JdbcTemplate jdbc, Slots slots, ApplicationEventPublisher events, Clock clock) {
+    Timetable(JdbcTemplate jdbc, Slots slots, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.slots = slots;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -82,6 +86,8 @@ class Timetable {
                         new DefaultMessageSourceResolvable("schedule.weekday." + day));
             }
         }
+        audit.record("timetable.added", Subject.NONE, "direction=" + direction + " weekdays=" + new TreeSet<>(weekdays)
+                + " departs=" + hhmm(departsAt) + " people=" + peopleCap + " vehicles=" + vehicleCap);
     }
 
     @Transactional
@@ -90,6 +96,8 @@ class Timetable {
                 vehicleCap, weeklySlotId) == 0) {
             throw new ScheduleChangeRefused("schedule.admin.refused.noSuchTime");
         }
+        audit.record("timetable.caps-changed", Subject.of("timetable", weeklySlotId),
+                "people=" + peopleCap + " vehicles=" + vehicleCap);
     }
 
     @Transactional
@@ -97,6 +105,7 @@ class Timetable {
         if (jdbc.update("DELETE FROM slot_timetable WHERE id = ?", weeklySlotId) == 0) {
             throw new ScheduleChangeRefused("schedule.admin.refused.noSuchTime");
         }
+        audit.record("timetable.removed", Subject.of("timetable", weeklySlotId), null);
     }
 
     // --- closed days
@@ -128,6 +137,7 @@ class Timetable {
                 }
             }
         }
+        audit.record("day.closed", Subject.of("day", day), "slotsCancelled=" + cancelled);
         return cancelled;
     }
 
@@ -137,6 +147,7 @@ class Timetable {
         if (jdbc.update("DELETE FROM closed_day WHERE day = ?", day) == 0) {
             throw new ScheduleChangeRefused("schedule.admin.refused.notClosed", day.toString());
         }
+        audit.record("day.reopened", Subject.of("day", day), null);
     }
 
     // --- the slots of one date
@@ -179,6 +190,7 @@ class Timetable {
             throw new ScheduleChangeRefused("schedule.admin.refused.belowHeld", label(key), row.get("people_booked"),
                     row.get("vehicles_booked"));
         }
+        audit.record("slot.caps-changed", Subject.of("slot", key), "people=" + peopleCap + " vehicles=" + vehicleCap);
     }
 
     /** Adds a slot for one date only, at a time that date has none. */
@@ -193,6 +205,7 @@ class Timetable {
                 key.departsAt(), peopleCap, vehicleCap) == 0) {
             throw new ScheduleChangeRefused("schedule.admin.refused.slotExists", label(key));
         }
+        audit.record("slot.added", Subject.of("slot", key), "people=" + peopleCap + " vehicles=" + vehicleCap);
     }
 
     /** Cancels one slot with the reason; returns how many trips held seats in it (they are told). */
@@ -207,6 +220,7 @@ class Timetable {
         if (!cancelRow(key, reason)) {
             throw new ScheduleChangeRefused("schedule.admin.refused.cancelled", label(key));
         }
+        audit.record("slot.cancelled", Subject.of("slot", key), "seatsHeld=" + row.get("people_booked"));
         return ((Number) row.get("people_booked")).intValue();
     }
 

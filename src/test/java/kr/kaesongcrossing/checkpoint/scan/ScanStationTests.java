@@ -22,6 +22,7 @@ import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.AuthenticatorApp;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
+import kr.kaesongcrossing.audit.AuditRows;
 import kr.kaesongcrossing.checkpoint.CheckpointFixtures;
 import kr.kaesongcrossing.checkpoint.Staff;
 import kr.kaesongcrossing.system.OfficeTime;
@@ -161,6 +162,12 @@ class ScanStationTests {
                 + "is_override = TRUE AND pass_id = ?", pass.passId()))
                 .containsEntry("operator_name", officer.displayName())
                 .containsEntry("supervisor_account_id", supervisor.id());
+        assertThat(AuditRows.about(jdbc, "pass", pass.passId())).filteredOn(row -> row.action().equals("scan.override"))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.actorId()).isEqualTo(String.valueOf(officer.id()));
+                    assertThat(row.actorRole()).isEqualTo(officer.role().name());
+                    assertThat(row.detail()).contains("refusedScan=" + scanId, "supervisor=" + supervisor.id());
+                });
     }
 
     @Test
