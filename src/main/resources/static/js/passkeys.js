@@ -57,6 +57,11 @@
         window.location.href = response.url;
         throw new Error('redirected');
       }
+      if (response.status === 400) {
+        return response.json().catch(function () { return {}; }).then(function (answer) {
+          throw new Error(answer.problem === 'label' ? 'label' : 'HTTP 400');
+        });
+      }
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
@@ -117,6 +122,10 @@
   function failed(error) {
     button.disabled = false;
     if (error && error.message === 'redirected') {
+      return;
+    }
+    if (error && error.message === 'label') {
+      show('data-msg-label', true);
       return;
     }
     show('data-msg-failed', true);

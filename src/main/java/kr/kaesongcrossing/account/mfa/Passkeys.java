@@ -1,11 +1,18 @@
 package kr.kaesongcrossing.account.mfa;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,6 +101,12 @@ class Passkeys {
 
 
     private static final String LOCAL = "localhost";
+    static final int MAX_LABEL = 64;
+    /** A registration is a few kilobytes (attestation and client data); more is not one. */
+    private static final int MAX_BODY = 64 * 1024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final RequestMatcher REGISTER =
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/webauthn/register");
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private static final SessionAuthenticationStrategy NEW_CSRF_TOKEN =
             new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
@@ -283,8 +296,19 @@ class Passkeys {
                 throws ServletException, IOException {
             Object who = request.getUserPrincipal() instanceof Authentication signedIn ? signedIn.getPrincipal() : null;
             Long account = who instanceof AccountPrincipal principal ? principal.id() : null;
+            HttpServletRequest checked = request;
+            if (REGISTER.matches(request)) {
+                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+                if (body.length > MAX_BODY || !isGoodLabel(body)) {
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                    response.getWriter().write("{\"problem\":\"label\"}");
+                    return;
+                }
+                checked = new ReadAgain(request, body);
+            }
             try {
-                chain.doFilter(request, response);
+                chain.doFilter(checked, response);
             } catch (RuntimeException refused) {
                 if (response.isCommitted()) {
                     throw refused;
@@ -301,10 +325,65 @@ class Passkeys {
         }
     }
 
+    /** The label the person typed: 1 to {@value #MAX_LABEL} characters, as the page asks. */
+    static boolean isGoodLabel(byte[] registration) {
+        try {
+            String label = JSON.readTree(registration).path("publicKey").path("label").asString("").strip();
+            return !label.isEmpty() && label.length() <= MAX_LABEL;
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+    }
+
+    /** A request whose body was read once already, read again from the copy. */
+    private static final class ReadAgain extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadAgain(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] into, int offset, int length) {
+                    return bytes.read(into, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+
     /** The page's script follows the address itself: the success handler's redirect becomes a JSON answer. */
     private static final class RedirectAsJson extends HttpServletResponseWrapper {
-
-        private static final JsonMapper JSON = JsonMapper.builder().build();
 
         RedirectAsJson(HttpServletResponse response) {
             super(response);

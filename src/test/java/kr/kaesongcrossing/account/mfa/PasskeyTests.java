@@ -201,9 +201,16 @@ class PasskeyTests {
                 """, Map.of());
 
         assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body()).as("refused by the relying party, not for its label").doesNotContain("label");
         assertThat(passkeys.count(civilian.id())).isZero();
-        assertThat(browser.postJson("/webauthn/register", "{}", Map.of()).status()).as("the options are used up")
-                .isEqualTo(400);
+        for (String label : new String[] {"", "   ", "x".repeat(65)}) {
+            WebClient.Answer badLabel = browser.postJson("/webauthn/register",
+                    "{\"publicKey\": {\"label\": \"" + label + "\", \"credential\": {}}}", Map.of());
+            assertThat(badLabel.status()).isEqualTo(400);
+            assertThat(badLabel.body()).as("the page asks for a name again").contains("\"problem\":\"label\"");
+        }
+        assertThat(browser.postJson("/webauthn/register", "{\"publicKey\": {\"label\": \"again\"}}", Map.of())
+                .status()).as("the options are used up").isEqualTo(400);
     }
 
     /** Signed in with a passkey alone, just now. */
