@@ -9,7 +9,7 @@ import kr.kaesongcrossing.system.OfficeTime;
 
 /**
  * An application as a detail page shows it. {@code idNumber} is whatever the viewer may see: masked for the
- * applicant, in full for staff.
+ * applicant and for staff, in full only in the answer to an officer's audited "show number".
  */
 public record ApplicationView(long id, String reference, ApplicationStatus status, long version, long applicantId,
         String nameKorean, String nameLatin, LocalDate dateOfBirth, String nationality,

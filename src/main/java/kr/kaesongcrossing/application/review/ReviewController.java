@@ -2,6 +2,7 @@ package kr.kaesongcrossing.application.review;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import kr.kaesongcrossing.application.consent.ConsentForm;
 import kr.kaesongcrossing.application.model.Actor;
 import kr.kaesongcrossing.application.model.ApplicationMessages;
 import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
+import kr.kaesongcrossing.application.model.ApplicationView;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.StatusChange;
 import kr.kaesongcrossing.schedule.SlotKey;
@@ -89,10 +91,27 @@ class ReviewController {
 
     @GetMapping("/review/applications/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
-        model.addAttribute("app", reviews.view(id));
-        model.addAttribute("reviewer", Actor.of(user));
-        model.addAttribute("tripSlots", reviews.slots(id));
-        return DETAIL;
+        return detail(reviews.view(id), user, model);
+    }
+
+    /** Why the officer wants the full ID number: one of a short list, recorded in the audit trail. */
+    record RevealForm(@NotNull(message = "{application.review.idNumber.reasonRequired}") IdNumberReason reason) {
+    }
+
+    /**
+     * The detail page with the full ID number, for this answer only: nothing is kept, so the next GET shows it
+     * masked again. A POST (with CSRF) because it writes the audit event; without a known reason nothing is shown or
+     * recorded.
+     */
+    @PostMapping("/review/applications/{id}/id-number")
+    String revealIdNumber(@PathVariable long id, @Valid RevealForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
+        if (result.hasErrors()) {
+            model.addAttribute("revealError", messages.get("application.review.idNumber.reasonRequired", locale));
+            return detail(reviews.view(id), user, model);
+        }
+        model.addAttribute("idNumberRevealed", true);
+        return detail(reviews.revealIdNumber(id, form.reason()), user, model);
     }
 
     /** Trips whose seat is in a cancelled slot, to move one by one from their page. */
@@ -208,13 +227,18 @@ class ReviewController {
             Model model, Locale locale) {
         Object typed = result.getFieldValue(field);
         String shown = typed == null ? "" : typed.toString();
-        model.addAttribute("app", reviews.view(id));
-        model.addAttribute("reviewer", Actor.of(user));
-        model.addAttribute("tripSlots", reviews.slots(id));
         model.addAttribute("failedForm", form);
         model.addAttribute("failedText", shown.length() > 2 * MAX_REASON ? shown.substring(0, 2 * MAX_REASON) : shown);
         model.addAttribute("failedMessage", messages.get(result.hasFieldErrors(field) ? result.getFieldError(field)
                 : result.getFieldError(), locale));
+        return detail(reviews.view(id), user, model);
+    }
+
+    private String detail(ApplicationView app, AccountPrincipal user, Model model) {
+        model.addAttribute("app", app);
+        model.addAttribute("reviewer", Actor.of(user));
+        model.addAttribute("tripSlots", reviews.slots(app.id()));
+        model.addAttribute("idNumberReasons", IdNumberReason.values());
         return DETAIL;
     }
 }

@@ -124,13 +124,28 @@ public class ReviewService {
                 .toList();
     }
 
-    /** Everything about a submitted application, with the full ID number. Drafts are not the office's. */
+    /**
+     * Everything about a submitted application, the ID number masked as the applicant sees it: staff see it in full
+     * only on purpose ({@link #revealIdNumber}). Drafts are not the office's.
+     */
     @Transactional(readOnly = true)
     public ApplicationView view(long id) {
-        TravelApplication application = applications.findById(id)
+        TravelApplication application = submitted(id);
+        return ApplicationView.of(application, application.getMaskedIdNumber(), false);
+    }
+
+    /** The application with its full ID number, for this one answer; the audit trail keeps who asked and why. */
+    @Transactional
+    ApplicationView revealIdNumber(long id, IdNumberReason reason) {
+        TravelApplication application = submitted(id);
+        audit.record("application.id-number-revealed", Subject.of("application", id), "reason=" + reason);
+        return ApplicationView.of(application, application.getIdNumber(), false);
+    }
+
+    private TravelApplication submitted(long id) {
+        return applications.findById(id)
                 .filter(a -> a.getSubmittedAt() != null)
                 .orElseThrow(ApplicationNotFoundException::new);
-        return ApplicationView.of(application, application.getIdNumber(), false);
     }
 
     @Transactional(readOnly = true)

@@ -76,7 +76,8 @@ class ApplicationWebTests extends ApplicationTestSupport {
         ApplicationView stored = reviews.view(id);
         assertThat(stored.status()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(stored.nameLatin()).isEqualTo("HONG GILDONG");
-        assertThat(stored.idNumber()).isEqualTo("M55554444");
+        assertThat(repository.findById(id).orElseThrow().getIdNumber()).isEqualTo("M55554444");
+        assertThat(stored.idNumber()).isEqualTo("M5*******");
         assertThat(stored.vehiclePlate()).isEqualTo("12가3456");
         assertThat(stored.goods()).containsExactly(new GoodsLine("공구 세트", 2, 300_000));
         mvc.perform(get("/applications/" + id).with(signedIn(civilian)))

@@ -127,7 +127,7 @@ class ReviewWebTests extends ApplicationTestSupport {
     }
 
     @Test
-    void shouldShowStaffEverythingIncludingTheFullIdNumberAndPhoto() throws Exception {
+    void shouldShowStaffEverythingWithTheIdNumberMaskedAndThePhoto() throws Exception {
         AccountPrincipal civilian = account(Role.CIVILIAN);
         AccountPrincipal officer = account(Role.OFFICER);
         long id = submitted(civilian);
@@ -135,7 +135,8 @@ class ReviewWebTests extends ApplicationTestSupport {
 
         mvc.perform(get("/review/applications/" + id).with(signedIn(officer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("M98765432")))
+                .andExpect(content().string(containsString("M9*******")))
+                .andExpect(content().string(not(containsString("M98765432"))))
                 .andExpect(content().string(containsString("/review/applications/" + id + "/photo")))
                 .andExpect(content().string(containsString("노트북")))
                 .andExpect(content().string(containsString("처리자: 신청인 (신청인)")));
