@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -27,6 +28,9 @@ public class PhotoProcessor {
 
     static final int MAX_WIDTH = 600;
     static final int MAX_HEIGHT = 800;
+    /** What a page shows (180 px wide, sharp on a 1.3x screen); the stored size is a download of its own. */
+    static final int THUMBNAIL_WIDTH = 240;
+    static final int THUMBNAIL_HEIGHT = 320;
     static final int MAX_SIDE = 8000;
     static final long MAX_PIXELS = 40_000_000L;
     static final int MIN_SIDE = 100;
@@ -74,12 +78,28 @@ public class PhotoProcessor {
                 }
                 BufferedImage decoded = reader.read(0, param);
                 int orientation = "jpeg".equals(format) ? ExifOrientation.read(upload) : 1;
-                return encode(scale(orient(decoded, orientation)));
+                return encode(scale(orient(decoded, orientation), MAX_WIDTH, MAX_HEIGHT));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             throw new PhotoRejectedException("application.error.photo.unreadable");
+        }
+    }
+
+    /**
+     * A stored photo made small enough for a page ({@value #THUMBNAIL_WIDTH}x{@value #THUMBNAIL_HEIGHT}), so that
+     * looking at an application does not hand out the full-size copy (staff download that on purpose, audited).
+     */
+    public static byte[] thumbnail(byte[] storedJpeg) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(storedJpeg));
+            if (image == null) {
+                throw new IllegalStateException("stored photo is not a readable JPEG");
+            }
+            return encode(scale(image, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT)).jpeg();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -138,11 +158,11 @@ public class PhotoProcessor {
         return out;
     }
 
-    /** Fits the image into MAX_WIDTH x MAX_HEIGHT (never enlarges) on a white background (PNG alpha). */
-    private static BufferedImage scale(BufferedImage image) {
+    /** Fits the image into maxWidth x maxHeight (never enlarges) on a white background (PNG alpha). */
+    private static BufferedImage scale(BufferedImage image, int maxWidth, int maxHeight) {
         int w = image.getWidth();
         int h = image.getHeight();
-        double factor = Math.min(1.0, Math.min((double) MAX_WIDTH / w, (double) MAX_HEIGHT / h));
+        double factor = Math.min(1.0, Math.min((double) maxWidth / w, (double) maxHeight / h));
         BufferedImage current = image;
         int cw = w;
         int ch = h;

@@ -20,6 +20,8 @@ import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -94,8 +96,8 @@ class ReviewController {
         return detail(reviews.view(id), user, model);
     }
 
-    /** Why the officer wants the full ID number: one of a short list, recorded in the audit trail. */
-    record RevealForm(@NotNull(message = "{application.review.idNumber.reasonRequired}") IdNumberReason reason) {
+    /** Why the officer wants the full ID number or photo: one of a short list, recorded in the audit trail. */
+    record DisclosureForm(@NotNull(message = "{application.review.disclosure.reasonRequired}") DisclosureReason reason) {
     }
 
     /**
@@ -104,10 +106,10 @@ class ReviewController {
      * recorded.
      */
     @PostMapping("/review/applications/{id}/id-number")
-    String revealIdNumber(@PathVariable long id, @Valid RevealForm form, BindingResult result,
+    String revealIdNumber(@PathVariable long id, @Valid DisclosureForm form, BindingResult result,
             @AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
         if (result.hasErrors()) {
-            model.addAttribute("revealError", messages.get("application.review.idNumber.reasonRequired", locale));
+            model.addAttribute("revealError", messages.get("application.review.disclosure.reasonRequired", locale));
             return detail(reviews.view(id), user, model);
         }
         model.addAttribute("idNumberRevealed", true);
@@ -127,6 +129,26 @@ class ReviewController {
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(jpeg);
+    }
+
+    /**
+     * The full-size photo as a file, for a reason the audit trail keeps (a copy of a face leaving the system is what
+     * an auditor asks about; the page's thumbnail is not recorded). Without a known reason: the page, saying so.
+     */
+    @PostMapping("/review/applications/{id}/photo")
+    Object downloadPhoto(@PathVariable long id, @Valid DisclosureForm form, BindingResult result,
+            @AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
+        if (result.hasErrors()) {
+            model.addAttribute("photoError", messages.get("application.review.disclosure.reasonRequired", locale));
+            return detail(reviews.view(id), user, model);
+        }
+        byte[] jpeg = reviews.downloadPhoto(id, form.reason());
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("photo-" + id + ".jpg").build().toString())
                 .body(jpeg);
     }
 
@@ -238,7 +260,7 @@ class ReviewController {
         model.addAttribute("app", app);
         model.addAttribute("reviewer", Actor.of(user));
         model.addAttribute("tripSlots", reviews.slots(app.id()));
-        model.addAttribute("idNumberReasons", IdNumberReason.values());
+        model.addAttribute("disclosureReasons", DisclosureReason.values());
         return DETAIL;
     }
 }

@@ -24,6 +24,7 @@ import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.application.model.TripSeats;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
+import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.schedule.Booking;
@@ -136,7 +137,7 @@ public class ReviewService {
 
     /** The application with its full ID number, for this one answer; the audit trail keeps who asked and why. */
     @Transactional
-    ApplicationView revealIdNumber(long id, IdNumberReason reason) {
+    ApplicationView revealIdNumber(long id, DisclosureReason reason) {
         TravelApplication application = submitted(id);
         audit.record("application.id-number-revealed", Subject.of("application", id), "reason=" + reason);
         return ApplicationView.of(application, application.getIdNumber(), false);
@@ -148,12 +149,22 @@ public class ReviewService {
                 .orElseThrow(ApplicationNotFoundException::new);
     }
 
+    /** The photo as a page shows it: a thumbnail, not audited (the full size is {@link #downloadPhoto}). */
     @Transactional(readOnly = true)
     Optional<byte[]> photo(long id) {
         return applications.findById(id)
                 .filter(a -> a.getSubmittedAt() != null)
                 .flatMap(a -> photos.findById(id))
-                .map(ApplicationPhoto::getJpeg);
+                .map(photo -> PhotoProcessor.thumbnail(photo.getJpeg()));
+    }
+
+    /** The stored full-size photo, for a download the audit trail records with its reason. */
+    @Transactional
+    byte[] downloadPhoto(long id, DisclosureReason reason) {
+        submitted(id);
+        byte[] jpeg = photos.findById(id).map(ApplicationPhoto::getJpeg).orElseThrow(ApplicationNotFoundException::new);
+        audit.record("application.photo-downloaded", Subject.of("application", id), "reason=" + reason);
+        return jpeg;
     }
 
     @Transactional

@@ -8,8 +8,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.application.ApplicationTestSupport;
@@ -17,8 +21,11 @@ import kr.kaesongcrossing.audit.AuditRows;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 
-/** Officers see ID numbers masked and reveal one on purpose, with a reason the audit trail keeps. */
-class IdNumberRevealTests extends ApplicationTestSupport {
+/**
+ * Officers see ID numbers masked and photos as thumbnails; the full number or photo only on purpose, with a reason
+ * the audit trail keeps.
+ */
+class DisclosureTests extends ApplicationTestSupport {
 
     private static final String FULL = "M98765432";
     private static final String MASKED = "M9*******";
@@ -66,13 +73,13 @@ class IdNumberRevealTests extends ApplicationTestSupport {
             mvc.perform(post("/review/applications/" + id + "/id-number").param("reason", reason)
                             .with(signedIn(officer)).with(csrf()))
                     .andExpect(status().isOk())
-                    .andExpect(content().string(containsString("번호를 볼 사유를 목록에서 선택하십시오.")))
+                    .andExpect(content().string(containsString("목록에서 사유를 선택하십시오.")))
                     .andExpect(content().string(containsString(MASKED)))
                     .andExpect(content().string(not(containsString(FULL))));
         }
         mvc.perform(post("/review/applications/" + id + "/id-number").with(signedIn(officer)).with(csrf())
                         .cookie(ENGLISH))
-                .andExpect(content().string(containsString("Choose from the list why you need to see the number.")));
+                .andExpect(content().string(containsString("Choose a reason from the list: without one nothing is shown.")));
         mvc.perform(post("/review/applications/999999999/id-number").param("reason", "OTHER")
                         .with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isNotFound());
@@ -101,5 +108,44 @@ class IdNumberRevealTests extends ApplicationTestSupport {
 
         assertThat(AuditRows.about(jdbc, "application", id))
                 .noneMatch(row -> row.action().equals("application.id-number-revealed"));
+    }
+
+    @Test
+    void shouldShowAThumbnailUnrecordedAndGiveTheFullPhotoOnlyForAReasonThatIsRecorded() throws Exception {
+        AccountPrincipal officer = account(Role.OFFICER);
+        long id = submitted(account(Role.CIVILIAN));
+        byte[] stored = jdbc.queryForObject("SELECT jpeg FROM application_photo WHERE application_id = ?",
+                byte[].class, id);
+
+        byte[] shown = mvc.perform(get("/review/applications/" + id + "/photo").with(signedIn(officer)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(shown));
+        assertThat(thumbnail.getWidth()).isLessThanOrEqualTo(240);
+        assertThat(thumbnail.getHeight()).isLessThanOrEqualTo(320);
+        assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isGreaterThan(thumbnail.getWidth());
+        assertThat(AuditRows.about(jdbc, "application", id)).noneMatch(row -> row.action().startsWith("application.photo"));
+
+        mvc.perform(post("/review/applications/" + id + "/photo").with(signedIn(officer)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("목록에서 사유를 선택하십시오.")));
+        assertThat(AuditRows.about(jdbc, "application", id)).noneMatch(row -> row.action().startsWith("application.photo"));
+
+        mvc.perform(post("/review/applications/" + id + "/photo").param("reason", "CURIOSITY")
+                        .with(signedIn(account(Role.CIVILIAN))).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/review/applications/" + id + "/photo").param("reason", "DUPLICATE_CHECK")
+                        .with(signedIn(officer)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/jpeg"))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(content().bytes(stored));
+        assertThat(AuditRows.about(jdbc, "application", id))
+                .filteredOn(row -> row.action().equals("application.photo-downloaded"))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.actorId()).isEqualTo(Long.toString(officer.id()));
+                    assertThat(row.detail()).isEqualTo("reason=DUPLICATE_CHECK");
+                });
     }
 }
