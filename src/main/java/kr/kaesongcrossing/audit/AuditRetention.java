@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
 import kr.kaesongcrossing.system.Batches;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes audit events older than the retention period, oldest first, {@value #BATCH} a transaction. Each batch
- * takes the head lock (appends wait for one short batch, not for the whole run), deletes a contiguous run from the
+ * takes the head lock (appends wait for one short batch, not for the whole run), deletes a run of ids from the
  * chain's start and moves the start past it with the last deleted hash, so {@link AuditChain} still verifies.
  */
 @Service
@@ -36,28 +35,33 @@ public class AuditRetention {
                 .setParameter("cutoff", cutoff).getSingleResult();
     }
 
-    /** Deletes the events from the chain's start that are older than {@code cutoff}; returns how many. */
+    /**
+     * Deletes the chain from its start up to the last event older than {@code cutoff}; returns how many. The chain
+     * is cut at one point, in id order: an event in between that a clock set ahead dated later goes with the rest.
+     */
     public long deleteBefore(Instant cutoff) {
-        return Batches.untilDone(transactions, BATCH, () -> deleteBatch(cutoff));
+        Long last = transactions.execute(status -> entityManager.createQuery(
+                        "select max(e.id) from AuditEvent e where e.occurredAt < :cutoff", Long.class)
+                .setParameter("cutoff", cutoff).getSingleResult());
+        return last == null ? 0 : Batches.untilDone(transactions, BATCH, () -> deleteBatch(last));
     }
 
-    private int deleteBatch(Instant cutoff) {
+    private int deleteBatch(long upTo) {
         AuditHead head = entityManager.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        List<Object[]> rows = entityManager.createQuery("select e.id, e.hash, e.occurredAt from AuditEvent e"
-                        + " where e.id >= :first order by e.id", Object[].class)
-                .setParameter("first", head.getFirstId()).setMaxResults(BATCH).getResultList();
-        // only a contiguous run from the start: the chain stays one piece even if a clock once went back
-        int old = 0;
-        while (old < rows.size() && ((Instant) rows.get(old)[2]).isBefore(cutoff)) {
-            old++;
-        }
-        if (old == 0) {
+        long first = head.getFirstId();
+        if (first > upTo) {
             return 0;
         }
-        Object[] last = rows.get(old - 1);
+        long last = Math.min(first + BATCH - 1, upTo);
+        AuditEvent lastDeleted = entityManager.find(AuditEvent.class, last);
+        if (lastDeleted == null) {
+            // a row gone by other means: leave the chain as it is for verify to report
+            throw new IllegalStateException("audit event " + last + " missing; retention leaves the chain alone");
+        }
+        String lastHash = lastDeleted.getHash();
         entityManager.createQuery("delete from AuditEvent e where e.id >= :first and e.id <= :last")
-                .setParameter("first", head.getFirstId()).setParameter("last", last[0]).executeUpdate();
-        head.cut((Long) last[0], (String) last[1]);
-        return old;
+                .setParameter("first", first).setParameter("last", last).executeUpdate();
+        head.cut(last, lastHash);
+        return (int) (last - first + 1);
     }
 }

@@ -122,7 +122,9 @@ class AuditTrailTests {
         assertThat(rows).hasSize(writers * each);
         AuditChain.Verification verification = chain.verify();
         assertThat(verification.ok()).as("verification %s", verification).isTrue();
-        assertThat(verification.checked()).isEqualTo(head());
+        // from where retention last cut the chain (the first id) to the head
+        assertThat(verification.checked()).isEqualTo(head() - jdbc.queryForObject("SELECT first_id FROM audit_head",
+                Long.class) + 1);
     }
 
     @Test
