@@ -69,12 +69,15 @@ public class ApplicationRetention {
     }
 
     private long anonymise(String where, MapSqlParameterSource params, Instant now) {
+        long[] after = {0};
         return Batches.untilDone(transactions, BATCH, () -> {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM travel_application WHERE " + where
-                    + " ORDER BY id LIMIT " + BATCH, params, Long.class);
+            // keyset on the primary key: each batch reads on from the last id, never sorts what is left
+            List<Long> ids = jdbc.queryForList("SELECT id FROM travel_application WHERE id > :after AND " + where
+                    + " ORDER BY id LIMIT " + BATCH, params.addValue("after", after[0]), Long.class);
             if (ids.isEmpty()) {
                 return 0;
             }
+            after[0] = ids.get(ids.size() - 1);
             Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
             jdbc.update("DELETE FROM application_photo WHERE application_id IN (:ids)", batch);
             jdbc.update("UPDATE application_status_change SET actor_name = NULL, reason = NULL"
