@@ -79,7 +79,7 @@ class RetentionTests extends ApplicationTestSupport {
     }
 
     @Test
-    void shouldAnonymiseAFinishedTripWithItsPhotoAndPassAndKeepItsStatistics() {
+    void shouldAnonymiseAFinishedTripWithItsPhotoAndPassAndKeepItsStatistics() throws Exception {
         AccountPrincipal applicant = account(Role.CIVILIAN);
         String organisation = "보존-" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate entry = today().plusDays(10);
@@ -126,6 +126,17 @@ class RetentionTests extends ApplicationTestSupport {
         String detail = jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'retention.run'"
                 + " ORDER BY id DESC LIMIT 1", String.class);
         assertThat(detail).contains("finished-trips=" + counts.finishedTrips(), "passes=" + counts.passes());
+
+        // the pages still show an anonymised trip (without the data), never an error
+        AccountPrincipal officer = account(Role.OFFICER);
+        String passId = jdbc.queryForObject("SELECT pass_id FROM pass WHERE application_id = ?", String.class,
+                finished);
+        mvc.perform(get("/applications").with(signedIn(applicant))).andExpect(status().isOk());
+        mvc.perform(get("/applications/" + finished).with(signedIn(applicant))).andExpect(status().isOk());
+        mvc.perform(get("/review/applications/" + finished).with(signedIn(officer))).andExpect(status().isOk());
+        mvc.perform(get("/passes/" + passId).with(signedIn(officer))).andExpect(status().isOk());
+        mvc.perform(get("/passes/" + passId + "/qr.png").with(signedIn(officer))).andExpect(status().isNotFound());
+        mvc.perform(get("/passes/" + passId + "/pdf").with(signedIn(officer))).andExpect(status().isNotFound());
 
         Object anonymisedAt = row.get("anonymised_at");
         Retention.Counts again = run();
