@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.retention;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +34,9 @@ class Retention {
     static final String JOB = "retention";
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
-    /** What a run anonymises or deletes (or, in a preview, would). */
-    record Counts(long finishedTrips, long refused, long passes, long crossingLog, long mails, long auditEvents) {
+    /** What a run anonymises or deletes (or, in a preview, would); a flash attribute, so kept in the session. */
+    record Counts(long finishedTrips, long refused, long passes, long crossingLog, long mails, long auditEvents)
+            implements Serializable {
 
         String describe() {
             return "finished-trips=" + finishedTrips + " refused=" + refused + " passes=" + passes

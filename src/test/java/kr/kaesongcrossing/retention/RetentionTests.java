@@ -179,6 +179,18 @@ class RetentionTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldRunByHandFromTheSettingsPageWithTheAdminAsActor() throws Exception {
+        AccountPrincipal admin = account(Role.ADMIN);
+        unlock();
+        var ran = mvc.perform(post("/admin/retention/run").with(signedIn(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        assertThat(ran.getFlashMap().get("ran")).isInstanceOf(Retention.Counts.class);
+        assertThat(jdbc.queryForObject("SELECT actor_id FROM audit_event WHERE action = 'retention.run'"
+                + " ORDER BY id DESC LIMIT 1", String.class)).isEqualTo(Long.toString(admin.id()));
+    }
+
+    @Test
     void shouldRunOnceWhenTwoInstancesStartTheJobTogether() throws Exception {
         unlock();
         long before = count("SELECT COUNT(*) FROM audit_event WHERE action = 'retention.run'");
@@ -223,7 +235,7 @@ class RetentionTests extends ApplicationTestSupport {
 
     @Test
     void shouldSaveValidPeriodsAuditedAndRefuseTooShortOnes() throws Exception {
-        AccountPrincipal admin = account(Role.ADMIN);
+        AccountPrincipal admin = account(Role.ADMIN, "en");
         mvc.perform(post("/admin/retention").with(signedIn(admin)).with(csrf()).param("tripDays", "730")
                         .param("refusedDays", "200").param("crossingLogDays", "730").param("mailDays", "60")
                         .param("auditDays", "3650"))
