@@ -147,6 +147,30 @@ class AuditTrailTests {
         assertThat(chain.verify().ok()).isTrue();
     }
 
+    /** Retention moves the chain's start; the first event deleted any other way is still a broken link. */
+    @Test
+    void shouldReportTheFirstEventDeletedOutsideRetention() {
+        appendThree();
+        long first = jdbc.queryForObject("SELECT first_id FROM audit_head", Long.class);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_event WHERE id = ?", first);
+        try {
+            jdbc.update("DELETE FROM audit_event WHERE id = ?", first);
+
+            AuditChain.Verification verification = chain.verify();
+
+            assertThat(verification.problem()).isEqualTo(AuditChain.Problem.BROKEN_LINK);
+            assertThat(verification.firstBadId()).isEqualTo(first + 1);
+        } finally {
+            jdbc.update("INSERT INTO audit_event (id, occurred_at, actor_kind, actor_id, actor_role, action, "
+                    + "subject_type, subject_id, outcome, client_address, detail, prev_hash, hash) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("occurred_at"),
+                    row.get("actor_kind"), row.get("actor_id"), row.get("actor_role"), row.get("action"),
+                    row.get("subject_type"), row.get("subject_id"), row.get("outcome"), row.get("client_address"),
+                    row.get("detail"), row.get("prev_hash"), row.get("hash"));
+        }
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
     @Test
     void shouldPointAtTheRowAfterADeletedOne() {
         List<Long> ids = appendThree();
