@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import kr.kaesongcrossing.TestDatabase;
 import kr.kaesongcrossing.TestImages;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
@@ -33,10 +34,14 @@ import kr.kaesongcrossing.audit.Actor;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,11 +49,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Retention on the real database (KC_TEST_DB=mysql for MariaDB) with the app's clock moved years ahead: a finished
  * trip loses its personal data and photo while the statistics stay, a recent one is untouched, a second run does
  * nothing more, two instances run the job once, the preview changes nothing and the audit chain still verifies
- * after its oldest events are gone. The job works on the whole (shared) database, as it does in production.
+ * after its oldest events are gone. The job works on the whole database, as it does in production, and moves
+ * years ahead: so this class has a database of its own, and the other suites' rows and audit chain stay as they are.
  */
+@DirtiesContext
 class RetentionTests extends ApplicationTestSupport {
 
     static final MovableClock CLOCK = new MovableClock();
+    static final TestDatabase OWN = new TestDatabase();
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", OWN::url);
+    }
+
+    @AfterAll
+    static void dropOwnDatabase() {
+        OWN.close();
+    }
 
     @TestBean
     Clock clock;
