@@ -8,9 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recomputes the chain from its first row up to the head as it is now: every row must have the next id, carry the
- * previous row's hash and hash to its own stored hash, and the last one must be the head. Reports the first row
- * that does not.
+ * Recomputes the chain from its start up to the head as it is now: every row must have the next id, carry the
+ * previous row's hash and hash to its own stored hash, and the last one must be the head. The start is the head's
+ * {@code first_id} with the {@code first_prev_hash} that retention recorded when it deleted the events before it
+ * (the genesis at first), so deleting old events by retention is no tampering, but deleting them any other way is.
+ * Reports the first row that does not match.
  */
 @Service
 class AuditChain {
@@ -42,8 +44,8 @@ class AuditChain {
         AuditHead head = entityManager.find(AuditHead.class, AuditHead.ID);
         long upTo = head.getLastId();
         String lastHash = head.getLastHash();
-        long previousId = 0;
-        String previousHash = AuditEvent.GENESIS;
+        long previousId = head.getFirstId() - 1;
+        String previousHash = head.getFirstPrevHash();
         long checked = 0;
         while (previousId < upTo) {
             List<AuditEvent> batch = events.findByIdGreaterThanAndIdLessThanEqualOrderByIdAsc(previousId, upTo,

@@ -20,9 +20,6 @@ import java.util.HexFormat;
 @Table(name = "audit_event")
 class AuditEvent {
 
-    /** The previous hash of the first row. */
-    static final String GENESIS = "0".repeat(64);
-
     @Id
     private Long id;
 

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The chain's one head row: the last event's id and hash. Locked by every append. */
+/**
+ * The chain's one head row: the last event's id and hash, and where the chain starts now (retention deletes the
+ * oldest events and moves the start under this row's lock). Locked by every append.
+ */
 @Entity
 @Table(name = "audit_head")
 class AuditHead {
@@ -21,6 +24,12 @@ class AuditHead {
     @Column(name = "last_hash", nullable = false)
     private String lastHash;
 
+    @Column(name = "first_id", nullable = false)
+    private long firstId;
+
+    @Column(name = "first_prev_hash", nullable = false)
+    private String firstPrevHash;
+
     protected AuditHead() {
     }
 
@@ -30,6 +39,23 @@ class AuditHead {
         }
         lastId = event.getId();
         lastHash = event.getHash();
+    }
+
+    /** The events up to {@code lastDeleted} (whose hash the next one carries) are gone: the chain starts after it. */
+    void cut(long lastDeleted, String lastDeletedHash) {
+        if (lastDeleted < firstId || lastDeleted > lastId) {
+            throw new IllegalStateException("audit cut outside the chain");
+        }
+        firstId = lastDeleted + 1;
+        firstPrevHash = lastDeletedHash;
+    }
+
+    long getFirstId() {
+        return firstId;
+    }
+
+    String getFirstPrevHash() {
+        return firstPrevHash;
     }
 
     long getLastId() {

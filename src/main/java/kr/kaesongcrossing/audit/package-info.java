@@ -6,7 +6,8 @@
  *
  * <p>Public API for every module: {@link kr.kaesongcrossing.audit.AuditTrail} (record an action), with
  * {@link kr.kaesongcrossing.audit.Actor}, {@link kr.kaesongcrossing.audit.AuditPrincipal} (implemented by the
- * security principals so the trail knows who acts) and {@link kr.kaesongcrossing.audit.Subject}.
+ * security principals so the trail knows who acts) and {@link kr.kaesongcrossing.audit.Subject}; for the retention
+ * job, {@link kr.kaesongcrossing.audit.AuditRetention} (delete the oldest events, keeping the chain verifiable).
  */
 @ApplicationModule(allowedDependencies = {"system"})
 package kr.kaesongcrossing.audit;

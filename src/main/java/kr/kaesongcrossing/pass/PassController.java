@@ -88,7 +88,7 @@ class PassController {
 
     @GetMapping("/passes/{passId}/qr.png")
     ResponseEntity<byte[]> qr(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId) {
-        Pass pass = visible(passId, user);
+        Pass pass = withToken(visible(passId, user));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrCodes.png(pass.getToken()));
     }
 
@@ -103,7 +103,7 @@ class PassController {
     @GetMapping("/passes/{passId}/pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId,
             Locale locale) {
-        Pass pass = visible(passId, user);
+        Pass pass = withToken(visible(passId, user));
         byte[] photo = photos.findById(pass.getId()).map(PassPhoto::getJpeg).orElse(null);
         byte[] document = pdf.render(PassView.of(pass, clock.instant()), photo, locale);
         String filename = "kaesong-pass-" + pass.getApplicationReference().replaceAll("[^A-Za-z0-9-]", "") + ".pdf";
@@ -111,6 +111,14 @@ class PassController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build()
                         .toString())
                 .body(document);
+    }
+
+    /** An anonymised pass (retention) has no token and no holder any more: no QR code, no document. */
+    private static Pass withToken(Pass pass) {
+        if (pass.getToken() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return pass;
     }
 
     @PostMapping("/passes/{passId}/revoke")

@@ -122,7 +122,9 @@ class AuditTrailTests {
         assertThat(rows).hasSize(writers * each);
         AuditChain.Verification verification = chain.verify();
         assertThat(verification.ok()).as("verification %s", verification).isTrue();
-        assertThat(verification.checked()).isEqualTo(head());
+        // from where retention last cut the chain (the first id) to the head
+        assertThat(verification.checked()).isEqualTo(head() - jdbc.queryForObject("SELECT first_id FROM audit_head",
+                Long.class) + 1);
     }
 
     @Test
@@ -141,6 +143,30 @@ class AuditTrailTests {
             assertThat(verification.problem()).isEqualTo(AuditChain.Problem.CHANGED);
         } finally {
             jdbc.update("UPDATE audit_event SET detail = ? WHERE id = ?", detail, changed);
+        }
+        assertThat(chain.verify().ok()).isTrue();
+    }
+
+    /** Retention moves the chain's start; the first event deleted any other way is still a broken link. */
+    @Test
+    void shouldReportTheFirstEventDeletedOutsideRetention() {
+        appendThree();
+        long first = jdbc.queryForObject("SELECT first_id FROM audit_head", Long.class);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_event WHERE id = ?", first);
+        try {
+            jdbc.update("DELETE FROM audit_event WHERE id = ?", first);
+
+            AuditChain.Verification verification = chain.verify();
+
+            assertThat(verification.problem()).isEqualTo(AuditChain.Problem.BROKEN_LINK);
+            assertThat(verification.firstBadId()).isEqualTo(first + 1);
+        } finally {
+            jdbc.update("INSERT INTO audit_event (id, occurred_at, actor_kind, actor_id, actor_role, action, "
+                    + "subject_type, subject_id, outcome, client_address, detail, prev_hash, hash) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("occurred_at"),
+                    row.get("actor_kind"), row.get("actor_id"), row.get("actor_role"), row.get("action"),
+                    row.get("subject_type"), row.get("subject_id"), row.get("outcome"), row.get("client_address"),
+                    row.get("detail"), row.get("prev_hash"), row.get("hash"));
         }
         assertThat(chain.verify().ok()).isTrue();
     }

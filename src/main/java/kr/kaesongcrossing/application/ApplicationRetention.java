@@ -1,0 +1,92 @@
+package kr.kaesongcrossing.application;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import kr.kaesongcrossing.system.Batches;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Anonymises applications past their retention period: finished trips (return date before a cut-off day) and
+ * refused or withdrawn applications (last changed before a cut-off instant). Names, birth date, ID number, phone,
+ * vehicle plate, free-text purpose and the photo go; status, dates, organisation, purpose, nationality, slots and
+ * goods stay, so the counts by day, organisation and purpose do not change. The timeline keeps its steps (statuses,
+ * times, roles) without the actors' names and reasons. Rows are marked {@code anonymised_at} and skipped later.
+ *
+ * <p>Set-based SQL in batches of {@value #BATCH} ids a transaction: a run over years of applications never holds
+ * many row locks for long, and a run that stops half-way goes on where it stopped.
+ */
+@Service
+public class ApplicationRetention {
+
+    static final int BATCH = 500;
+    private static final List<String> FINAL = List.of(ApplicationStatus.REJECTED.name(),
+            ApplicationStatus.WITHDRAWN.name(), ApplicationStatus.CONSENT_REFUSED.name());
+    private static final String FINISHED = "anonymised_at IS NULL AND return_date < :day AND status NOT IN (:final)";
+    private static final String REFUSED = "anonymised_at IS NULL AND updated_at < :before AND status IN (:final)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    ApplicationRetention(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Finished trips (not refused or withdrawn) that returned before {@code day} and are not yet anonymised. */
+    public long countFinishedTrips(LocalDate day) {
+        return count(FINISHED, finished(day));
+    }
+
+    /** Refused or withdrawn applications last changed before {@code before}, not yet anonymised. */
+    public long countRefused(Instant before) {
+        return count(REFUSED, refused(before));
+    }
+
+    public long anonymiseFinishedTrips(LocalDate day, Instant now) {
+        return anonymise(FINISHED, finished(day), now);
+    }
+
+    public long anonymiseRefused(Instant before, Instant now) {
+        return anonymise(REFUSED, refused(before), now);
+    }
+
+    private static MapSqlParameterSource finished(LocalDate day) {
+        return new MapSqlParameterSource("day", day).addValue("final", FINAL);
+    }
+
+    private static MapSqlParameterSource refused(Instant before) {
+        return new MapSqlParameterSource("before", Timestamp.from(before)).addValue("final", FINAL);
+    }
+
+    private long count(String where, MapSqlParameterSource params) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM travel_application WHERE " + where, params, Long.class);
+    }
+
+    private long anonymise(String where, MapSqlParameterSource params, Instant now) {
+        long[] after = {0};
+        return Batches.untilDone(transactions, BATCH, () -> {
+            // keyset on the primary key: each batch reads on from the last id, never sorts what is left
+            List<Long> ids = jdbc.queryForList("SELECT id FROM travel_application WHERE id > :after AND " + where
+                    + " ORDER BY id LIMIT " + BATCH, params.addValue("after", after[0]), Long.class);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            after[0] = ids.get(ids.size() - 1);
+            Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
+            jdbc.update("DELETE FROM application_photo WHERE application_id IN (:ids)", batch);
+            jdbc.update("UPDATE application_status_change SET actor_name = NULL, reason = NULL"
+                    + " WHERE application_id IN (:ids)", batch);
+            // version + 1: a form still open on such an application is refused as stale, not saved back
+            jdbc.update("UPDATE travel_application SET name_korean = NULL, name_latin = NULL, date_of_birth = NULL,"
+                    + " id_number_encrypted = NULL, phone = NULL, vehicle_plate = NULL, purpose_detail = NULL,"
+                    + " has_photo = FALSE, anonymised_at = :now, version = version + 1 WHERE id IN (:ids)", batch);
+            return ids.size();
+        });
+    }
+}

@@ -1,0 +1,372 @@
+package kr.kaesongcrossing.retention;
+
+import static kr.kaesongcrossing.account.SignedIn.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import kr.kaesongcrossing.TestDatabase;
+import kr.kaesongcrossing.TestImages;
+import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.application.ApplicationTestSupport;
+import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.audit.Actor;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.OfficeTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retention on the real database (KC_TEST_DB=mysql for MariaDB) with the app's clock moved years ahead: a finished
+ * trip loses its personal data and photo while the statistics stay, a recent one is untouched, a second run does
+ * nothing more, two instances run the job once, the preview changes nothing and the audit chain still verifies
+ * after its oldest events are gone. The job works on the whole database, as it does in production, and moves
+ * years ahead: so this class has a database of its own, and the other suites' rows and audit chain stay as they are.
+ */
+@DirtiesContext
+class RetentionTests extends ApplicationTestSupport {
+
+    static final MovableClock CLOCK = new MovableClock();
+    static final TestDatabase OWN = new TestDatabase();
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", OWN::url);
+    }
+
+    @AfterAll
+    static void dropOwnDatabase() {
+        OWN.close();
+    }
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return CLOCK;
+    }
+
+    @Autowired
+    Retention retention;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    AuditTrail trail;
+
+    final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void backToNow() {
+        threads.shutdownNow();
+        CLOCK.reset();
+        jdbc.update("DELETE FROM retention_settings");
+    }
+
+    @Test
+    void shouldAnonymiseAFinishedTripWithItsPhotoAndPassAndKeepItsStatistics() throws Exception {
+        AccountPrincipal applicant = account(Role.CIVILIAN);
+        String organisation = "보존-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate entry = today().plusDays(10);
+        long finished = trip(applicant, organisation, entry, Purpose.TALKS);
+        long recent = trip(applicant, organisation, today().plusDays(100), Purpose.TALKS);
+        approve(finished, applicant, entry);
+        long scan = crossing(finished, entry);
+        List<Map<String, Object>> statistics = statistics(organisation);
+        long steps = steps(finished);
+
+        CLOCK.moveTo(entry.plusDays(2 + 1095 + 1));
+        Retention.Counts counts = run();
+
+        Map<String, Object> row = application(finished);
+        assertThat(row.get("name_korean")).isNull();
+        assertThat(row.get("name_latin")).isNull();
+        assertThat(row.get("date_of_birth")).isNull();
+        assertThat(row.get("id_number_encrypted")).isNull();
+        assertThat(row.get("phone")).isNull();
+        assertThat(row.get("anonymised_at")).isNotNull();
+        assertThat(count("SELECT COUNT(*) FROM application_photo WHERE application_id = ?", finished)).isZero();
+        assertThat(steps(finished)).isEqualTo(steps);
+        assertThat(count("SELECT COUNT(*) FROM application_status_change WHERE application_id = ?"
+                + " AND actor_name IS NOT NULL", finished)).isZero();
+        assertThat(jdbc.queryForMap("SELECT holder_name_korean, holder_name_latin, token FROM pass"
+                + " WHERE application_id = ?", finished).values()).containsOnlyNulls();
+        assertThat(count("SELECT COUNT(*) FROM pass_photo p JOIN pass s ON s.id = p.pass_pk"
+                + " WHERE s.application_id = ?", finished)).isZero();
+        Map<String, Object> log = jdbc.queryForMap("SELECT * FROM crossing_log WHERE id = ?", scan);
+        assertThat(log.get("pass_id")).isNull();
+        assertThat(log.get("application_id")).isNull();
+        assertThat(log.get("holder_name_korean")).isNull();
+        assertThat(log).containsEntry("gate", "KAESONG").containsEntry("direction", "NORTHBOUND")
+                .containsEntry("result", "ACCEPTED");
+        assertThat(statistics(organisation)).isEqualTo(statistics);
+        assertThat(counts.finishedTrips()).isPositive();
+        assertThat(counts.passes()).isPositive();
+
+        Map<String, Object> untouched = application(recent);
+        assertThat(untouched.get("name_korean")).isNotNull();
+        assertThat(untouched.get("anonymised_at")).isNull();
+        assertThat(count("SELECT COUNT(*) FROM application_photo WHERE application_id = ?", recent)).isOne();
+
+        String detail = jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'retention.run'"
+                + " ORDER BY id DESC LIMIT 1", String.class);
+        assertThat(detail).contains("finished-trips=" + counts.finishedTrips(), "passes=" + counts.passes());
+
+        // the pages still show an anonymised trip (without the data), never an error
+        AccountPrincipal officer = account(Role.OFFICER);
+        String passId = jdbc.queryForObject("SELECT pass_id FROM pass WHERE application_id = ?", String.class,
+                finished);
+        mvc.perform(get("/applications").with(signedIn(applicant))).andExpect(status().isOk());
+        mvc.perform(get("/applications/" + finished).with(signedIn(applicant))).andExpect(status().isOk());
+        mvc.perform(get("/review/applications/" + finished).with(signedIn(officer))).andExpect(status().isOk());
+        mvc.perform(get("/passes/" + passId).with(signedIn(officer))).andExpect(status().isOk());
+        mvc.perform(get("/passes/" + passId + "/qr.png").with(signedIn(officer))).andExpect(status().isNotFound());
+        mvc.perform(get("/passes/" + passId + "/pdf").with(signedIn(officer))).andExpect(status().isNotFound());
+
+        Object anonymisedAt = row.get("anonymised_at");
+        Retention.Counts again = run();
+        assertThat(again.finishedTrips()).isZero();
+        assertThat(again.passes()).isZero();
+        assertThat(again.crossingLog()).isZero();
+        assertThat(application(finished).get("anonymised_at")).isEqualTo(anonymisedAt);
+    }
+
+    @Test
+    void shouldAnonymiseAWithdrawnApplicationAfterAYear() {
+        AccountPrincipal applicant = account(Role.CIVILIAN);
+        long withdrawn = trip(applicant, "철회 기관", today().plusDays(30), Purpose.TALKS);
+        applications.withdraw(withdrawn, applicant, null);
+
+        CLOCK.moveTo(today().plusDays(300));
+        run();
+        assertThat(application(withdrawn).get("name_korean")).isNotNull();
+
+        CLOCK.moveTo(today().plusDays(367));
+        run();
+        assertThat(application(withdrawn).get("name_korean")).isNull();
+        assertThat(application(withdrawn).get("status")).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void shouldChangeNothingOnPreview() throws Exception {
+        AccountPrincipal applicant = account(Role.CIVILIAN);
+        LocalDate entry = today().plusDays(10);
+        long finished = trip(applicant, "미리보기 기관", entry, Purpose.TALKS);
+        CLOCK.moveTo(entry.plusDays(2 + 1095 + 1));
+
+        assertThat(retention.preview().finishedTrips()).isPositive();
+        String page = mvc.perform(get("/admin/retention/preview").with(signedIn(account(Role.ADMIN))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<td>" + retention.preview().finishedTrips() + "</td>");
+        assertThat(application(finished).get("name_korean")).isNotNull();
+        assertThat(application(finished).get("anonymised_at")).isNull();
+    }
+
+    @Test
+    void shouldRunByHandFromTheSettingsPageWithTheAdminAsActor() throws Exception {
+        AccountPrincipal admin = account(Role.ADMIN);
+        unlock();
+        var ran = mvc.perform(post("/admin/retention/run").with(signedIn(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        assertThat(ran.getFlashMap().get("ran")).isInstanceOf(Retention.Counts.class);
+        assertThat(jdbc.queryForObject("SELECT actor_id FROM audit_event WHERE action = 'retention.run'"
+                + " ORDER BY id DESC LIMIT 1", String.class)).isEqualTo(Long.toString(admin.id()));
+    }
+
+    @Test
+    void shouldRunOnceWhenTwoInstancesStartTheJobTogether() throws Exception {
+        unlock();
+        long before = count("SELECT COUNT(*) FROM audit_event WHERE action = 'retention.run'");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<Retention.Counts>>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(threads.submit(() -> {
+                start.await();
+                return retention.runBy(Actor.system("race"));
+            }));
+        }
+        start.countDown();
+        int ran = 0;
+        for (Future<Optional<Retention.Counts>> run : runs) {
+            ran += run.get(120, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+        }
+
+        assertThat(ran).isOne();
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'retention.run'")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldKeepTheAuditChainVerifiableWhenItsOldestEventsAreDeleted() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        trail.recordAs(Actor.system("retention-test"), "test.old", Subject.of("test", subject),
+                AuditTrail.Outcome.SUCCESS, null);
+        // later than every event the other tests write with their clocks moved, so all those are older
+        CLOCK.moveTo(today().plusDays(4000));
+        trail.recordAs(Actor.system("retention-test"), "test.kept", Subject.of("test", subject),
+                AuditTrail.Outcome.SUCCESS, null);
+
+        CLOCK.moveTo(today().plusDays(4000 + 3650));
+        Retention.Counts counts = run();
+
+        assertThat(counts.auditEvents()).isPositive();
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE subject_id = ?", String.class, subject))
+                .containsExactly("test.kept");
+        String page = mvc.perform(post("/admin/audit/verify").with(signedIn(account(Role.ADMIN))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("krds-alert success").doesNotContain("krds-alert danger");
+    }
+
+    @Test
+    void shouldSaveValidPeriodsAuditedAndRefuseTooShortOnes() throws Exception {
+        AccountPrincipal admin = account(Role.ADMIN, "en");
+        mvc.perform(post("/admin/retention").with(signedIn(admin)).with(csrf()).param("tripDays", "730")
+                        .param("refusedDays", "200").param("crossingLogDays", "730").param("mailDays", "60")
+                        .param("auditDays", "3650"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(retention.periods()).isEqualTo(new RetentionForm(730, 200, 730, 60, 3650));
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'retention.settings-changed'"
+                + " ORDER BY id DESC LIMIT 1", String.class)).contains("trip-days=730");
+
+        String page = mvc.perform(post("/admin/retention").with(signedIn(admin)).with(csrf())
+                        .cookie(ENGLISH).param("tripDays", "730").param("refusedDays", "200")
+                        .param("crossingLogDays", "730").param("mailDays", "60").param("auditDays", "365"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Enter a number of days from 1825 (five years) to 36500.");
+        assertThat(retention.periods().auditDays()).isEqualTo(3650);
+    }
+
+    @Test
+    void shouldRefuseEveryoneButAdmin() throws Exception {
+        for (Role role : List.of(Role.CIVILIAN, Role.OFFICER, Role.CHECKPOINT, Role.SUPERVISOR)) {
+            AccountPrincipal caller = account(role);
+            mvc.perform(get("/admin/retention").with(signedIn(caller))).andExpect(status().isForbidden());
+            mvc.perform(post("/admin/retention/run").with(signedIn(caller)).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+    }
+
+    /** A run by hand, as after the lock of the one before has ended. */
+    private Retention.Counts run() {
+        unlock();
+        return retention.runBy(Actor.system("retention-test")).orElseThrow();
+    }
+
+    /**
+     * Ends the job's lock (lockAtLeastFor keeps it a minute). The row stays: ShedLock remembers it made it and
+     * only updates it afterwards.
+     */
+    private void unlock() {
+        jdbc.update("UPDATE shedlock SET lock_until = locked_at WHERE name = ?", Retention.JOB);
+    }
+
+    private long trip(AccountPrincipal applicant, String organisation, LocalDate entry, Purpose purpose) {
+        long id = applications.create(applicant, details(uniqueKoreanName(), entry, entry.plusDays(2), purpose),
+                PHOTO, true);
+        jdbc.update("UPDATE travel_application SET organisation = ? WHERE id = ?", organisation, id);
+        return id;
+    }
+
+    /** The pass module issues a pass with the photo, as on approval. */
+    private void approve(long id, AccountPrincipal applicant, LocalDate entry) {
+        Map<String, Object> row = application(id);
+        transactions.executeWithoutResult(status -> events.publishEvent(new TripApprovedForTravel(id,
+                (String) row.get("reference"), applicant.id(), (String) row.get("name_korean"), "TEST PERSON",
+                LocalDate.of(1980, 1, 2), "KOR", entry, entry.plusDays(2), TestImages.portraitJpeg())));
+    }
+
+    /** An accepted northbound scan of the trip's pass on its entry day. */
+    private long crossing(long application, LocalDate entry) {
+        Map<String, Object> pass = jdbc.queryForMap("SELECT pass_id, holder_name_korean FROM pass"
+                + " WHERE application_id = ?", application);
+        Instant at = OfficeTime.startOfDay(entry).plus(Duration.ofHours(9));
+        String scanId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO crossing_log (scan_id, pass_id, application_id, scanned_at, recorded_at, direction,"
+                + " lane, operator_name, result, holder_name_korean, gate) VALUES (?, ?, ?, ?, ?, 'NORTHBOUND',"
+                + " 'lane-1', '검사관', 'ACCEPTED', ?, 'KAESONG')", scanId, pass.get("pass_id"), application,
+                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), pass.get("holder_name_korean"));
+        return jdbc.queryForObject("SELECT id FROM crossing_log WHERE scan_id = ?", Long.class, scanId);
+    }
+
+    /** The counts the office reports: by entry day, purpose and status, for this test's organisation. */
+    private List<Map<String, Object>> statistics(String organisation) {
+        return jdbc.queryForList("SELECT entry_date, purpose, status, COUNT(*) AS n FROM travel_application"
+                + " WHERE organisation = ? GROUP BY entry_date, purpose, status ORDER BY entry_date", organisation);
+    }
+
+    private long steps(long application) {
+        return count("SELECT COUNT(*) FROM application_status_change WHERE application_id = ?", application);
+    }
+
+    private Map<String, Object> application(long id) {
+        return jdbc.queryForMap("SELECT * FROM travel_application WHERE id = ?", id);
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    /** The app's clock: now, or noon (KST) of a chosen day. */
+    static final class MovableClock extends Clock {
+
+        private volatile Instant moved;
+
+        void moveTo(LocalDate day) {
+            moved = OfficeTime.startOfDay(day).plus(Duration.ofHours(12));
+        }
+
+        void reset() {
+            moved = null;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant at = moved;
+            return at == null ? Instant.now() : at;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(instant(), zone);
+        }
+    }
+}
