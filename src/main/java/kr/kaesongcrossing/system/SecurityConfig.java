@@ -2,6 +2,7 @@ package kr.kaesongcrossing.system;
 
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -38,10 +39,10 @@ class SecurityConfig {
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    /** bcrypt, cost 11 (about 100 ms here); stored hashes keep their own cost. */
+    /** bcrypt at {@code kc.password.bcrypt-cost} (11: about 100 ms here); stored hashes keep their own cost. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(11);
+    PasswordEncoder passwordEncoder(@Value("${kc.password.bcrypt-cost}") int cost) {
+        return new BCryptPasswordEncoder(cost);
     }
 
     @Bean

@@ -6,11 +6,14 @@ import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,7 +38,14 @@ class RegistrationTests {
         assertThat(saved.email()).isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
         assertThat(saved.role()).isEqualTo(Role.CIVILIAN);
         assertThat(saved.language()).isEqualTo("en");
-        assertThat(saved.passwordHash()).startsWith("$2a$11$").doesNotContain("lanterns");
+        assertThat(saved.passwordHash()).startsWith("$2a$04$").doesNotContain("lanterns"); // the tests' cost
+    }
+
+    @Test
+    void shouldHashPasswordsAtCostElevenOutsideTheTests() throws Exception {
+        Properties production = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
+
+        assertThat(production.getProperty("kc.password.bcrypt-cost")).isEqualTo("11");
     }
 
     @Test

@@ -24,7 +24,7 @@ public class TestAccounts {
     /** ...and these recovery codes (each good once per account). */
     public static final List<String> RECOVERY_CODES = List.of("aaaaa-bbbbb", "ccccc-ddddd", "eeeee-fffff",
             "ggggg-hhhhh", "jjjjj-kkkkk", "mmmmm-nnnnn", "ppppp-qqqqq", "rrrrr-sssss", "ttttt-uuuuu", "vvvvv-wwwww");
-    private static final String HASH = new BCryptPasswordEncoder(10).encode(PASSWORD);
+    private static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
 
     private final UserAccountRepository accounts;
     private final SecondFactors secondFactors;

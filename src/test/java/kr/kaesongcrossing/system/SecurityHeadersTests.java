@@ -3,6 +3,8 @@ package kr.kaesongcrossing.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +48,18 @@ class SecurityHeadersTests {
         assertThat(css.getStatus()).isEqualTo(200);
         assertThat(css.getHeader("Cache-Control")).contains("max-age=604800").doesNotContain("no-store");
         assertThat(css.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void shouldLinkOurStaticFilesByContentHashAndServeThem() throws Exception {
+        String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        Matcher link = Pattern.compile("/css/app-[0-9a-f]{32}\\.css").matcher(page);
+
+        assertThat(link.find()).as("a content-hashed link to app.css").isTrue();
+        MockHttpServletResponse css = mvc.perform(get(link.group())).andReturn().getResponse();
+        assertThat(css.getStatus()).isEqualTo(200);
+        assertThat(css.getHeader("Cache-Control")).contains("max-age=604800");
+        assertThat(mvc.perform(get("/css/no-such-file.css")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
