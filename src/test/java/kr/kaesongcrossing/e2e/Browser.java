@@ -30,6 +30,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 public final class Browser {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Selenium's default is 500 ms: a journey of a few hundred waits spent minutes asleep after the page was ready. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Journey journey;
     private final String actor;
@@ -88,7 +90,7 @@ public final class Browser {
     }
 
     public WebElement find(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+        return waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     public List<WebElement> findAll(By by) {
@@ -144,7 +146,7 @@ public final class Browser {
     }
 
     private WebElement clickable(By by) {
-        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        WebElement element = waiting(WAIT).until(ExpectedConditions.elementToBeClickable(by));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         return element;
     }
@@ -171,7 +173,7 @@ public final class Browser {
     public Browser navigating(Runnable action) {
         driver.executeScript("window.__kcLeaving = true;");
         action.run();
-        new WebDriverWait(driver, WAIT).withMessage(() -> "a new page after leaving " + path())
+        waiting(WAIT).withMessage(() -> "a new page after leaving " + path())
                 .until(d -> whileReplaced(() -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                         "return !window.__kcLeaving && document.readyState === 'complete';")), false));
         return this;
@@ -185,6 +187,10 @@ public final class Browser {
 
     public String text(By by) {
         return find(by).getText();
+    }
+
+    private WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL);
     }
 
     /** Visible text of the whole page. */
@@ -228,18 +234,18 @@ public final class Browser {
     }
 
     public Browser waitForPath(String prefix) {
-        new WebDriverWait(driver, WAIT).until(d -> path().startsWith(prefix));
+        waiting(WAIT).until(d -> path().startsWith(prefix));
         return this;
     }
 
     public Browser waitForText(String text) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "text '" + text + "' on " + path() + ":\n" + pageText())
+        waiting(WAIT).withMessage(() -> "text '" + text + "' on " + path() + ":\n" + pageText())
                 .until(d -> whileReplaced(() -> pageText().contains(text), false));
         return this;
     }
 
     public <T> T waitUntil(java.util.function.Function<Browser, T> condition, String what) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(d -> whileReplaced(() -> condition.apply(this), null));
+        return waiting(WAIT).withMessage(what).until(d -> whileReplaced(() -> condition.apply(this), null));
     }
 
     /** The {@code <html lang>} of the current page. */
@@ -253,7 +259,7 @@ public final class Browser {
         type("password", password);
         WebElement field = find(By.id("password"));
         navigating(field::submit);
-        new WebDriverWait(driver, WAIT).until(d -> !path().startsWith("/login"));
+        waiting(WAIT).until(d -> !path().startsWith("/login"));
         if (path().startsWith("/account/second-factor/enrol")) {
             AuthenticatorApp.enrolled(baseUrl, email, find(By.cssSelector(".totp-secret")).getText());
         }
@@ -322,7 +328,7 @@ public final class Browser {
     public Path download(By link) {
         List<Path> before = downloadedFiles();
         clickable(link).click();
-        return new WebDriverWait(driver, Duration.ofSeconds(90)).withMessage("a finished download in " + downloads)
+        return waiting(Duration.ofSeconds(90)).withMessage("a finished download in " + downloads)
                 .until(d -> downloadedFiles().stream().filter(f -> !before.contains(f))
                         .filter(f -> !f.getFileName().toString().endsWith(".crdownload"))
                         .filter(f -> f.toFile().length() > 0).findFirst().orElse(null));
@@ -395,7 +401,7 @@ public final class Browser {
     }
 
     void awaitSettled() {
-        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
+        waiting(WAIT).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
         driver.executeAsyncScript("const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done());");
     }
