@@ -69,24 +69,18 @@ public class ApplicationRetention {
     }
 
     private long anonymise(String where, MapSqlParameterSource params, Instant now) {
-        long[] after = {0};
-        return Batches.untilDone(transactions, BATCH, () -> {
-            // keyset on the primary key: each batch reads on from the last id, never sorts what is left
-            List<Long> ids = jdbc.queryForList("SELECT id FROM travel_application WHERE id > :after AND " + where
-                    + " ORDER BY id LIMIT " + BATCH, params.addValue("after", after[0]), Long.class);
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            after[0] = ids.get(ids.size() - 1);
-            Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
-            jdbc.update("DELETE FROM application_photo WHERE application_id IN (:ids)", batch);
-            jdbc.update("UPDATE application_status_change SET actor_name = NULL, reason = NULL"
-                    + " WHERE application_id IN (:ids)", batch);
-            // version + 1: a form still open on such an application is refused as stale, not saved back
-            jdbc.update("UPDATE travel_application SET name_korean = NULL, name_latin = NULL, date_of_birth = NULL,"
-                    + " id_number_encrypted = NULL, phone = NULL, vehicle_plate = NULL, purpose_detail = NULL,"
-                    + " has_photo = FALSE, anonymised_at = :now, version = version + 1 WHERE id IN (:ids)", batch);
-            return ids.size();
-        });
+        return Batches.byKeys(transactions, BATCH, 0L, after -> jdbc.queryForList("SELECT id FROM travel_application"
+                + " WHERE id > :after AND " + where + " ORDER BY id LIMIT " + BATCH, params.addValue("after", after),
+                Long.class), ids -> {
+                    Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
+                    jdbc.update("DELETE FROM application_photo WHERE application_id IN (:ids)", batch);
+                    jdbc.update("UPDATE application_status_change SET actor_name = NULL, reason = NULL"
+                            + " WHERE application_id IN (:ids)", batch);
+                    // version + 1: a form still open on such an application is refused as stale, not saved back
+                    jdbc.update("UPDATE travel_application SET name_korean = NULL, name_latin = NULL,"
+                            + " date_of_birth = NULL, id_number_encrypted = NULL, phone = NULL, vehicle_plate = NULL,"
+                            + " purpose_detail = NULL, has_photo = FALSE, anonymised_at = :now, version = version + 1"
+                            + " WHERE id IN (:ids)", batch);
+                });
     }
 }
