@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goods stay, so the counts by day, organisation and purpose do not change. The timeline keeps its steps (statuses,
  * times, roles) without the actors' names and reasons. Rows are marked {@code anonymised_at} and skipped later.
  *
- * Manifest versions of slots dated before the same day keep their counts without the personal lines.
+ * <p>Manifest versions of slots dated before the same day keep their counts without the personal lines.
  *
  * <p>Set-based SQL in batches of {@value #BATCH} ids a transaction: a run over years of applications never holds
  * many row locks for long, and a run that stops half-way goes on where it stopped.
