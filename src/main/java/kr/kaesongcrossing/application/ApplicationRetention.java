@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import kr.kaesongcrossing.application.manifest.Manifest;
+import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.Batches;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -18,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goods stay, so the counts by day, organisation and purpose do not change. The timeline keeps its steps (statuses,
  * times, roles) without the actors' names and reasons. Rows are marked {@code anonymised_at} and skipped later.
  *
+ * <p>Manifest versions of slots dated before the same day keep their counts without the personal lines.
+ *
  * <p>Set-based SQL in batches of {@value #BATCH} ids a transaction: a run over years of applications never holds
  * many row locks for long, and a run that stops half-way goes on where it stopped.
  */
@@ -28,6 +32,8 @@ public class ApplicationRetention {
     private static final List<String> FINAL = List.of(ApplicationStatus.REJECTED.name(),
             ApplicationStatus.WITHDRAWN.name(), ApplicationStatus.CONSENT_REFUSED.name());
     private static final String FINISHED = "anonymised_at IS NULL AND return_date < :day AND status NOT IN (:final)";
+    /** A slot key's text starts with its direction and ISO date (N-2026-12-03-0830), so its date compares as text. */
+    private static final String OLD_MANIFEST = "anonymised_at IS NULL AND SUBSTRING(slot, 3, 10) < :day";
     private static final String REFUSED = "anonymised_at IS NULL AND updated_at < :before AND status IN (:final)";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -56,6 +62,35 @@ public class ApplicationRetention {
         return anonymise(REFUSED, refused(before), now);
     }
 
+    /** Manifest versions of slots dated before {@code day}, not yet anonymised. */
+    public long countManifestVersions(LocalDate day) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM manifest_version WHERE " + OLD_MANIFEST,
+                Map.of("day", day.toString()), Long.class);
+    }
+
+    /**
+     * Rewrites each version's list without its personal lines ({@link Manifest#anonymised()}): what was sent stays
+     * countable (travellers, vehicles, goods), and its downloads still work, saying it was anonymised.
+     */
+    public long anonymiseManifestVersions(LocalDate day, Instant now) {
+        return Batches.byKeys(transactions, BATCH, 0L, after -> jdbc.queryForList("SELECT id FROM manifest_version"
+                + " WHERE id > :after AND " + OLD_MANIFEST + " ORDER BY id LIMIT " + BATCH,
+                Map.of("after", after, "day", day.toString()), Long.class), ids -> {
+                    List<Map<String, Object>> versions = jdbc.queryForList("SELECT id, slot, content"
+                            + " FROM manifest_version WHERE id IN (:ids)", Map.of("ids", ids));
+                    jdbc.batchUpdate("UPDATE manifest_version SET content = :content, anonymised_at = :now"
+                            + " WHERE id = :id", versions.stream().map(v -> new MapSqlParameterSource("id", v.get("id"))
+                                    .addValue("now", Timestamp.from(now))
+                                    .addValue("content", anonymised((String) v.get("slot"), (String) v.get("content"))))
+                            .toArray(MapSqlParameterSource[]::new));
+                });
+    }
+
+    private static String anonymised(String slot, String content) {
+        SlotKey key = SlotKey.parse(slot).orElseThrow(() -> new IllegalStateException("slot key " + slot));
+        return Manifest.parse(key, content).anonymised().toText();
+    }
+
     private static MapSqlParameterSource finished(LocalDate day) {
         return new MapSqlParameterSource("day", day).addValue("final", FINAL);
     }
@@ -69,24 +104,18 @@ public class ApplicationRetention {
     }
 
     private long anonymise(String where, MapSqlParameterSource params, Instant now) {
-        long[] after = {0};
-        return Batches.untilDone(transactions, BATCH, () -> {
-            // keyset on the primary key: each batch reads on from the last id, never sorts what is left
-            List<Long> ids = jdbc.queryForList("SELECT id FROM travel_application WHERE id > :after AND " + where
-                    + " ORDER BY id LIMIT " + BATCH, params.addValue("after", after[0]), Long.class);
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            after[0] = ids.get(ids.size() - 1);
-            Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
-            jdbc.update("DELETE FROM application_photo WHERE application_id IN (:ids)", batch);
-            jdbc.update("UPDATE application_status_change SET actor_name = NULL, reason = NULL"
-                    + " WHERE application_id IN (:ids)", batch);
-            // version + 1: a form still open on such an application is refused as stale, not saved back
-            jdbc.update("UPDATE travel_application SET name_korean = NULL, name_latin = NULL, date_of_birth = NULL,"
-                    + " id_number_encrypted = NULL, phone = NULL, vehicle_plate = NULL, purpose_detail = NULL,"
-                    + " has_photo = FALSE, anonymised_at = :now, version = version + 1 WHERE id IN (:ids)", batch);
-            return ids.size();
-        });
+        return Batches.byKeys(transactions, BATCH, 0L, after -> jdbc.queryForList("SELECT id FROM travel_application"
+                + " WHERE id > :after AND " + where + " ORDER BY id LIMIT " + BATCH, params.addValue("after", after),
+                Long.class), ids -> {
+                    Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
+                    jdbc.update("DELETE FROM application_photo WHERE application_id IN (:ids)", batch);
+                    jdbc.update("UPDATE application_status_change SET actor_name = NULL, reason = NULL"
+                            + " WHERE application_id IN (:ids)", batch);
+                    // version + 1: a form still open on such an application is refused as stale, not saved back
+                    jdbc.update("UPDATE travel_application SET name_korean = NULL, name_latin = NULL,"
+                            + " date_of_birth = NULL, id_number_encrypted = NULL, phone = NULL, vehicle_plate = NULL,"
+                            + " purpose_detail = NULL, has_photo = FALSE, anonymised_at = :now, version = version + 1"
+                            + " WHERE id IN (:ids)", batch);
+                });
     }
 }

@@ -6,8 +6,10 @@
  *
  * <p>Public API for every module: {@link kr.kaesongcrossing.audit.AuditTrail} (record an action), with
  * {@link kr.kaesongcrossing.audit.Actor}, {@link kr.kaesongcrossing.audit.AuditPrincipal} (implemented by the
- * security principals so the trail knows who acts) and {@link kr.kaesongcrossing.audit.Subject}; for the retention
- * job, {@link kr.kaesongcrossing.audit.AuditRetention} (delete the oldest events, keeping the chain verifiable).
+ * security principals so the trail knows who acts), {@link kr.kaesongcrossing.audit.Subject} and
+ * {@link kr.kaesongcrossing.audit.DisclosureReason} (why an ID number or full-size photo was disclosed); for the
+ * retention job, {@link kr.kaesongcrossing.audit.AuditRetention} (delete the oldest events, keeping the chain
+ * verifiable).
  */
 @ApplicationModule(allowedDependencies = {"system"})
 package kr.kaesongcrossing.audit;

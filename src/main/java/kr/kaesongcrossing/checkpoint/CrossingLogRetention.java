@@ -2,7 +2,6 @@ package kr.kaesongcrossing.checkpoint;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import kr.kaesongcrossing.system.Batches;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,19 +33,11 @@ public class CrossingLogRetention {
     }
 
     public long anonymiseScannedBefore(Instant before, Instant now) {
-        long[] after = {0};
-        return Batches.untilDone(transactions, BATCH, () -> {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM crossing_log WHERE id > :after AND " + OLD
-                    + " ORDER BY id LIMIT " + BATCH, Map.of("after", after[0], "before", Timestamp.from(before)),
-                    Long.class);
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            after[0] = ids.get(ids.size() - 1);
-            jdbc.update("UPDATE crossing_log SET pass_id = NULL, application_id = NULL, holder_name_korean = NULL,"
-                    + " holder_name_latin = NULL, override_reason = NULL, anonymised_at = :now WHERE id IN (:ids)",
-                    Map.of("ids", ids, "now", Timestamp.from(now)));
-            return ids.size();
-        });
+        return Batches.byKeys(transactions, BATCH, 0L, after -> jdbc.queryForList("SELECT id FROM crossing_log"
+                + " WHERE id > :after AND " + OLD + " ORDER BY id LIMIT " + BATCH,
+                Map.of("after", after, "before", Timestamp.from(before)), Long.class),
+                ids -> jdbc.update("UPDATE crossing_log SET pass_id = NULL, application_id = NULL,"
+                        + " holder_name_korean = NULL, holder_name_latin = NULL, override_reason = NULL,"
+                        + " anonymised_at = :now WHERE id IN (:ids)", Map.of("ids", ids, "now", Timestamp.from(now))));
     }
 }

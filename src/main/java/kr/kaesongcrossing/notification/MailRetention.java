@@ -2,7 +2,6 @@ package kr.kaesongcrossing.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import kr.kaesongcrossing.system.Batches;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,10 +29,9 @@ public class MailRetention {
     }
 
     public long deleteCreatedBefore(Instant before) {
-        return Batches.untilDone(transactions, BATCH, () -> {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM outbound_mail WHERE " + OLD + " ORDER BY id LIMIT "
-                    + BATCH, Map.of("before", Timestamp.from(before)), Long.class);
-            return ids.isEmpty() ? 0 : jdbc.update("DELETE FROM outbound_mail WHERE id IN (:ids)", Map.of("ids", ids));
-        });
+        return Batches.byKeys(transactions, BATCH, 0L, after -> jdbc.queryForList("SELECT id FROM outbound_mail"
+                + " WHERE id > :after AND " + OLD + " ORDER BY id LIMIT " + BATCH,
+                Map.of("after", after, "before", Timestamp.from(before)), Long.class),
+                ids -> jdbc.update("DELETE FROM outbound_mail WHERE id IN (:ids)", Map.of("ids", ids)));
     }
 }

@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.pass;
 
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +8,13 @@ import java.util.Locale;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
+import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.DisclosureReason;
+import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OnRefusal;
+import kr.kaesongcrossing.system.Photos;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +25,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,14 +50,16 @@ class PassController {
     private final PassPhotoRepository photos;
     private final PassLifecycle lifecycle;
     private final PassPdf pdf;
+    private final AuditTrail audit;
     private final Clock clock;
 
     PassController(PassRepository passes, PassPhotoRepository photos, PassLifecycle lifecycle, PassPdf pdf,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.passes = passes;
         this.photos = photos;
         this.lifecycle = lifecycle;
         this.pdf = pdf;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -83,6 +92,7 @@ class PassController {
         model.addAttribute("staff", isStaff(user));
         model.addAttribute("officer", user.role() == Role.OFFICER);
         model.addAttribute("canReissue", pass.reissuableAt(now));
+        model.addAttribute("disclosureReasons", DisclosureReason.values());
         return VIEW_DETAIL;
     }
 
@@ -92,12 +102,40 @@ class PassController {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrCodes.png(pass.getToken()));
     }
 
+    /**
+     * The photo as the page shows it: the holder's own stored photo, or for staff a thumbnail (looking at a pass does
+     * not hand out a copy of the face; the full size is {@link #downloadPhoto}, audited).
+     */
     @GetMapping("/passes/{passId}/photo")
     ResponseEntity<byte[]> photo(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId) {
+        byte[] jpeg = storedPhoto(visible(passId, user));
+        return ResponseEntity.ok().contentType(IMAGE_JPEG).cacheControl(CacheControl.noStore().cachePrivate())
+                .body(isStaff(user) ? Photos.thumbnail(jpeg) : jpeg);
+    }
+
+    /** The full-size photo as a file, for staff with a reason the audit trail keeps; without one, the page says so. */
+    @PostMapping("/passes/{passId}/photo")
+    Object downloadPhoto(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String passId,
+            @Valid DisclosureReason.Form form, BindingResult result, Model model) {
+        if (!isStaff(user)) {
+            throw new AccessDeniedException("Full-size downloads are for staff; holders see their own photo");
+        }
         Pass pass = visible(passId, user);
-        byte[] jpeg = photos.findById(pass.getId()).map(PassPhoto::getJpeg)
+        if (result.hasErrors()) {
+            model.addAttribute("photoError", true);
+            return detail(user, passId, model);
+        }
+        byte[] jpeg = storedPhoto(pass);
+        audit.record("pass.photo-downloaded", Subject.of("pass", pass.getPassId()), "reason=" + form.reason());
+        return ResponseEntity.ok().contentType(IMAGE_JPEG).cacheControl(CacheControl.noStore().cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("pass-photo-" + pass.getPassId() + ".jpg").build().toString())
+                .body(jpeg);
+    }
+
+    private byte[] storedPhoto(Pass pass) {
+        return photos.findById(pass.getId()).map(PassPhoto::getJpeg)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok().contentType(IMAGE_JPEG).body(jpeg);
     }
 
     @GetMapping("/passes/{passId}/pdf")

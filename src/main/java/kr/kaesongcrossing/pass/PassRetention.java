@@ -2,7 +2,6 @@ package kr.kaesongcrossing.pass;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import kr.kaesongcrossing.system.Batches;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,20 +33,13 @@ public class PassRetention {
     }
 
     public long anonymiseEndedBefore(Instant before, Instant now) {
-        long[] after = {0};
-        return Batches.untilDone(transactions, BATCH, () -> {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM pass WHERE id > :after AND " + OLD
-                    + " ORDER BY id LIMIT " + BATCH, Map.of("after", after[0], "before", Timestamp.from(before)),
-                    Long.class);
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            after[0] = ids.get(ids.size() - 1);
-            Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
-            jdbc.update("DELETE FROM pass_photo WHERE pass_pk IN (:ids)", batch);
-            jdbc.update("UPDATE pass SET holder_name_korean = NULL, holder_name_latin = NULL, token = NULL,"
-                    + " revocation_reason = NULL, anonymised_at = :now WHERE id IN (:ids)", batch);
-            return ids.size();
-        });
+        return Batches.byKeys(transactions, BATCH, 0L, after -> jdbc.queryForList("SELECT id FROM pass WHERE id > :after"
+                + " AND " + OLD + " ORDER BY id LIMIT " + BATCH,
+                Map.of("after", after, "before", Timestamp.from(before)), Long.class), ids -> {
+                    Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
+                    jdbc.update("DELETE FROM pass_photo WHERE pass_pk IN (:ids)", batch);
+                    jdbc.update("UPDATE pass SET holder_name_korean = NULL, holder_name_latin = NULL, token = NULL,"
+                            + " revocation_reason = NULL, anonymised_at = :now WHERE id IN (:ids)", batch);
+                });
     }
 }

@@ -12,6 +12,7 @@ import kr.kaesongcrossing.audit.AuditRetention;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.CrossingLogRetention;
+import kr.kaesongcrossing.checkpoint.PresenceRetention;
 import kr.kaesongcrossing.notification.MailRetention;
 import kr.kaesongcrossing.pass.PassRetention;
 import kr.kaesongcrossing.system.OfficeTime;
@@ -35,12 +36,13 @@ class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
     /** What a run anonymises or deletes (or, in a preview, would); a flash attribute, so kept in the session. */
-    record Counts(long finishedTrips, long refused, long passes, long crossingLog, long mails, long auditEvents)
-            implements Serializable {
+    record Counts(long finishedTrips, long refused, long passes, long manifests, long presence, long crossingLog,
+            long mails, long publications, long auditEvents) implements Serializable {
 
         String describe() {
             return "finished-trips=" + finishedTrips + " refused=" + refused + " passes=" + passes
-                    + " crossing-log=" + crossingLog + " mails=" + mails + " audit-events=" + auditEvents;
+                    + " manifests=" + manifests + " presence=" + presence + " crossing-log=" + crossingLog
+                    + " mails=" + mails + " publications=" + publications + " audit-events=" + auditEvents;
         }
     }
 
@@ -48,21 +50,25 @@ class Retention {
     private final RetentionDefaults defaults;
     private final ApplicationRetention applications;
     private final PassRetention passes;
+    private final PresenceRetention presence;
     private final CrossingLogRetention crossingLog;
     private final MailRetention mails;
+    private final PublicationRetention publications;
     private final AuditRetention auditEvents;
     private final AuditTrail trail;
     private final Clock clock;
 
     Retention(RetentionSettingsRepository settings, RetentionDefaults defaults, ApplicationRetention applications,
-            PassRetention passes, CrossingLogRetention crossingLog, MailRetention mails, AuditRetention auditEvents,
-            AuditTrail trail, Clock clock) {
+            PassRetention passes, PresenceRetention presence, CrossingLogRetention crossingLog, MailRetention mails,
+            PublicationRetention publications, AuditRetention auditEvents, AuditTrail trail, Clock clock) {
         this.settings = settings;
         this.defaults = defaults;
         this.applications = applications;
         this.passes = passes;
+        this.presence = presence;
         this.crossingLog = crossingLog;
         this.mails = mails;
+        this.publications = publications;
         this.auditEvents = auditEvents;
         this.trail = trail;
         this.clock = clock;
@@ -88,8 +94,11 @@ class Retention {
         return new Counts(applications.countFinishedTrips(dayBefore(now, periods.tripDays())),
                 applications.countRefused(before(now, periods.refusedDays())),
                 passes.countEndedBefore(before(now, periods.tripDays())),
+                applications.countManifestVersions(dayBefore(now, periods.tripDays())),
+                presence.countEndedBefore(before(now, periods.tripDays())),
                 crossingLog.countScannedBefore(before(now, periods.crossingLogDays())),
                 mails.countCreatedBefore(before(now, periods.mailDays())),
+                publications.countIncompleteBefore(before(now, periods.mailDays())),
                 auditEvents.countBefore(before(now, periods.auditDays())));
     }
 
@@ -113,8 +122,11 @@ class Retention {
                 applications.anonymiseFinishedTrips(dayBefore(now, periods.tripDays()), now),
                 applications.anonymiseRefused(before(now, periods.refusedDays()), now),
                 passes.anonymiseEndedBefore(before(now, periods.tripDays()), now),
+                applications.anonymiseManifestVersions(dayBefore(now, periods.tripDays()), now),
+                presence.clearNamesEndedBefore(before(now, periods.tripDays())),
                 crossingLog.anonymiseScannedBefore(before(now, periods.crossingLogDays()), now),
                 mails.deleteCreatedBefore(before(now, periods.mailDays())),
+                publications.deleteIncompleteBefore(before(now, periods.mailDays())),
                 audit);
         trail.recordAs(actor, "retention.run", Subject.of("retention", null), AuditTrail.Outcome.SUCCESS,
                 counts.describe());

@@ -1,6 +1,8 @@
 package kr.kaesongcrossing.system;
 
-import java.util.function.IntSupplier;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -12,12 +14,30 @@ public final class Batches {
     private Batches() {
     }
 
-    /** Runs {@code batch} (which returns how many rows it did) in a transaction each, until one does fewer than size. */
-    public static long untilDone(TransactionTemplate transactions, int size, IntSupplier batch) {
+    /**
+     * Keyset batches: {@code idsAfter} gives at most {@code size} ids after the one it is passed (first {@code start}),
+     * in id order; {@code action} does its work on them, in the same transaction. Each batch reads on from the last id,
+     * so what is left is never sorted again and rows the action leaves matching are not read twice. Returns how many
+     * ids the actions were given.
+     */
+    public static <K> long byKeys(TransactionTemplate transactions, int size, K start, Function<K, List<K>> idsAfter,
+            Consumer<List<K>> action) {
         long done = 0;
+        K after = start;
         int rows;
         do {
-            rows = transactions.execute(status -> batch.getAsInt());
+            K from = after;
+            List<K> ids = transactions.execute(status -> {
+                List<K> batch = idsAfter.apply(from);
+                if (!batch.isEmpty()) {
+                    action.accept(batch);
+                }
+                return batch;
+            });
+            rows = ids.size();
+            if (rows > 0) {
+                after = ids.get(rows - 1);
+            }
             done += rows;
         } while (rows >= size);
         return done;

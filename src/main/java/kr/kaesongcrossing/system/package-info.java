@@ -7,7 +7,8 @@
  * to sign in, such as passkeys), {@link kr.kaesongcrossing.system.Refusal} and
  * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names),
  * {@link kr.kaesongcrossing.system.DataCipher} (personal data and secrets sealed at rest),
- * {@link kr.kaesongcrossing.system.PdfDocuments} (printable documents with the embedded Hangul fonts) and
+ * {@link kr.kaesongcrossing.system.PdfDocuments} (printable documents with the embedded Hangul fonts),
+ * {@link kr.kaesongcrossing.system.Photos} (the thumbnail of a traveller's photo that pages show), and
  * {@link kr.kaesongcrossing.system.SpreadsheetCsv} (CSV that spreadsheets open in Hangul and never run as formulas).
  * It uses no other module.
  */

@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.retention;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -165,6 +166,58 @@ class RetentionTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldAnonymiseOldManifestsRosterNamesAndUndeliveredEventsAndLeaveRecentOnes() throws Exception {
+        LocalDate day = today().plusDays(10);
+        String oldSlot = "N-" + day + "-0830";
+        String recentSlot = "N-" + day.plusDays(200) + "-0830";
+        String person = "T\tKC-OLD\t김보존\tKIM BOJON\t1980-01-02\t보존 기관\tPASSPORT\t\t12가3456\tCAR\n"
+                + "G\tKC-OLD\t쌀\t10\t50000\n";
+        long oldVersion = manifestVersion(oldSlot, person);
+        long recentVersion = manifestVersion(recentSlot, person);
+        Instant ended = OfficeTime.startOfDay(day.plusDays(3));
+        String home = presence(ended, "SOUTH");
+        String inside = presence(ended, "INSIDE");
+        String recentHolder = presence(OfficeTime.startOfDay(day.plusDays(200)), "SOUTH");
+        UUID oldEvent = publication(OfficeTime.startOfDay(day));
+        UUID recentEvent = publication(OfficeTime.startOfDay(day.plusDays(1095)));
+
+        CLOCK.moveTo(day.plusDays(3 + 1095 + 1));
+        Retention.Counts preview = retention.preview();
+        Retention.Counts counts = run();
+
+        assertThat(counts.manifests()).isPositive().isEqualTo(preview.manifests());
+        assertThat(counts.presence()).isPositive().isEqualTo(preview.presence());
+        assertThat(counts.publications()).isPositive().isEqualTo(preview.publications());
+        Map<String, Object> version = jdbc.queryForMap("SELECT content, anonymised_at FROM manifest_version"
+                + " WHERE id = ?", oldVersion);
+        assertThat((String) version.get("content")).doesNotContain("김보존", "KIM BOJON", "1980-01-02", "12가3456")
+                .contains("KC-OLD", "보존 기관", "PASSPORT", "CAR", "쌀\t10\t50000");
+        assertThat(version.get("anonymised_at")).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT content FROM manifest_version WHERE id = ?", String.class,
+                recentVersion)).isEqualTo(person);
+        // the old version still downloads, one traveller with the goods, saying it was anonymised
+        AccountPrincipal officer = account(Role.OFFICER);
+        String csv = mvc.perform(get("/review/slots/" + oldSlot + "/versions/1/manifest.csv").with(signedIn(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(csv).contains("KC-OLD", "익명화").doesNotContain("김보존");
+        mvc.perform(get("/review/slots/" + oldSlot + "/versions/1/manifest.pdf").with(signedIn(officer)))
+                .andExpect(status().isOk());
+
+        assertThat(holderNames(home)).containsOnlyNulls();
+        assertThat(holderNames(inside)).containsExactly("김보존", "KIM BOJON");
+        assertThat(holderNames(recentHolder)).containsExactly("김보존", "KIM BOJON");
+
+        assertThat(count("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE LISTENER_ID = ?", oldEvent.toString())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE LISTENER_ID = ?", recentEvent.toString()))
+                .isOne();
+        String detail = jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'retention.run'"
+                + " ORDER BY id DESC LIMIT 1", String.class);
+        assertThat(detail).contains("manifests=" + counts.manifests(), "presence=" + counts.presence(),
+                "publications=" + counts.publications());
+        assertThat(run().manifests()).isZero();
+    }
+
+    @Test
     void shouldAnonymiseAWithdrawnApplicationAfterAYear() {
         AccountPrincipal applicant = account(Role.CIVILIAN);
         long withdrawn = trip(applicant, "철회 기관", today().plusDays(30), Purpose.TALKS);
@@ -320,6 +373,35 @@ class RetentionTests extends ApplicationTestSupport {
                 + " 'lane-1', '검사관', 'ACCEPTED', ?, 'KAESONG')", scanId, pass.get("pass_id"), application,
                 java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), pass.get("holder_name_korean"));
         return jdbc.queryForObject("SELECT id FROM crossing_log WHERE scan_id = ?", Long.class, scanId);
+    }
+
+    private long manifestVersion(String slot, String content) {
+        jdbc.update("INSERT INTO manifest_version (slot, version, created_at, created_by_id, created_by_name, content)"
+                + " VALUES (?, 1, ?, 1, '김담당', ?)", slot, java.sql.Timestamp.from(Instant.now()), content);
+        return jdbc.queryForObject("SELECT id FROM manifest_version WHERE slot = ?", Long.class, slot);
+    }
+
+    /** Where a holder whose pass ends at {@code validUntil} is now. */
+    private String presence(Instant validUntil, String position) {
+        String passId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO pass_presence (pass_id, application_id, holder_name_korean, holder_name_latin, since,"
+                + " visits, lane, valid_until, position) VALUES (?, 1, '김보존', 'KIM BOJON', ?, 1, 'lane-1', ?, ?)",
+                passId, java.sql.Timestamp.from(validUntil), java.sql.Timestamp.from(validUntil), position);
+        return passId;
+    }
+
+    private List<Object> holderNames(String passId) {
+        return new ArrayList<>(jdbc.queryForMap("SELECT holder_name_korean, holder_name_latin FROM pass_presence"
+                + " WHERE pass_id = ?", passId).values());
+    }
+
+    /** An event publication whose listener never finished; the listener id tells it apart. */
+    private UUID publication(Instant publishedAt) {
+        UUID listener = UUID.randomUUID();
+        jdbc.update("INSERT INTO EVENT_PUBLICATION (ID, LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, PUBLICATION_DATE,"
+                + " STATUS, COMPLETION_ATTEMPTS) VALUES (?, ?, 'java.lang.String', '\"김보존\"', ?, 'FAILED', 1)",
+                UUID.randomUUID().toString(), listener.toString(), java.sql.Timestamp.from(publishedAt));
+        return listener;
     }
 
     /** The counts the office reports: by entry day, purpose and status, for this test's organisation. */

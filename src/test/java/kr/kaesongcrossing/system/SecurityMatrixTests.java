@@ -51,6 +51,7 @@ class SecurityMatrixTests {
             Rule.get("/applications/new", EnumSet.of(CIVILIAN)),
             Rule.get("/applications/slots?entryDate=2040-01-10&returnDate=2040-01-12", EnumSet.of(CIVILIAN)),
             Rule.get("/passes", EVERYONE),
+            Rule.post("/passes/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/photo", STAFF_LOG),
             Rule.get("/review", EnumSet.of(OFFICER)),
             Rule.get("/review/consent", EnumSet.of(OFFICER)),
             Rule.get("/review/rebook", EnumSet.of(OFFICER)),

@@ -50,7 +50,7 @@ public class ManifestBenchmarks {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         pdf = new ManifestPdf(new PdfDocuments(messages), messages);
-        version = new ManifestVersion(3, Instant.now(), "김담당", fullSlot(), null, null);
+        version = new ManifestVersion(3, Instant.now(), "김담당", fullSlot(), null, null, null);
     }
 
     @Benchmark

@@ -50,8 +50,18 @@ public record Manifest(SlotKey slot, List<Traveller> travellers) {
         travellers = travellers.stream().sorted(ORDER).toList();
     }
 
+    /**
+     * The list past its retention period: the same travellers (by reference, organisation and document type), their
+     * vehicles' types and goods, so its counts stay; no names, birth dates, plates or officers' late reasons.
+     */
+    public Manifest anonymised() {
+        return new Manifest(slot, travellers.stream().map(t -> new Traveller(t.reference(), null, null, null,
+                t.organisation(), t.idDocumentType(), null, null, t.vehicleType(), t.goods())).toList());
+    }
+
     public List<Vehicle> vehicles() {
-        return travellers.stream().filter(t -> t.vehiclePlate() != null)
+        // an anonymised list keeps the vehicle's type without its plate
+        return travellers.stream().filter(t -> t.vehiclePlate() != null || t.vehicleType() != null)
                 .map(t -> new Vehicle(t.vehiclePlate(), t.vehicleType(), t.nameKorean(), t.nameLatin())).toList();
     }
 

@@ -36,11 +36,15 @@ class ManifestCsv {
         StringWriter out = new StringWriter();
         try {
             SpreadsheetCsv csv = new SpreadsheetCsv(out);
-            csv.row(List.of(both("manifest.csv.slot"), manifest.slot().toString(),
+            List<String> heading = new ArrayList<>(List.of(both("manifest.csv.slot"), manifest.slot().toString(),
                     both(manifest.slot().direction().label()),
                     manifest.slot().date() + " " + manifest.slot().departsAt(),
                     both("manifest.csv.version"), String.valueOf(version.version()),
                     both("manifest.csv.recorded"), version.createdAtText() + " KST"));
+            if (version.anonymised()) {
+                heading.add(both("manifest.anonymised"));
+            }
+            csv.row(heading);
             csv.row(COLUMNS.stream().map(this::both).toList());
             int no = 0;
             for (Manifest.Traveller t : manifest.travellers()) {

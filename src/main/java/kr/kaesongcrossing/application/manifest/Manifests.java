@@ -141,12 +141,13 @@ public class Manifests {
     /** The slot's recorded versions, newest first. */
     @Transactional(readOnly = true)
     public List<ManifestVersion> versions(SlotKey key) {
-        return jdbc.query("SELECT version, created_at, created_by_name, content, sent_at, sent_by_name "
+        return jdbc.query("SELECT version, created_at, created_by_name, content, sent_at, sent_by_name, anonymised_at "
                 + "FROM manifest_version WHERE slot = ? ORDER BY version DESC", (rs, row) -> new ManifestVersion(
                         rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
                         rs.getString("created_by_name"), Manifest.parse(key, rs.getString("content")),
                         Optional.ofNullable(rs.getTimestamp("sent_at")).map(Timestamp::toInstant).orElse(null),
-                        rs.getString("sent_by_name")), key.toString());
+                        rs.getString("sent_by_name"), Optional.ofNullable(rs.getTimestamp("anonymised_at"))
+                                .map(Timestamp::toInstant).orElse(null)), key.toString());
     }
 
     @Transactional(readOnly = true)

@@ -2,39 +2,30 @@ package kr.kaesongcrossing.application.photo;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
+import kr.kaesongcrossing.system.Photos;
 
 /**
  * Turns an uploaded file into the traveller's stored photo: accepts JPEG or PNG by content (magic bytes, then
  * the image reader), refuses huge dimensions from the header before any pixel is decoded, applies the EXIF
- * orientation, scales into {@value #MAX_WIDTH}x{@value #MAX_HEIGHT} and re-encodes as a JPEG without metadata.
+ * orientation, scales into {@value #MAX_WIDTH}x{@value #MAX_HEIGHT} and re-encodes as a JPEG without metadata
+ * ({@link Photos}, which also makes the thumbnails pages show).
  */
 public class PhotoProcessor {
 
     static final int MAX_WIDTH = 600;
     static final int MAX_HEIGHT = 800;
-    /** What a page shows (180 px wide, sharp on a 1.3x screen); the stored size is a download of its own. */
-    static final int THUMBNAIL_WIDTH = 240;
-    static final int THUMBNAIL_HEIGHT = 320;
     static final int MAX_SIDE = 8000;
     static final long MAX_PIXELS = 40_000_000L;
     static final int MIN_SIDE = 100;
-    private static final float QUALITY = 0.85f;
 
     /** The re-encoded photo. */
     public record Photo(byte[] jpeg, int width, int height) {
@@ -78,28 +69,13 @@ public class PhotoProcessor {
                 }
                 BufferedImage decoded = reader.read(0, param);
                 int orientation = "jpeg".equals(format) ? ExifOrientation.read(upload) : 1;
-                return encode(scale(orient(decoded, orientation), MAX_WIDTH, MAX_HEIGHT));
+                BufferedImage scaled = Photos.scale(orient(decoded, orientation), MAX_WIDTH, MAX_HEIGHT);
+                return new Photo(Photos.jpeg(scaled), scaled.getWidth(), scaled.getHeight());
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             throw new PhotoRejectedException("application.error.photo.unreadable");
-        }
-    }
-
-    /**
-     * A stored photo made small enough for a page ({@value #THUMBNAIL_WIDTH}x{@value #THUMBNAIL_HEIGHT}), so that
-     * looking at an application does not hand out the full-size copy (staff download that on purpose, audited).
-     */
-    public static byte[] thumbnail(byte[] storedJpeg) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(storedJpeg));
-            if (image == null) {
-                throw new IllegalStateException("stored photo is not a readable JPEG");
-            }
-            return encode(scale(image, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT)).jpeg();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -156,55 +132,5 @@ public class PhotoProcessor {
             g.dispose();
         }
         return out;
-    }
-
-    /** Fits the image into maxWidth x maxHeight (never enlarges) on a white background (PNG alpha). */
-    private static BufferedImage scale(BufferedImage image, int maxWidth, int maxHeight) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        double factor = Math.min(1.0, Math.min((double) maxWidth / w, (double) maxHeight / h));
-        BufferedImage current = image;
-        int cw = w;
-        int ch = h;
-        int tw = Math.max(1, (int) Math.round(w * factor));
-        int th = Math.max(1, (int) Math.round(h * factor));
-        // Halve step by step first: one big bilinear step loses detail.
-        do {
-            int nw = Math.max(tw, cw / 2);
-            int nh = Math.max(th, ch / 2);
-            if (current != image && nw == cw && nh == ch) {
-                break;
-            }
-            BufferedImage next = new BufferedImage(nw, nh, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = next.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, nw, nh);
-                g.drawImage(current, 0, 0, nw, nh, null);
-            } finally {
-                g.dispose();
-            }
-            current = next;
-            cw = nw;
-            ch = nh;
-        } while (cw != tw || ch != th);
-        return current;
-    }
-
-    private static Photo encode(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return new Photo(bytes.toByteArray(), image.getWidth(), image.getHeight());
     }
 }

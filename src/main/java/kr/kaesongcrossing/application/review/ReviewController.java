@@ -2,7 +2,6 @@ package kr.kaesongcrossing.application.review;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import kr.kaesongcrossing.application.model.ApplicationNotFoundException;
 import kr.kaesongcrossing.application.model.ApplicationView;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.StatusChange;
+import kr.kaesongcrossing.audit.DisclosureReason;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -96,20 +96,16 @@ class ReviewController {
         return detail(reviews.view(id), user, model);
     }
 
-    /** Why the officer wants the full ID number or photo: one of a short list, recorded in the audit trail. */
-    record DisclosureForm(@NotNull(message = "{application.review.disclosure.reasonRequired}") DisclosureReason reason) {
-    }
-
     /**
      * The detail page with the full ID number, for this answer only: nothing is kept, so the next GET shows it
      * masked again. A POST (with CSRF) because it writes the audit event; without a known reason nothing is shown or
      * recorded.
      */
     @PostMapping("/review/applications/{id}/id-number")
-    String revealIdNumber(@PathVariable long id, @Valid DisclosureForm form, BindingResult result,
+    String revealIdNumber(@PathVariable long id, @Valid DisclosureReason.Form form, BindingResult result,
             @AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
         if (result.hasErrors()) {
-            model.addAttribute("revealError", messages.get("application.review.disclosure.reasonRequired", locale));
+            model.addAttribute("revealError", messages.get("audit.disclosure.reasonRequired", locale));
             return detail(reviews.view(id), user, model);
         }
         model.addAttribute("idNumberRevealed", true);
@@ -137,10 +133,10 @@ class ReviewController {
      * an auditor asks about; the page's thumbnail is not recorded). Without a known reason: the page, saying so.
      */
     @PostMapping("/review/applications/{id}/photo")
-    Object downloadPhoto(@PathVariable long id, @Valid DisclosureForm form, BindingResult result,
+    Object downloadPhoto(@PathVariable long id, @Valid DisclosureReason.Form form, BindingResult result,
             @AuthenticationPrincipal AccountPrincipal user, Model model, Locale locale) {
         if (result.hasErrors()) {
-            model.addAttribute("photoError", messages.get("application.review.disclosure.reasonRequired", locale));
+            model.addAttribute("photoError", messages.get("audit.disclosure.reasonRequired", locale));
             return detail(reviews.view(id), user, model);
         }
         byte[] jpeg = reviews.downloadPhoto(id, form.reason());

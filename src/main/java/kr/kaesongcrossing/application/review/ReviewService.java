@@ -24,14 +24,15 @@ import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.application.model.TripSeats;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
-import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.audit.AuditTrail;
+import kr.kaesongcrossing.audit.DisclosureReason;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.schedule.Booking;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.Slots;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.Photos;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -155,7 +156,7 @@ public class ReviewService {
         return applications.findById(id)
                 .filter(a -> a.getSubmittedAt() != null)
                 .flatMap(a -> photos.findById(id))
-                .map(photo -> PhotoProcessor.thumbnail(photo.getJpeg()));
+                .map(photo -> Photos.thumbnail(photo.getJpeg()));
     }
 
     /** The stored full-size photo, for a download the audit trail records with its reason. */
