@@ -104,6 +104,7 @@ class AdminOrganisationsController {
 
     /** The edit page: the form, its members with their roles, and the coordinator form. */
     private String edit(long id, Model model) {
+        administration.find(id); // a form sent to an unknown organisation is a 404, not a form for nothing
         model.addAttribute("organisationId", id);
         model.addAttribute("members", memberships.members(id));
         if (!model.containsAttribute("coordinator")) {

@@ -31,7 +31,7 @@ class Memberships {
     record OrganisationRow(long id, String nameKo, String nameEn, OrganisationType type, OrganisationRole role,
             boolean pending, long pendingRequests) {
 
-        boolean canAsk() {
+        public boolean canAsk() {
             return role == null && !pending;
         }
     }

@@ -64,23 +64,24 @@ class Organisation {
         return new OrganisationForm(nameKo, nameEn, type.name(), registrationNumber);
     }
 
-    Long getId() {
+    // public: the admin list shows the entity, and templates read public members only
+    public Long getId() {
         return id;
     }
 
-    String getNameKo() {
+    public String getNameKo() {
         return nameKo;
     }
 
-    String getNameEn() {
+    public String getNameEn() {
         return nameEn;
     }
 
-    OrganisationType getType() {
+    public OrganisationType getType() {
         return type;
     }
 
-    String getRegistrationNumber() {
+    public String getRegistrationNumber() {
         return registrationNumber;
     }
 }

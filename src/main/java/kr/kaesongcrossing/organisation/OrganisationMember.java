@@ -54,10 +54,6 @@ class OrganisationMember {
         role = OrganisationRole.COORDINATOR;
     }
 
-    boolean isCoordinator() {
-        return role == OrganisationRole.COORDINATOR;
-    }
-
     long getOrganisationId() {
         return organisationId;
     }
