@@ -160,8 +160,12 @@ class Memberships {
         MembershipRequest request = openFor(decider, organisationId, requestId);
         request.accept(decider.id(), clock.instant());
         if (!members.existsByOrganisationIdAndAccountId(organisationId, request.getAccountId())) {
-            members.save(new OrganisationMember(organisationId, request.getAccountId(), OrganisationRole.MEMBER,
-                    clock.instant()));
+            try {
+                members.saveAndFlush(new OrganisationMember(organisationId, request.getAccountId(),
+                        OrganisationRole.MEMBER, clock.instant()));
+            } catch (DataIntegrityViolationException meanwhile) { // named coordinator at the same moment
+                throw new OrganisationRefused("organisation.refused.concurrent");
+            }
         }
         audit.record("organisation.join-accepted", Subject.of("membership-request", requestId),
                 "organisation=" + organisationId);

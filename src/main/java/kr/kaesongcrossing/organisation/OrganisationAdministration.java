@@ -75,9 +75,13 @@ class OrganisationAdministration {
         find(id);
         long accountId = accounts.civilian(email)
                 .orElseThrow(() -> new OrganisationRefused("organisation.refused.noSuchCivilian")).id();
-        members.findByOrganisationIdAndAccountId(id, accountId).ifPresentOrElse(OrganisationMember::makeCoordinator,
-                () -> members.save(new OrganisationMember(id, accountId, OrganisationRole.COORDINATOR,
-                        clock.instant())));
+        try {
+            members.findByOrganisationIdAndAccountId(id, accountId).ifPresentOrElse(
+                    OrganisationMember::makeCoordinator, () -> members.saveAndFlush(new OrganisationMember(id,
+                            accountId, OrganisationRole.COORDINATOR, clock.instant())));
+        } catch (DataIntegrityViolationException meanwhile) { // their request was accepted at the same moment
+            throw new OrganisationRefused("organisation.refused.concurrent");
+        }
         audit.record("organisation.coordinator-named", Subject.of("organisation", id), "account=" + accountId);
     }
 

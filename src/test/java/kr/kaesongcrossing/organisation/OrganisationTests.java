@@ -6,8 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
@@ -167,6 +172,37 @@ class OrganisationTests {
                 Long.class, id)).isOne();
         assertThat(mvc.perform(post("/organisations/999999999/join").with(signedIn(civilian)).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    /** Two tabs send "ask to join" at the same moment: one request, and the other tab is told so (no error). */
+    @Test
+    void shouldKeepOneOpenRequestWhenAskingTwiceAtOnce() throws Exception {
+        long id = organisation("동시 기관", "Simultaneous");
+        AccountPrincipal civilian = accounts.create(Role.CIVILIAN);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<MvcResult>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/organisations/" + id + "/join").with(signedIn(civilian))
+                            .with(csrf())).andReturn();
+                }));
+            }
+            start.countDown();
+            List<Object> messages = new ArrayList<>();
+            for (Future<MvcResult> answer : answers) {
+                MvcResult result = answer.get();
+                assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/organisations");
+                messages.add(result.getFlashMap().getOrDefault("message", result.getFlashMap().get("problem")));
+            }
+            assertThat(messages).containsExactlyInAnyOrder("organisation.join.sent", "이미 이 기관에 가입을 신청했습니다.");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM membership_request WHERE organisation_id = ?",
+                Long.class, id)).isOne();
     }
 
     @Test
