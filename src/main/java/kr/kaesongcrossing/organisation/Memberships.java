@@ -75,8 +75,8 @@ class Memberships {
      */
     @Transactional(readOnly = true)
     List<OrganisationRow> list(AccountPrincipal viewer) {
-        Map<Long, OrganisationRole> mine = members.findByAccountId(viewer.id()).stream()
-                .collect(Collectors.toMap(OrganisationMember::getOrganisationId, OrganisationMember::getRole));
+        Map<Long, OrganisationRole> mine = roles.membershipsOf(viewer.id()).stream()
+                .collect(Collectors.toMap(Organisations.Membership::organisationId, Organisations.Membership::role));
         Set<Long> asked = new HashSet<>();
         requests.findByAccountIdOrderByRequestedAtDesc(viewer.id()).stream()
                 .filter(r -> r.getStatus() == MembershipRequest.Status.PENDING)
