@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The demo shows a working day around today (KST), as a fresh {@code ./mvnw spring-boot:run} starts it: travellers
  * of several organisations in today's and tomorrow's slots, people inside, one in transit beyond the alert, one
- * overdue, a list closed and a manifest sent; the day close lists the overdue and the one on the road.
+ * overdue, a list closed and a manifest sent; the day close lists the overdue and the one on the road; three
+ * organisations with their coordinators and members.
  */
 class DemoWorkingDayTests {
 
@@ -65,6 +66,18 @@ class DemoWorkingDayTests {
             assertThat(supervisor.login("supervisor@demo.test", "kaesong-demo-2026")).isTrue();
             String day = supervisor.get("/checkpoint/day").body();
             assertThat(day).contains("구민아", "id=\"day-sign\"");
+
+            // three organisations, each with a coordinator and members; the company's coordinator has the demo
+            // civilian's request to decide, and the working day's coordinators are still there for their trips
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organisation o WHERE "
+                    + "(SELECT COUNT(*) FROM organisation_member m WHERE m.organisation_id = o.id "
+                    + "AND m.role = 'COORDINATOR') = 1 AND (SELECT COUNT(*) FROM organisation_member m "
+                    + "WHERE m.organisation_id = o.id AND m.role = 'MEMBER') >= 1", Integer.class)).isEqualTo(3);
+            long company = jdbc.queryForObject("SELECT id FROM organisation WHERE type = 'COMPANY'", Long.class);
+            WebClient coordinator = app.http();
+            assertThat(coordinator.login("coordinator@demo.test", "kaesong-demo-2026")).isTrue();
+            assertThat(coordinator.get("/organisations/" + company).body()).contains("한국전력 개성지사",
+                    "civilian@demo.test");
         }
     }
 }

@@ -1,7 +1,11 @@
 package kr.kaesongcrossing.account;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import kr.kaesongcrossing.account.mfa.SecondFactors;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
@@ -67,6 +71,22 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Optional<Contact> contact(long accountId) {
         return accounts.findById(accountId)
+                .map(a -> new Contact(a.getId(), a.getEmail(), a.getDisplayName(), a.getLanguage()));
+    }
+
+    /** Several people's contact details at once, by id; ids without an account are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, Contact> contacts(Collection<Long> accountIds) {
+        return accounts.findAllById(accountIds).stream()
+                .map(a -> new Contact(a.getId(), a.getEmail(), a.getDisplayName(), a.getLanguage()))
+                .collect(Collectors.toMap(Contact::id, Function.identity()));
+    }
+
+    /** An enabled applicant's account by email (any case), e.g. one an administrator names by their address. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> civilian(String email) {
+        return accounts.findByEmailIgnoreCase(email.strip())
+                .filter(a -> a.isEnabled() && a.getRole() == Role.CIVILIAN)
                 .map(a -> new Contact(a.getId(), a.getEmail(), a.getDisplayName(), a.getLanguage()));
     }
 }

@@ -50,6 +50,7 @@ class DemoAccounts implements ApplicationRunner {
         for (int i = 1; i <= COORDINATORS.length; i++) {
             create("coordinator" + i + "@demo.test", COORDINATORS[i - 1], Role.CIVILIAN, hash);
         }
+        create("coordinator@demo.test", "오지호", Role.CIVILIAN, hash); // the demo company's (organisation module)
     }
 
     /** The travel coordinators of the demo organisations, in the order of the demo working day's. */

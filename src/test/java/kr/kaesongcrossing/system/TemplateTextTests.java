@@ -26,7 +26,7 @@ class TemplateTextTests {
 
     /** Text that may stand literally in a template (not translated): demo addresses shown on the login page. */
     private static final Set<String> ALLOWED_TEXT = Set.of("civilian@demo.test", "officer@demo.test",
-            "checkpoint@demo.test", "supervisor@demo.test", "admin@demo.test");
+            "checkpoint@demo.test", "supervisor@demo.test", "admin@demo.test", "coordinator@demo.test");
     private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert",
             "th:errors", "sec:authentication");
     private static final List<String> VISIBLE_ATTRIBUTES = List.of("placeholder", "title", "alt", "aria-label",
