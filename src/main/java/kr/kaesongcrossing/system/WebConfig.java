@@ -10,8 +10,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -32,6 +32,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 class WebConfig implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.KOREAN, Locale.ENGLISH);
+    private static final List<String> STATIC_FOLDERS = List.of("krds", "css", "js", "img", "vendor", "audio");
     private static final List<String> VENDORED = List.of("vendor", "audio");
 
     @Bean
@@ -84,7 +85,7 @@ class WebConfig implements WebMvcConfigurer {
     /** Content-hashed URLs for our own files (vendored ones keep their names), cached by browsers for a week. */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        for (String folder : List.of("krds", "css", "js", "img", "vendor", "audio")) {
+        for (String folder : STATIC_FOLDERS) {
             ResourceChainRegistration chain = registry.addResourceHandler("/" + folder + "/**")
                     .addResourceLocations("classpath:/static/" + folder + "/")
                     .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)))
