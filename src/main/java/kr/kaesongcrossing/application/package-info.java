@@ -13,7 +13,8 @@
  * {@link kr.kaesongcrossing.application.ApplicationStatusChanged},
  * {@link kr.kaesongcrossing.application.TravellerMoved} (an officer put a trip in another slot) and
  * {@link kr.kaesongcrossing.application.TravellerSlotCancelled} (a trip's slot was cancelled),
- * {@link kr.kaesongcrossing.application.ApplicationStatus}, and
+ * {@link kr.kaesongcrossing.application.ApplicationStatus},
+ * {@link kr.kaesongcrossing.application.TravellerProfiles} (a person's own traveller profile, by account), and
  * {@link kr.kaesongcrossing.application.TravellerCrossed}, which the checkpoint publishes.
  *
  * <p>Rooms, internal to the module (their types are public only so that the rooms can use each other):
@@ -22,6 +23,9 @@
  * rules, the ID number cipher, the refusals and their messages, the status events it publishes, the trip's seats
  * in the schedule ({@code TripSeats}), the demo data;</li>
  * <li>{@code photo}: the applicant's photo, re-encoded on upload, and its storage;</li>
+ * <li>{@code profile}: traveller profiles ({@code /profile}): a civilian's personal data kept once, with its history,
+ * used by every new application; profiles an organisation's coordinators keep for its people (the organisation
+ * module says who coordinates what);</li>
  * <li>{@code apply}: the civilian's form with its slot choices, own applications, submit and withdraw
  * ({@code /applications});</li>
  * <li>{@code review}: the officers' queue and decisions, moving travellers between slots and the list of those
@@ -33,7 +37,7 @@
  * <li>{@code presence}: whether a trip's traveller is inside the zone, as the checkpoint reports it.</li>
  * </ul>
  */
-@ApplicationModule(allowedDependencies = {"account", "audit", "schedule", "system"})
+@ApplicationModule(allowedDependencies = {"account", "audit", "organisation", "schedule", "system"})
 package kr.kaesongcrossing.application;
 
 import org.springframework.modulith.ApplicationModule;

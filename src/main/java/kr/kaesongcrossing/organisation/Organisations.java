@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.organisation;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,10 +13,35 @@ public class Organisations {
     public record Membership(long organisationId, OrganisationRole role) {
     }
 
-    private final OrganisationMemberRepository members;
+    /** An organisation's names, for pages of other modules. */
+    public record Names(long id, String nameKo, String nameEn) {
+    }
 
-    Organisations(OrganisationMemberRepository members) {
+    private final OrganisationMemberRepository members;
+    private final OrganisationRepository organisations;
+
+    Organisations(OrganisationMemberRepository members, OrganisationRepository organisations) {
         this.members = members;
+        this.organisations = organisations;
+    }
+
+    /** True when the person belongs to that organisation, in any role. */
+    @Transactional(readOnly = true)
+    public boolean isMember(long accountId, long organisationId) {
+        return members.existsByOrganisationIdAndAccountId(organisationId, accountId);
+    }
+
+    /** The accounts of an organisation's members (coordinators included), coordinators first. */
+    @Transactional(readOnly = true)
+    public List<Long> memberAccounts(long organisationId) {
+        return members.findByOrganisationIdOrderByRoleAscJoinedAtAsc(organisationId).stream()
+                .map(OrganisationMember::getAccountId).toList();
+    }
+
+    /** The organisation's names, if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<Names> names(long organisationId) {
+        return organisations.findById(organisationId).map(o -> new Names(o.getId(), o.getNameKo(), o.getNameEn()));
     }
 
     /** True when the person is a coordinator of that organisation (of that one only: the role is not global). */

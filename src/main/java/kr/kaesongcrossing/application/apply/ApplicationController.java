@@ -90,9 +90,12 @@ class ApplicationController {
         return LIST;
     }
 
+    /** A new application from the profile; {@code from}: an earlier application whose trip details to copy. */
     @GetMapping("/applications/new")
-    String initCreationForm(Model model, Locale locale) {
-        model.addAttribute("form", ApplicationForm.empty());
+    String initCreationForm(@RequestParam(required = false) Long from, @AuthenticationPrincipal AccountPrincipal user,
+            Model model, Locale locale) {
+        model.addAttribute("form", service.startForm(user.id(), from));
+        model.addAttribute("fromProfile", service.fromProfile(user.id()).hasIdNumber());
         return formView(model, null, locale);
     }
 
@@ -106,8 +109,10 @@ class ApplicationController {
         }
         boolean submit = "submit".equals(action);
         PhotoProcessor.Photo photo = photo(form, result);
-        validator.validate(form, result, submit, ApplicationFormValidator.Stored.NOTHING, photo != null);
+        ApplicationFormValidator.Stored profile = service.fromProfile(user.id());
+        validator.validate(form, result, submit, profile, photo != null);
         if (result.hasErrors()) {
+            model.addAttribute("fromProfile", profile.hasIdNumber());
             return formAgain(form, model, null, locale);
         }
         long id;

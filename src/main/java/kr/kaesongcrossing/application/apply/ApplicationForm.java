@@ -9,6 +9,7 @@ import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TripDetails;
 import kr.kaesongcrossing.application.model.VehicleType;
+import kr.kaesongcrossing.application.profile.TravellerProfile;
 import kr.kaesongcrossing.schedule.SlotKey;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
@@ -85,9 +86,27 @@ class ApplicationForm {
     private List<GoodsRow> goods = new ArrayList<>();
     private MultipartFile photo;
 
-    /** A form for a new application: empty goods rows to fill in. */
-    static ApplicationForm empty() {
-        ApplicationForm form = new ApplicationForm();
+    /**
+     * A new application from the traveller's profile (personal data; the ID number and photo stay on the server) and,
+     * if given, the trip details of an earlier application ({@code previous}: purpose, organisation, vehicle and
+     * goods; never its dates or slots).
+     */
+    static ApplicationForm startFrom(TravellerProfile profile, TravelApplication previous) {
+        ApplicationForm form = previous == null ? new ApplicationForm() : of(previous);
+        if (previous != null) {
+            form.entryDate = null;
+            form.returnDate = null;
+            form.northboundSlot = null;
+            form.southboundSlot = null;
+        }
+        if (profile != null) {
+            form.nameKorean = profile.getNameKorean();
+            form.nameLatin = profile.getNameLatin();
+            form.dateOfBirth = profile.getDateOfBirth();
+            form.nationality = profile.getNationality();
+            form.idDocumentType = profile.getIdDocumentType();
+            form.phone = profile.getPhone();
+        }
         form.padGoodsRows(GOODS_ROWS);
         return form;
     }

@@ -32,7 +32,7 @@ public class ApplicationFormValidator {
     private static final long MAX_VALUE_KRW = 1_000_000_000_000L;
 
     /** What is already stored for an application being edited. */
-    record Stored(boolean hasPhoto, boolean hasIdNumber) {
+    public record Stored(boolean hasPhoto, boolean hasIdNumber) {
         static final Stored NOTHING = new Stored(false, false);
     }
 
@@ -44,24 +44,14 @@ public class ApplicationFormValidator {
         this.clock = clock;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return OfficeTime.today(clock);
     }
 
     void validate(ApplicationForm form, Errors errors, boolean submitting, Stored stored, boolean photoUploaded) {
-        text(errors, "nameKorean", form.getNameKorean(), 50, HANGUL_NAME, "application.error.nameKorean", submitting);
-        text(errors, "nameLatin", form.getNameLatin(), 100, LATIN_NAME, "application.error.nameLatin", submitting);
-        required(errors, "dateOfBirth", form.getDateOfBirth(), submitting);
-        String nationality = ApplicationForm.clean(form.getNationality());
-        if (nationality == null) {
-            required(errors, "nationality", null, submitting);
-        } else if (!Countries.isKnown(nationality)) {
-            reject(errors, "nationality", "application.error.nationality");
-        }
-        required(errors, "idDocumentType", form.getIdDocumentType(), submitting);
-        text(errors, "idNumber", form.getIdNumber(), 30, ID_NUMBER, "application.error.idNumber",
+        personal(errors, form.getNameKorean(), form.getNameLatin(), form.getDateOfBirth(), form.getNationality(),
+                form.getIdDocumentType(), form.getIdNumber(), form.getPhone(), submitting,
                 submitting && !stored.hasIdNumber());
-        text(errors, "phone", form.getPhone(), 20, PHONE, "application.error.phone", submitting);
         text(errors, "organisation", form.getOrganisation(), 100, null, null, false);
         required(errors, "purpose", form.getPurpose(), submitting);
         text(errors, "purposeDetail", form.getPurposeDetail(), 1000, null, null, submitting);
@@ -99,6 +89,42 @@ public class ApplicationFormValidator {
         if (submitting && !photoUploaded && !stored.hasPhoto() && !errors.hasFieldErrors("photo")) {
             reject(errors, "photo", "application.error.photo.required");
         }
+    }
+
+    /**
+     * The personal fields, shared with the traveller profile's form (same field names): what is filled in must be
+     * valid; {@code required} asks for every one, {@code idNumberRequired} for the ID number. The date of birth
+     * follows {@link TripRules} (checked with the trip's dates by {@link #validate}, alone here when no trip).
+     */
+    public static void personal(Errors errors, String nameKorean, String nameLatin, LocalDate dateOfBirth,
+            String nationalityCode, Object idDocumentType, String idNumber, String phone, boolean required,
+            boolean idNumberRequired) {
+        text(errors, "nameKorean", nameKorean, 50, HANGUL_NAME, "application.error.nameKorean", required);
+        text(errors, "nameLatin", nameLatin, 100, LATIN_NAME, "application.error.nameLatin", required);
+        required(errors, "dateOfBirth", dateOfBirth, required);
+        String nationality = ApplicationForm.clean(nationalityCode);
+        if (nationality == null) {
+            required(errors, "nationality", null, required);
+        } else if (!Countries.isKnown(nationality)) {
+            reject(errors, "nationality", "application.error.nationality");
+        }
+        required(errors, "idDocumentType", idDocumentType, required);
+        text(errors, "idNumber", idNumber, 30, ID_NUMBER, "application.error.idNumber", idNumberRequired);
+        text(errors, "phone", phone, 20, PHONE, "application.error.phone", required);
+    }
+
+    /** The date-of-birth rule of {@link TripRules} alone, for a profile (no trip dates). */
+    public void dateOfBirth(Errors errors, LocalDate dateOfBirth) {
+        for (TripRules.Violation v : new TripRules(settings).check(dateOfBirth, null, null, today())) {
+            if (!errors.hasFieldErrors(v.field())) {
+                errors.rejectValue(v.field(), v.code(), v.args(), null);
+            }
+        }
+    }
+
+    /** Cleans a typed value: spaces collapsed, blank to null. */
+    public static String clean(String s) {
+        return ApplicationForm.clean(s);
     }
 
     /** A slot must be one of that direction on the trip's date; whether it has room is the schedule's to say. */

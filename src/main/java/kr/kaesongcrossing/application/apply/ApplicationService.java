@@ -19,6 +19,8 @@ import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.application.presence.TravellerPositions;
+import kr.kaesongcrossing.application.profile.Profiles;
+import kr.kaesongcrossing.application.profile.TravellerProfile;
 import kr.kaesongcrossing.schedule.Booking;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.data.domain.Page;
@@ -37,10 +39,12 @@ public class ApplicationService {
     private final StatusEvents events;
     private final TravellerPositions positions;
     private final TripSeats seats;
+    private final Profiles profiles;
     private final Clock clock;
 
     ApplicationService(TravelApplicationRepository applications, ApplicationPhotoRepository photos,
-            StatusEvents events, TravellerPositions positions, TripSeats seats, Clock clock) {
+            StatusEvents events, TravellerPositions positions, TripSeats seats, Profiles profiles, Clock clock) {
+        this.profiles = profiles;
         this.applications = applications;
         this.photos = photos;
         this.events = events;
@@ -59,6 +63,20 @@ public class ApplicationService {
         TravelApplication application = owned(id, applicantId);
         return ApplicationView.of(application, application.getMaskedIdNumber(),
                 application.canBeWithdrawn(today(), positions.inside(id)));
+    }
+
+    /** A new application's form: from the applicant's profile and, if {@code from} is given, that earlier trip. */
+    @Transactional(readOnly = true)
+    ApplicationForm startForm(long applicantId, Long from) {
+        return ApplicationForm.startFrom(profiles.own(applicantId).orElse(null),
+                from == null ? null : owned(from, applicantId));
+    }
+
+    /** What the applicant's profile holds that a new application may leave out: ID number and photo. */
+    @Transactional(readOnly = true)
+    ApplicationFormValidator.Stored fromProfile(long applicantId) {
+        return profiles.own(applicantId).map(p -> new ApplicationFormValidator.Stored(p.isHasPhoto(), true))
+                .orElse(ApplicationFormValidator.Stored.NOTHING);
     }
 
     /** The stored details for the edit form (never the ID number). */
@@ -81,13 +99,21 @@ public class ApplicationService {
     }
 
     /**
-     * Creates a draft with these details (and photo, if given); submits it right away if asked, holding its seats.
+     * Creates a draft with these details (and photo, if given; the ID number and photo of the applicant's profile
+     * where they are left out); submits it right away if asked, holding its seats.
      * A slot that is full, closed or cancelled refuses the submission, and nothing is stored.
      */
     @Transactional
     public long create(AccountPrincipal applicant, TripDetails details, PhotoProcessor.Photo photo, boolean submit) {
         Instant now = clock.instant();
         Actor actor = Actor.of(applicant);
+        TravellerProfile profile = profiles.own(applicant.id()).orElse(null);
+        if (profile != null && details.idNumber() == null) {
+            details = details.withIdNumber(profile.getIdNumber());
+        }
+        if (profile != null && photo == null) {
+            photo = profiles.photoOf(profile.getId()).orElse(null);
+        }
         TravelApplication application = applications.save(TravelApplication.draft(applicant.id(), actor, now));
         application.assignReference(OfficeTime.dateOf(now).getYear());
         events.changed(application, application.getChanges().get(0));

@@ -6,13 +6,13 @@ import kr.kaesongcrossing.system.DataCipher;
 
 /** Seals ID numbers on the way into the database and opens them on the way out. */
 @Converter
-class IdNumberConverter implements AttributeConverter<String, String> {
+public class IdNumberConverter implements AttributeConverter<String, String> {
 
     private static final String PURPOSE = "id-number";
 
     private final DataCipher cipher;
 
-    IdNumberConverter(DataCipher cipher) {
+    public IdNumberConverter(DataCipher cipher) {
         this.cipher = cipher;
     }
 

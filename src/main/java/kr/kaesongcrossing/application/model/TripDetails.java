@@ -13,6 +13,13 @@ public record TripDetails(String nameKorean, String nameLatin, LocalDate dateOfB
         String purposeDetail, LocalDate entryDate, LocalDate returnDate, String vehiclePlate,
         VehicleType vehicleType, List<GoodsLine> goods, SlotKey northboundSlot, SlotKey southboundSlot) {
 
+    /** The same details with the ID number {@code idNumber} (e.g. the traveller profile's). */
+    public TripDetails withIdNumber(String idNumber) {
+        return new TripDetails(nameKorean, nameLatin, dateOfBirth, nationality, idDocumentType, idNumber, phone,
+                organisation, purpose, purposeDetail, entryDate, returnDate, vehiclePlate, vehicleType, goods,
+                northboundSlot, southboundSlot);
+    }
+
     @Override
     public String toString() {
         return "TripDetails[entryDate=" + entryDate + ", returnDate=" + returnDate + "]";
