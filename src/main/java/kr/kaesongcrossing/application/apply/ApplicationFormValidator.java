@@ -27,7 +27,7 @@ public class ApplicationFormValidator {
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z .'-]*");
     private static final Pattern ID_NUMBER = Pattern.compile("[A-Za-z0-9-]{5,30}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{6,19}");
-    private static final Pattern PLATE = Pattern.compile("[0-9A-Za-z\\uAC00-\\uD7A3 -]{2,20}");
+    public static final Pattern PLATE = Pattern.compile("[0-9A-Za-z\\uAC00-\\uD7A3 -]{2,20}");
     private static final int MAX_QUANTITY = 1_000_000;
     private static final long MAX_VALUE_KRW = 1_000_000_000_000L;
 

@@ -132,6 +132,14 @@ public class TravelApplication {
     @Column(name = "has_photo", nullable = false)
     private boolean hasPhoto;
 
+    /** The group trip the application belongs to, if a coordinator filed it for a group. */
+    @Column(name = "group_id", updatable = false)
+    private Long groupId;
+
+    /** The one member that stands for its group in the review queue. */
+    @Column(name = "group_lead", nullable = false, updatable = false)
+    private boolean groupLead;
+
     @Column(name = "counterpart_reference", length = 50)
     private String counterpartReference;
 
@@ -172,6 +180,15 @@ public class TravelApplication {
         byte[] bytes = new byte[n];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /** A member of a group trip (set once, before the first flush); {@code lead}: the group's row in the queue. */
+    public void joinGroup(long groupId, boolean lead) {
+        if (this.groupId != null || this.id != null) {
+            throw new IllegalStateException("already stored or in a group");
+        }
+        this.groupId = groupId;
+        this.groupLead = lead;
     }
 
     /** Human-readable reference such as {@code KC-2026-000123}, from the database id. */
@@ -482,6 +499,10 @@ public class TravelApplication {
 
     Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Long getGroupId() {
+        return groupId;
     }
 
     public Instant getSubmittedAt() {

@@ -18,6 +18,9 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
 
     Optional<TravelApplication> findByIdAndApplicantId(Long id, Long applicantId);
 
+    /** A group trip's members, by name. */
+    List<TravelApplication> findByGroupIdOrderByNameKoreanAscIdAsc(Long groupId);
+
     /** Locks the row (SELECT ... FOR UPDATE) so that concurrent changes queue up behind each other. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from TravelApplication a where a.id = :id")

@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.application.model;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import kr.kaesongcrossing.application.ApplicationStatusChanged;
@@ -38,6 +39,22 @@ public class TripSeats {
                 slots.hold(application.getId(), wanted, application.vehicles());
             }
         }
+    }
+
+    /**
+     * Holds the seats of several trips at once (a group): all of them, or, when one slot has no room left, none (the
+     * refusal rolls the caller's transaction back). Taken in one order (direction, date, time) so that two groups
+     * racing for the same slots queue up on the first one instead of deadlocking.
+     *
+     * @throws kr.kaesongcrossing.system.Refusal from {@link Slots#hold} when a slot is full, closed or unavailable
+     */
+    public void holdAll(List<TravelApplication> trips) {
+        record Seat(TravelApplication trip, SlotKey slot) {
+        }
+        trips.stream().flatMap(t -> java.util.Arrays.stream(TravelDirection.values()).map(d -> new Seat(t, t.slot(d))))
+                .sorted(Comparator.comparing((Seat s) -> s.slot().direction()).thenComparing(s -> s.slot().date())
+                        .thenComparing(s -> s.slot().departsAt()))
+                .forEach(s -> slots.hold(s.trip().getId(), s.slot(), s.trip().vehicles()));
     }
 
     /** An officer's move or late addition: the list's cut-off does not apply, a late one keeps its reason. */

@@ -11,7 +11,7 @@ import kr.kaesongcrossing.system.OfficeTime;
 /** A line of the review queue: enough to pick an application, nothing heavy (no photo, no ID number). */
 record QueueRow(Long id, long version, long applicantId, String reference, ApplicationStatus status,
         String nameKorean, String nameLatin, Purpose purpose, LocalDate entryDate, LocalDate returnDate,
-        Instant submittedAt) {
+        Instant submittedAt, Long groupId, String groupReference, long groupSize) {
 
     /** False when {@code officer} is the applicant: the office's decisions on it are another officer's. */
     public boolean decidableBy(Actor officer) {

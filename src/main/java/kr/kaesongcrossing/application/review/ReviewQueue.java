@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The office's queue: only submitted applications (never drafts), filtered and sorted by planned entry date,
- * a page at a time. Each filter adds a condition only when set, so that the database can use the index that
+ * a page at a time; a group trip is one item (its lead member's row, linking to the group). Each filter adds a condition only when set, so that the database can use the index that
  * matches (see V10); rows are projections, so no photo, goods or timeline is loaded.
  */
 @Component
@@ -64,6 +64,8 @@ public class ReviewQueue {
                 where.append(" and #submittedAt is not null");
             }
         }
+        // a group is one item: its lead member stands for it (the group page shows the others)
+        where.append(" and (#groupId is null or #groupLead = true)");
         if (filter.entryFrom() != null) {
             where.append(" and #entryDate >= :entryFrom");
             params.put("entryFrom", filter.entryFrom());
@@ -106,7 +108,10 @@ public class ReviewQueue {
         TypedQuery<QueueRow> rows = entityManager.createQuery("select new "
                 + "kr.kaesongcrossing.application.review.QueueRow("
                 + "a.id, a.version, a.applicantId, a.reference, a.status, a.nameKorean, a.nameLatin, a.purpose, a.entryDate, "
-                + "a.returnDate, a.submittedAt) from TravelApplication a" + paths(where) + order, QueueRow.class);
+                + "a.returnDate, a.submittedAt, a.groupId, "
+                + "(select g.reference from TripGroup g where g.id = a.groupId), "
+                + "(select count(m) from TravelApplication m where m.groupId = a.groupId)) "
+                + "from TravelApplication a" + paths(where) + order, QueueRow.class);
         params.forEach(rows::setParameter);
         List<QueueRow> content = rows.setFirstResult(safePage * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         return new PageImpl<>(content, PageRequest.of(safePage, PAGE_SIZE), total);
