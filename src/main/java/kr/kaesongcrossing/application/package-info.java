@@ -26,6 +26,8 @@
  * <li>{@code profile}: traveller profiles ({@code /profile}): a civilian's personal data kept once, with its history,
  * used by every new application; profiles an organisation's coordinators keep for its people (the organisation
  * module says who coordinates what);</li>
+ * <li>{@code group}: group trips ({@code /groups}, {@code /review/groups}): a coordinator files one for saved profiles,
+ * each traveller gets their own application, all seats are held or none; officers decide on the members together;</li>
  * <li>{@code apply}: the civilian's form with its slot choices, own applications, submit and withdraw
  * ({@code /applications});</li>
  * <li>{@code review}: the officers' queue and decisions, moving travellers between slots and the list of those
