@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,11 +133,38 @@ public class Manifests {
         }
         Map<String, Long> idsByReference = new HashMap<>();
         trips.values().forEach(t -> idsByReference.put(t.getReference(), t.getId()));
-        return new Current(new Manifest(key, travellers), idsByReference, undecided);
+        return new Current(new Manifest(key, travellers), idsByReference, undecided, groups(ids));
     }
 
-    /** The list now; {@code ids} maps each listed reference to its application, for the consent form. */
-    public record Current(Manifest manifest, Map<String, Long> ids, int undecided) {
+    /** The group reference of each listed trip that belongs to a group trip. */
+    private Map<String, String> groups(List<Long> ids) {
+        Map<String, String> groups = new HashMap<>();
+        if (ids.isEmpty()) {
+            return groups;
+        }
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        jdbc.query("SELECT a.reference, g.reference FROM travel_application a JOIN trip_group g ON g.id = a.group_id "
+                + "WHERE a.id IN (" + marks + ")", rs -> {
+                    groups.put(rs.getString(1), rs.getString(2));
+                }, ids.toArray());
+        return groups;
+    }
+
+    /**
+     * The list now; {@code ids} maps each listed reference to its application, for the consent form; {@code groups}
+     * each listed reference of a group trip to the group's reference.
+     */
+    public record Current(Manifest manifest, Map<String, Long> ids, int undecided, Map<String, String> groups) {
+
+        /**
+         * The travellers for the office's page: each group together (by group reference), then those travelling
+         * alone, each part in the list's order. The list for the North (its text, CSV and PDF) keeps its own order.
+         */
+        public List<Manifest.Traveller> byGroup() {
+            return manifest.travellers().stream().sorted(Comparator.comparing(
+                    (Manifest.Traveller t) -> groups.get(t.reference()),
+                    Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        }
     }
 
     /** The slot's recorded versions, newest first. */

@@ -125,6 +125,9 @@ class GroupTripTests extends ApplicationTestSupport {
                     ApplicationStatus.APPROVED_FOR_TRAVEL);
         }
         assertThat(statusOf(apps.get(4))).isEqualTo(ApplicationStatus.INFORMATION_REQUESTED);
+        // the slot's manifest page shows the group's approved members together, marked with the group
+        String manifest = page(officer, "/review/slots/" + north);
+        assertThat(manifest.split(reference, -1).length - 1).isEqualTo(4);
         assertThat(page(coordinator, "/groups/" + group)).contains("승인 4명, 거절 0명, 보완 요청 1명");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'group.decided' "
                 + "AND subject_id = ?", Long.class, String.valueOf(group))).isOne();
