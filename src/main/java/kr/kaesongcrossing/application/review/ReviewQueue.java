@@ -29,6 +29,7 @@ public class ReviewQueue {
     /** Counting stops here: beyond it the page says "10,000 or more" (an exact count would read every row). */
     static final int COUNT_CAP = 10_000;
     private static final Pattern REFERENCE = Pattern.compile("KC-\\d{4}-\\d{1,10}");
+    private static final Pattern GROUP_REFERENCE = Pattern.compile("KG-\\d{4}-\\d{1,10}");
     private static final Pattern FIELD = Pattern.compile("#([a-zA-Z]+)");
     private static final Pattern HANGUL = Pattern.compile(".*[\\uAC00-\\uD7A3\\u3131-\\u318E].*");
 
@@ -83,6 +84,9 @@ public class ReviewQueue {
             if (REFERENCE.matcher(upper).matches()) {
                 where.append(" and #reference = :reference");
                 params.put("reference", upper);
+            } else if (GROUP_REFERENCE.matcher(upper).matches()) {
+                where.append(" and #groupId = :groupId");
+                params.put("groupId", groupId(upper));
             } else if (HANGUL.matcher(filter.name()).matches()) {
                 where.append(" and #nameKorean like :name escape '!'");
                 params.put("name", likePrefix(filter.name()));
@@ -115,6 +119,12 @@ public class ReviewQueue {
         params.forEach(rows::setParameter);
         List<QueueRow> content = rows.setFirstResult(safePage * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         return new PageImpl<>(content, PageRequest.of(safePage, PAGE_SIZE), total);
+    }
+
+    /** The id of the group with that reference; -1 (no row) when there is none. */
+    private long groupId(String reference) {
+        return entityManager.createQuery("select g.id from TripGroup g where g.reference = :reference", Long.class)
+                .setParameter("reference", reference).getResultStream().findFirst().orElse(-1L);
     }
 
     private static String paths(CharSequence where) {

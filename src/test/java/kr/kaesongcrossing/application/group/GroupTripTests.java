@@ -108,7 +108,7 @@ class GroupTripTests extends ApplicationTestSupport {
 
         // the office sees one item for the group, and decides per member
         AccountPrincipal officer = account(Role.OFFICER);
-        String queue = page(officer, "/review?name=" + reference);
+        String queue = page(officer, "/review?q=" + reference);
         assertThat(queue).contains("단체 " + reference + " (5명)");
         assertThat(page(officer, "/review/groups/" + group)).contains("단체 구성원(5명)");
 
