@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -148,6 +150,44 @@ class GroupTripTests extends ApplicationTestSupport {
                 .with(signedIn(officer)).with(csrf())).andReturn();
         assertThat(result.getFlashMap().get("message")).isEqualTo("group.review.reasonRequired");
         assertThat(apps).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo(ApplicationStatus.SUBMITTED));
+    }
+
+    @Test
+    void shouldRefuseBadInputWithMessagesAndNoServerError() throws Exception {
+        long saved = profile(null);
+        long before = count("SELECT COUNT(*) FROM trip_group");
+        for (String[] bad : List.of(
+                new String[] {"purpose", "KING"},
+                new String[] {"entryDate", "yesterday"},
+                new String[] {"northboundSlot", "N-2026-99-99-0830"},
+                new String[] {"travellers[0].southboundSlot", "<script>alert(1)</script>"},
+                new String[] {"travellers[0].vehiclePlate", "12가3456"},
+                new String[] {"travellers[0].included", "false"})) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("organisation", String.valueOf(org));
+            fields.put("action", "submit");
+            fields.put("purpose", "TALKS");
+            fields.put("purposeDetail", "회의");
+            fields.put("entryDate", entry.toString());
+            fields.put("returnDate", entry.plusDays(3).toString());
+            fields.put("northboundSlot", slotWithRoom(TravelDirection.NORTHBOUND, entry, 0).toString());
+            fields.put("southboundSlot", slotWithRoom(TravelDirection.SOUTHBOUND, entry.plusDays(3), 0).toString());
+            fields.put("travellers[0].profileId", String.valueOf(saved));
+            fields.put("travellers[0].included", "true");
+            fields.put(bad[0], bad[1]);
+            MockHttpServletRequestBuilder form = post("/groups/new");
+            fields.forEach((name, value) -> form.param(name, value));
+            MockHttpServletResponse response = mvc.perform(form.with(signedIn(coordinator)).with(csrf()))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).as(String.join("=", bad)).isEqualTo(200);
+            assertThat(response.getContentAsString()).as(String.join("=", bad)).contains("krds-alert danger")
+                    .doesNotContain("<script>alert");
+        }
+        // a tampered form beyond the rows the page can have: the error page for bad requests, not a server error
+        assertThat(mvc.perform(post("/groups/new").param("organisation", String.valueOf(org))
+                .param("travellers[5000].included", "true").with(signedIn(coordinator)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(count("SELECT COUNT(*) FROM trip_group")).isEqualTo(before);
     }
 
     @Test
