@@ -28,8 +28,8 @@ public class ApplicationFormValidator {
     private static final Pattern ID_NUMBER = Pattern.compile("[A-Za-z0-9-]{5,30}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{6,19}");
     public static final Pattern PLATE = Pattern.compile("[0-9A-Za-z\\uAC00-\\uD7A3 -]{2,20}");
-    private static final int MAX_QUANTITY = 1_000_000;
-    private static final long MAX_VALUE_KRW = 1_000_000_000_000L;
+    public static final int MAX_QUANTITY = 1_000_000;
+    public static final long MAX_VALUE_KRW = 1_000_000_000_000L;
 
     /** What is already stored for an application being edited. */
     public record Stored(boolean hasPhoto, boolean hasIdNumber) {

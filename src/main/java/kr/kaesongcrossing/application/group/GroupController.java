@@ -61,7 +61,8 @@ class GroupController {
         binder.setIgnoreInvalidFields(true);
         binder.setAllowedFields("purpose", "purposeDetail", "entryDate", "returnDate", "northboundSlot",
                 "southboundSlot", "travellers[*].profileId", "travellers[*].included", "travellers[*].southboundSlot",
-                "travellers[*].vehiclePlate", "travellers[*].vehicleType");
+                "travellers[*].vehiclePlate", "travellers[*].vehicleType", "goods[*].description", "goods[*].quantity",
+                "goods[*].valueKrw");
     }
 
     @GetMapping("/groups")
@@ -118,6 +119,7 @@ class GroupController {
 
     private String formView(long organisation, List<TravellerProfile> saved, Model model) {
         GroupForm form = (GroupForm) model.getAttribute("form");
+        form.padGoods();
         Map<Long, TravellerProfile> byId = new HashMap<>();
         saved.forEach(p -> byId.put(p.getId(), p));
         model.addAttribute("profilesById", byId);

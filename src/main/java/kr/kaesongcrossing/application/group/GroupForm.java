@@ -69,6 +69,43 @@ public class GroupForm {
         }
     }
 
+    /** A line of the group's goods; a row left blank is ignored. */
+    public static class GoodsRow {
+        private String description;
+        private Integer quantity;
+        private Long valueKrw;
+
+        boolean isBlank() {
+            return (description == null || description.isBlank()) && quantity == null && valueKrw == null;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        public Integer getQuantity() {
+            return quantity;
+        }
+
+        public void setQuantity(Integer quantity) {
+            this.quantity = quantity;
+        }
+
+        public Long getValueKrw() {
+            return valueKrw;
+        }
+
+        public void setValueKrw(Long valueKrw) {
+            this.valueKrw = valueKrw;
+        }
+    }
+
+    static final int GOODS_ROWS = 3;
+
     private Purpose purpose;
     private String purposeDetail;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -78,12 +115,26 @@ public class GroupForm {
     private String northboundSlot;
     private String southboundSlot;
     private List<Row> travellers = new ArrayList<>();
+    private List<GoodsRow> goods = new ArrayList<>();
 
     /** A blank form with a row for each of these profiles. */
     static GroupForm forProfiles(List<Long> profileIds) {
         GroupForm form = new GroupForm();
         profileIds.forEach(id -> form.travellers.add(new Row(id)));
+        form.padGoods();
         return form;
+    }
+
+    /** Blank goods rows up to {@link #GOODS_ROWS}, for the page. */
+    void padGoods() {
+        while (goods.size() < GOODS_ROWS) {
+            goods.add(new GoodsRow());
+        }
+        for (int i = 0; i < goods.size(); i++) {
+            if (goods.get(i) == null) {
+                goods.set(i, new GoodsRow());
+            }
+        }
     }
 
     List<Row> included() {
@@ -136,6 +187,14 @@ public class GroupForm {
 
     public void setSouthboundSlot(String southboundSlot) {
         this.southboundSlot = southboundSlot;
+    }
+
+    public List<GoodsRow> getGoods() {
+        return goods;
+    }
+
+    public void setGoods(List<GoodsRow> goods) {
+        this.goods = goods;
     }
 
     public List<Row> getTravellers() {

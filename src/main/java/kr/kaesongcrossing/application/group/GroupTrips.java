@@ -81,7 +81,8 @@ public class GroupTrips {
     /**
      * Files and submits the group: one application per traveller (the applicant is the traveller's account, or the
      * coordinator for people without one), each with the profile's details and photo, the group's trip and the
-     * traveller's exceptions; then every seat, all or none.
+     * traveller's exceptions (the group's goods under the first traveller, who carries them); then every seat, all
+     * or none.
      *
      * @throws kr.kaesongcrossing.system.Refusal when a slot is full, closed or unavailable: nothing is stored
      */
@@ -106,7 +107,8 @@ public class GroupTrips {
             TripDetails details = new TripDetails(p.getNameKorean(), p.getNameLatin(), p.getDateOfBirth(),
                     p.getNationality(), p.getIdDocumentType(), p.getIdNumber(), p.getPhone(), organisationName,
                     plan.purpose(), plan.purposeDetail(), plan.entryDate(), south.date(), traveller.vehiclePlate(),
-                    traveller.vehicleType(), List.of(), plan.northboundSlot(), south);
+                    traveller.vehicleType(), members.isEmpty() ? plan.goods() : List.of(), plan.northboundSlot(),
+                    south);
             TravelApplication application = TravelApplication.draft(
                     p.getAccountId() == null ? coordinator.id() : p.getAccountId(), actor, now);
             application.joinGroup(group.getId(), members.isEmpty());

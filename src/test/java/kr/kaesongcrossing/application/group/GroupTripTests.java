@@ -85,6 +85,8 @@ class GroupTripTests extends ApplicationTestSupport {
             form.param("travellers[" + i + "].profileId", saved.get(i).toString())
                     .param("travellers[" + i + "].included", "true");
         }
+        form.param("goods[0].description", "계측 장비").param("goods[0].quantity", "2").param("goods[0].valueKrw", "800000")
+                .param("goods[1].description", "");
         form.param("travellers[1].southboundSlot", earlier.toString())
                 .param("travellers[2].vehiclePlate", "12가3456").param("travellers[2].vehicleType", "TRUCK");
         MvcResult filed = mvc.perform(form.with(signedIn(coordinator)).with(csrf())).andReturn();
@@ -102,6 +104,8 @@ class GroupTripTests extends ApplicationTestSupport {
         assertThat(repository.findById(apps.get(1)).orElseThrow().getReturnDate()).isEqualTo(entry.plusDays(1));
         assertThat(slots.bookings(apps.get(1)).get(1).slot()).isEqualTo(earlier);
         assertThat(slots.bookings(apps.get(2)).get(0).vehicles()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT description FROM application_goods_line WHERE application_id IN ("
+                + apps.get(0) + "," + apps.get(1) + ")", String.class)).containsExactly("계측 장비");
         // members with an account see their own application; those without are the coordinator's
         assertThat(applicationCount(members.get(0))).isOne();
         assertThat(applicationCount(coordinator)).isEqualTo(2);
@@ -162,7 +166,9 @@ class GroupTripTests extends ApplicationTestSupport {
                 new String[] {"northboundSlot", "N-2026-99-99-0830"},
                 new String[] {"travellers[0].southboundSlot", "<script>alert(1)</script>"},
                 new String[] {"travellers[0].vehiclePlate", "12가3456"},
-                new String[] {"travellers[0].included", "false"})) {
+                new String[] {"travellers[0].included", "false"},
+                new String[] {"goods[0].description", "책"},
+                new String[] {"goods[0].quantity", "-3"})) {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("organisation", String.valueOf(org));
             fields.put("action", "submit");
@@ -274,7 +280,7 @@ class GroupTripTests extends ApplicationTestSupport {
 
     private GroupPlan plan(List<Long> profileIds, SlotKey north) {
         SlotKey south = slotWithRoom(TravelDirection.SOUTHBOUND, entry.plusDays(3), 0);
-        return new GroupPlan(Purpose.TALKS, "회의", entry, entry.plusDays(3), north, south,
+        return new GroupPlan(Purpose.TALKS, "회의", entry, entry.plusDays(3), north, south, List.of(),
                 profileIds.stream().map(id -> new GroupPlan.Traveller(id, null, null, null)).toList());
     }
 
