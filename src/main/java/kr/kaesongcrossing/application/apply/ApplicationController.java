@@ -103,16 +103,16 @@ class ApplicationController {
     String processCreationForm(@ModelAttribute("form") ApplicationForm form, BindingResult result,
             @RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal AccountPrincipal user,
             Model model, RedirectAttributes redirect, Locale locale) {
+        ApplicationFormValidator.Stored profile = service.fromProfile(user.id());
+        model.addAttribute("fromProfile", profile.hasIdNumber());
         if ("more".equals(action)) {
             form.padGoodsRows(form.getGoods().size() + ApplicationForm.GOODS_ROWS);
             return formView(model, null, locale);
         }
         boolean submit = "submit".equals(action);
         PhotoProcessor.Photo photo = photo(form, result);
-        ApplicationFormValidator.Stored profile = service.fromProfile(user.id());
         validator.validate(form, result, submit, profile, photo != null);
         if (result.hasErrors()) {
-            model.addAttribute("fromProfile", profile.hasIdNumber());
             return formAgain(form, model, null, locale);
         }
         long id;
