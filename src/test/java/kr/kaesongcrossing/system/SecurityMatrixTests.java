@@ -55,6 +55,7 @@ class SecurityMatrixTests {
             Rule.get("/review", EnumSet.of(OFFICER)),
             Rule.get("/review/consent", EnumSet.of(OFFICER)),
             Rule.get("/review/rebook", EnumSet.of(OFFICER)),
+            Rule.post("/review/bulk", EnumSet.of(OFFICER)),
             Rule.post("/review/applications/999999999/slots", EnumSet.of(OFFICER)),
             Rule.post("/review/applications/999999999/id-number", EnumSet.of(OFFICER)),
             Rule.post("/review/applications/999999999/photo", EnumSet.of(OFFICER)),

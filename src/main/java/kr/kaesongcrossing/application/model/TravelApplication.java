@@ -286,9 +286,15 @@ public class TravelApplication {
 
     /** The office approves; the trip then waits for the counterpart's consent unless that step is off. */
     public StatusChange approve(Actor officer, boolean consentRequired, Instant now) {
+        return approve(officer, consentRequired, null, now);
+    }
+
+    /** As {@link #approve(Actor, boolean, Instant)}, with an optional note the applicant reads in the timeline. */
+    public StatusChange approve(Actor officer, boolean consentRequired, String note, Instant now) {
         requireOtherOfficer(Action.APPROVE, officer);
         requireStatus(Action.APPROVE, Set.of(SUBMITTED));
-        return change(consentRequired ? AWAITING_CONSENT : APPROVED_FOR_TRAVEL, officer, null, null, now);
+        return change(consentRequired ? AWAITING_CONSENT : APPROVED_FOR_TRAVEL, officer, blankToNull(note), null,
+                now);
     }
 
     public StatusChange reject(Actor officer, String reason, Instant now) {
