@@ -24,7 +24,8 @@ app_args() {
   if [ "$DB" = "mysql" ]; then
     echo "--spring.profiles.active=mysql --kc.demo.enabled=${DEMO:-true} \
 --kc.data-dir=$BENCH_DIR/data --kc.signing.store=file --kc.signing.keystore= --kc.signing.keystore-password= \
---kc.crypto.id-number-key=$(head -c 32 /dev/urandom | base64)"
+--kc.crypto.id-number-key=$(head -c 32 /dev/urandom | base64) \
+--kc.crypto.id-hash-key=$(head -c 32 /dev/urandom | base64)"
   else
     echo "--spring.datasource.url=jdbc:h2:file:$BENCH_DIR/h2/kaesong;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE \
 --kc.data-dir=$BENCH_DIR/data"

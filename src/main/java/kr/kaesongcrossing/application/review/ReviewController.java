@@ -25,6 +25,7 @@ import kr.kaesongcrossing.application.model.StatusChange;
 import kr.kaesongcrossing.audit.DisclosureReason;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OnRefusal;
+import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -61,8 +62,10 @@ class ReviewController {
     private final ReviewQueue queue;
     private final ReviewService reviews;
     private final ApplicationMessages messages;
+    private final Duplicates duplicates;
 
-    ReviewController(ReviewQueue queue, ReviewService reviews, ApplicationMessages messages) {
+    ReviewController(ReviewQueue queue, ReviewService reviews, ApplicationMessages messages, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.queue = queue;
         this.reviews = reviews;
         this.messages = messages;
@@ -104,7 +107,9 @@ class ReviewController {
             ApplicationStatus.APPROVED_FOR_TRAVEL, ApplicationStatus.REJECTED, ApplicationStatus.CONSENT_REFUSED,
             ApplicationStatus.WITHDRAWN});
         model.addAttribute("purposes", Purpose.values());
-        model.addAttribute("page", queue.find(filter, page - 1));
+        Page<QueueRow> rows = queue.find(filter, page - 1);
+        model.addAttribute("page", rows);
+        model.addAttribute("flagged", duplicates.flagged(rows.map(QueueRow::id).getContent()));
         return QUEUE;
     }
 
@@ -355,6 +360,7 @@ class ReviewController {
         model.addAttribute("app", app);
         model.addAttribute("reviewer", Actor.of(user));
         model.addAttribute("tripSlots", reviews.slots(app.id()));
+        model.addAttribute("duplicates", reviews.duplicates(app.id()));
         model.addAttribute("disclosureReasons", DisclosureReason.values());
         return DETAIL;
     }

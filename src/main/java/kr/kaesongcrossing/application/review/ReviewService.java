@@ -64,10 +64,12 @@ public class ReviewService {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate eachOnItsOwn;
+    private final Duplicates duplicates;
 
     ReviewService(TravelApplicationRepository applications, ApplicationPhotoRepository photos, StatusEvents events,
             ApplicationSettings settings, TripSeats seats, Slots slots, ApplicationEventPublisher publisher,
-            AuditTrail audit, Clock clock, PlatformTransactionManager transactionManager) {
+            AuditTrail audit, Clock clock, PlatformTransactionManager transactionManager, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.applications = applications;
         this.photos = photos;
         this.events = events;
@@ -146,6 +148,12 @@ public class ReviewService {
     public ApplicationView view(long id) {
         TravelApplication application = submitted(id);
         return ApplicationView.of(application, application.getMaskedIdNumber(), false);
+    }
+
+    /** Others holding dates that overlap this submitted application's trip (the duplicate check). */
+    @Transactional(readOnly = true)
+    List<Duplicates.Holder> duplicates(long id) {
+        return duplicates.holders(submitted(id));
     }
 
     /** The application with its full ID number, for this one answer; the audit trail keeps who asked and why. */
