@@ -243,12 +243,14 @@ class ReviewController {
             return "";
         }
         UriComponentsBuilder kept = UriComponentsBuilder.fromPath("");
-        UriComponentsBuilder.fromUriString("/review?" + back).build().getQueryParams().forEach((name, values) -> {
-            if (QUEUE_PARAMETERS.contains(name)) {
-                values.stream().filter(v -> v != null && ENCODED_VALUE.matcher(v).matches())
-                        .forEach(v -> kept.queryParam(name, v));
+        for (String pair : back.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            if (QUEUE_PARAMETERS.contains(name) && ENCODED_VALUE.matcher(value).matches()) {
+                kept.queryParam(name, value);
             }
-        });
+        }
         return kept.build().toUriString();
     }
 
