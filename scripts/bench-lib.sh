@@ -24,7 +24,9 @@ app_args() {
   if [ "$DB" = "mysql" ]; then
     echo "--spring.profiles.active=mysql --kc.demo.enabled=${DEMO:-true} \
 --kc.data-dir=$BENCH_DIR/data --kc.signing.store=file --kc.signing.keystore= --kc.signing.keystore-password= \
---kc.crypto.id-number-key=$(head -c 32 /dev/urandom | base64)"
+--kc.crypto.id-number-key=$(head -c 32 /dev/urandom | base64) \
+--kc.crypto.id-hash-key=$(head -c 32 /dev/urandom | base64) \
+--kc.mail.log-without-smtp=$([ "${DEMO:-true}" = true ] && echo false || echo true)"
   else
     echo "--spring.datasource.url=jdbc:h2:file:$BENCH_DIR/h2/kaesong;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY,KEY;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE \
 --kc.data-dir=$BENCH_DIR/data"
@@ -79,4 +81,20 @@ login() {
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=${2:-kaesong-demo-2026}" \
     --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$PORT/login"
   COOKIES="$jar"
+}
+
+enrol_second_factor() {
+  # After login of a staff account without a second factor: enrols an authenticator app (reads the key the enrolment
+  # page shows, answers with its current TOTP code), so the session has both factors. Uses the cookie jar $COOKIES.
+  local page csrf secret code
+  page=$(curl -s -c "$COOKIES" -b "$COOKIES" "http://127.0.0.1:$PORT/account/second-factor/enrol")
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<< "$page" | head -1 | sed 's/.*value="//;s/"$//')
+  secret=$(grep -o 'class="totp-secret">[^<]*' <<< "$page" | sed 's/.*>//;s/ //g')
+  code=$(python3 -c 'import base64,hmac,struct,sys,time
+k=base64.b32decode(sys.argv[1]+"="*(-len(sys.argv[1])%8))
+h=hmac.new(k,struct.pack(">Q",int(time.time())//30),"sha1").digest()
+o=h[-1]&15
+print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$secret")
+  curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" --data-urlencode "code=$code" --data-urlencode "_csrf=$csrf" \
+    "http://127.0.0.1:$PORT/account/second-factor/enrol"
 }

@@ -18,8 +18,8 @@ SET @first_civilian = (SELECT MIN(id) FROM user_account WHERE email LIKE 'bench-
 -- 10% rejected, 3% consent refused, 5% withdrawn. Entry dates spread over 540 days around today.
 INSERT INTO travel_application (reference, applicant_id, status, version, name_korean, name_latin, date_of_birth,
         nationality, id_document_type, id_number_encrypted, phone, organisation, purpose, purpose_detail,
-        entry_date, return_date, vehicle_plate, vehicle_type, has_photo, counterpart_reference, created_at,
-        updated_at, submitted_at)
+        id_number_hash, entry_date, return_date, vehicle_plate, vehicle_type, has_photo, counterpart_reference,
+        created_at, updated_at, submitted_at)
 SELECT CONCAT('KC-2026-', LPAD(seq, 6, '0')),
        @first_civilian + (seq % 1000),
        CASE WHEN b < 7 THEN 'DRAFT' WHEN b < 37 THEN 'SUBMITTED' WHEN b < 42 THEN 'INFORMATION_REQUESTED'
@@ -43,6 +43,8 @@ SELECT CONCAT('KC-2026-', LPAD(seq, 6, '0')),
        ELT(1 + seq * 31 % 8, 'TALKS', 'ECONOMIC_COOPERATION', 'CONSTRUCTION', 'HUMANITARIAN_AID', 'SOCIAL_CULTURAL',
            'FAMILY', 'PRESS', 'OTHER'),
        '업무 협의 및 현장 점검',
+       -- 60,000 people: two in five apply twice (the duplicate check's hash index sees repeats, as in real life)
+       SHA2(CONCAT('bench-person-', seq % 60000), 256),
        entry, entry + INTERVAL (seq % 10) DAY,
        IF(seq % 4 = 0, CONCAT(10 + seq % 90, '가', LPAD(seq % 10000, 4, '0')), NULL),
        IF(seq % 4 = 0, 'TRUCK', NULL),

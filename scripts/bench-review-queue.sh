@@ -35,6 +35,7 @@ echo "   seeded in $(( $(date +%s) - SEED_START )) s: $(sql "SELECT COUNT(*) FRO
 
 echo "== logging in as the officer"
 login "bench-officer@bench.test" "bench-officer-2026"
+enrol_second_factor
 JAR_COOKIES="$COOKIES"
 STATUS=$(curl -s -b "$JAR_COOKIES" -o /dev/null -w '%{http_code}' "$BASE/review")
 [ "$STATUS" = 200 ] || { echo "login failed (/review answered $STATUS)"; exit 1; }
@@ -78,6 +79,8 @@ for entry in "${SCENARIOS[@]}"; do
     "$(sort -n "$WORK/times" | tail -1)" "$ROWS"
 done
 
+# the duplicate check's flags for the first page (review/Duplicates#flagged), as the queue issues it
+OPEN="'SUBMITTED', 'INFORMATION_REQUESTED', 'AWAITING_CONSENT', 'APPROVED_FOR_TRAVEL'"
 echo "== the same queries in the database alone (ms, as the queue issues them: capped count, then the page)"
 $MARIADB "$MYSQL_DB" -e "SET profiling = 1;
   SELECT SQL_NO_CACHE COUNT(*) FROM (SELECT id FROM travel_application WHERE status = 'SUBMITTED' LIMIT 10001) c;
@@ -95,6 +98,13 @@ $MARIADB "$MYSQL_DB" -e "SET profiling = 1;
   SELECT SQL_NO_CACHE id, version, reference, status, name_korean, name_latin, purpose, entry_date, return_date,
     submitted_at FROM travel_application WHERE status = 'SUBMITTED' AND purpose = 'FAMILY'
     ORDER BY entry_date, submitted_at, id LIMIT 20;
+  SELECT SQL_NO_CACHE a.id FROM travel_application a WHERE a.id IN (SELECT id FROM (SELECT id
+    FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20) p)
+    AND a.status IN ($OPEN) AND (EXISTS (SELECT 1 FROM travel_application b WHERE b.status IN ($OPEN)
+    AND b.id <> a.id AND b.entry_date <= a.return_date AND b.return_date >= a.entry_date
+    AND b.id_number_hash = a.id_number_hash) OR EXISTS (SELECT 1 FROM travel_application b WHERE b.status IN ($OPEN)
+    AND b.id <> a.id AND b.entry_date <= a.return_date AND b.return_date >= a.entry_date
+    AND b.date_of_birth = a.date_of_birth AND (b.name_korean = a.name_korean OR b.name_latin = a.name_latin)));
   SHOW PROFILES;" | awk -F'\t' '$1 ~ /^[0-9]+$/ && $3 ~ /SQL_NO_CACHE/ {q = $3; gsub(/(\\n)? +/, " ", q); printf "%8.2f  %s\n", $2 * 1000, substr(q, 21, 120)}'
 
 if [ "${EXPLAIN:-0}" = 1 ]; then
@@ -103,5 +113,12 @@ if [ "${EXPLAIN:-0}" = 1 ]; then
     EXPLAIN SELECT COUNT(*) FROM travel_application WHERE status = 'SUBMITTED';
     EXPLAIN SELECT id FROM travel_application WHERE submitted_at IS NOT NULL ORDER BY entry_date, submitted_at, id LIMIT 20;
     EXPLAIN SELECT id FROM travel_application WHERE status = 'SUBMITTED' AND purpose = 'FAMILY' ORDER BY entry_date, submitted_at, id LIMIT 20;
-    EXPLAIN SELECT id FROM travel_application WHERE submitted_at IS NOT NULL AND name_korean LIKE '김%' ORDER BY entry_date, submitted_at, id LIMIT 20;"
+    EXPLAIN SELECT id FROM travel_application WHERE submitted_at IS NOT NULL AND name_korean LIKE '김%' ORDER BY entry_date, submitted_at, id LIMIT 20;
+    EXPLAIN SELECT a.id FROM travel_application a WHERE a.id IN (SELECT id FROM (SELECT id
+    FROM travel_application WHERE status = 'SUBMITTED' ORDER BY entry_date, submitted_at, id LIMIT 20) p)
+    AND a.status IN ($OPEN) AND (EXISTS (SELECT 1 FROM travel_application b WHERE b.status IN ($OPEN)
+    AND b.id <> a.id AND b.entry_date <= a.return_date AND b.return_date >= a.entry_date
+    AND b.id_number_hash = a.id_number_hash) OR EXISTS (SELECT 1 FROM travel_application b WHERE b.status IN ($OPEN)
+    AND b.id <> a.id AND b.entry_date <= a.return_date AND b.return_date >= a.entry_date
+    AND b.date_of_birth = a.date_of_birth AND (b.name_korean = a.name_korean OR b.name_latin = a.name_latin)));"
 fi

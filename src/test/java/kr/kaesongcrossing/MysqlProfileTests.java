@@ -101,6 +101,8 @@ class MysqlProfileTests {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         args.add("--kc.crypto.id-number-key=" + Base64.getEncoder().encodeToString(key));
+        new SecureRandom().nextBytes(key);
+        args.add("--kc.crypto.id-hash-key=" + Base64.getEncoder().encodeToString(key));
         if (adminEmail != null) {
             args.add("--KC_BOOTSTRAP_ADMIN_EMAIL=" + adminEmail);
             args.add("--KC_BOOTSTRAP_ADMIN_PASSWORD=" + adminPassword);

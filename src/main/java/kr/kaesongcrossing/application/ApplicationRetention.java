@@ -113,7 +113,8 @@ public class ApplicationRetention {
                             + " WHERE application_id IN (:ids)", batch);
                     // version + 1: a form still open on such an application is refused as stale, not saved back
                     jdbc.update("UPDATE travel_application SET name_korean = NULL, name_latin = NULL,"
-                            + " date_of_birth = NULL, id_number_encrypted = NULL, phone = NULL, vehicle_plate = NULL,"
+                            + " date_of_birth = NULL, id_number_encrypted = NULL, id_number_hash = NULL, phone = NULL,"
+                            + " vehicle_plate = NULL,"
                             + " purpose_detail = NULL, has_photo = FALSE, anonymised_at = :now, version = version + 1"
                             + " WHERE id IN (:ids)", batch);
                 });

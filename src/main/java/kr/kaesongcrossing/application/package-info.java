@@ -30,8 +30,9 @@
  * each traveller gets their own application, all seats are held or none; officers decide on the members together;</li>
  * <li>{@code apply}: the civilian's form with its slot choices, own applications, submit and withdraw
  * ({@code /applications});</li>
- * <li>{@code review}: the officers' queue and decisions, moving travellers between slots and the list of those
- * to rebook after a slot was cancelled ({@code /review});</li>
+ * <li>{@code review}: the officers' queue and decisions (one at a time, or the same decision for several, each on its
+ * own), the duplicate check (who else holds overlapping dates for a person), moving travellers between slots and the
+ * list of those to rebook after a slot was cancelled ({@code /review});</li>
  * <li>{@code consent}: recording the counterpart's answer, one by one or by CSV import, for a date or a slot
  * (consent per slot);</li>
  * <li>{@code manifest}: the slots of the coming days and each slot's manifest for the North ({@code /review/slots}):

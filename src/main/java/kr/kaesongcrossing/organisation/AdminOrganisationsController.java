@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -72,9 +73,9 @@ class AdminOrganisationsController {
     }
 
     @GetMapping("/{id}")
-    String initUpdateForm(@PathVariable long id, Model model) {
+    String initUpdateForm(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
         model.addAttribute("form", administration.find(id).toForm());
-        return edit(id, model);
+        return edit(id, page - 1, model);
     }
 
     @PostMapping("/{id}")
@@ -82,7 +83,7 @@ class AdminOrganisationsController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         checkRegistrationNumber(form, id, result);
         if (result.hasErrors()) {
-            return edit(id, model);
+            return edit(id, 0, model);
         }
         administration.change(id, form);
         redirect.addFlashAttribute("message", "organisation.admin.changed");
@@ -95,18 +96,26 @@ class AdminOrganisationsController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
             model.addAttribute("form", administration.find(id).toForm());
-            return edit(id, model);
+            return edit(id, 0, model);
         }
         administration.nameCoordinator(id, coordinator.email());
         redirect.addFlashAttribute("message", "organisation.admin.coordinatorNamed");
         return "redirect:" + LIST_PAGE + "/" + id;
     }
 
-    /** The edit page: the form, its members with their roles, and the coordinator form. */
-    private String edit(long id, Model model) {
+    @PostMapping("/{id}/coordinators/{accountId}/demote")
+    @OnRefusal(LIST_PAGE + "/{id}")
+    String demoteCoordinator(@PathVariable long id, @PathVariable long accountId, RedirectAttributes redirect) {
+        administration.demoteCoordinator(id, accountId);
+        redirect.addFlashAttribute("message", "organisation.admin.coordinatorDemoted");
+        return "redirect:" + LIST_PAGE + "/" + id;
+    }
+
+    /** The edit page: the form, a page of its members with their roles ({@code ?page}), and the coordinator form. */
+    private String edit(long id, int pageIndex, Model model) {
         administration.find(id); // a form sent to an unknown organisation is a 404, not a form for nothing
         model.addAttribute("organisationId", id);
-        model.addAttribute("members", memberships.members(id));
+        model.addAttribute("members", memberships.members(id, pageIndex));
         if (!model.containsAttribute("coordinator")) {
             model.addAttribute("coordinator", new CoordinatorForm(""));
         }

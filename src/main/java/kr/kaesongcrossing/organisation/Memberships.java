@@ -16,6 +16,8 @@ import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,10 +46,21 @@ class Memberships {
     record Person(long id, String displayName, String email, OrganisationRole role, LocalDate since) {
     }
 
-    /** What a coordinator or officer sees of one organisation. */
+    /**
+     * What a coordinator or officer sees of one organisation: a page of its members, its open requests, and whether
+     * the viewer is an officer (who may also remove coordinators).
+     */
     record OrganisationPage(long id, String nameKo, String nameEn, OrganisationType type, String registrationNumber,
-            List<Person> members, List<Person> requests) {
+            Page<Person> members, List<Person> requests, boolean officerView) {
+
+        /** Whether the page offers to remove this member (the last coordinator is refused when asked). */
+        public boolean removable(Person member) {
+            return officerView || member.role() == OrganisationRole.MEMBER;
+        }
     }
+
+    /** Members per page of an organisation's member list. */
+    static final int MEMBERS_PAGE_SIZE = 20;
 
     private final OrganisationRepository organisations;
     private final OrganisationMemberRepository members;
@@ -81,12 +94,14 @@ class Memberships {
         requests.findByAccountIdOrderByRequestedAtDesc(viewer.id()).stream()
                 .filter(r -> r.getStatus() == MembershipRequest.Status.PENDING)
                 .forEach(r -> asked.add(r.getOrganisationId()));
-        boolean officer = viewer.role() == Role.OFFICER;
+        Map<Long, Long> open = viewer.role() == Role.OFFICER
+                ? requests.countByOrganisation(MembershipRequest.Status.PENDING).stream().collect(Collectors.toMap(
+                        MembershipRequestRepository.OrganisationCount::getOrganisationId,
+                        MembershipRequestRepository.OrganisationCount::getRequests))
+                : Map.of();
         return organisations.findAllByOrderByNameKoAsc().stream()
                 .map(o -> new OrganisationRow(o.getId(), o.getNameKo(), o.getNameEn(), o.getType(),
-                        mine.get(o.getId()), asked.contains(o.getId()),
-                        officer ? requests.countByOrganisationIdAndStatus(o.getId(), MembershipRequest.Status.PENDING)
-                                : 0))
+                        mine.get(o.getId()), asked.contains(o.getId()), open.getOrDefault(o.getId(), 0L)))
                 .toList();
     }
 
@@ -128,30 +143,56 @@ class Memberships {
 
     /** The organisation's members and open requests, for one of its coordinators or an officer. */
     @Transactional(readOnly = true)
-    OrganisationPage page(AccountPrincipal viewer, long organisationId) {
+    OrganisationPage page(AccountPrincipal viewer, long organisationId, int pageIndex) {
         Organisation organisation = decidable(viewer, organisationId);
-        List<OrganisationMember> memberRows = members.findByOrganisationIdOrderByRoleAscJoinedAtAsc(organisationId);
         List<MembershipRequest> open = requests.findByOrganisationIdAndStatusOrderByRequestedAtAsc(organisationId,
                 MembershipRequest.Status.PENDING);
-        Map<Long, Accounts.Contact> people = accounts.contacts(Stream.concat(
-                memberRows.stream().map(OrganisationMember::getAccountId),
-                open.stream().map(MembershipRequest::getAccountId)).toList());
+        Map<Long, Accounts.Contact> people = accounts.contacts(open.stream().map(MembershipRequest::getAccountId)
+                .toList());
         return new OrganisationPage(organisation.getId(), organisation.getNameKo(), organisation.getNameEn(),
-                organisation.getType(), organisation.getRegistrationNumber(),
-                memberRows.stream().map(m -> person(people.get(m.getAccountId()), m.getAccountId(), m.getRole(),
-                        m.getJoinedAt())).toList(),
+                organisation.getType(), organisation.getRegistrationNumber(), members(organisationId, pageIndex),
                 open.stream().map(r -> person(people.get(r.getAccountId()), r.getId(), null, r.getRequestedAt()))
-                        .toList());
+                        .toList(), viewer.role() == Role.OFFICER);
     }
 
-    /** An organisation's members, coordinators first (for the administrator's page). */
+    /**
+     * A page (0-based; past the last one, the last) of an organisation's members, coordinators first, with their
+     * names and emails read in one query.
+     */
     @Transactional(readOnly = true)
-    List<Person> members(long organisationId) {
-        List<OrganisationMember> memberRows = members.findByOrganisationIdOrderByRoleAscJoinedAtAsc(organisationId);
-        Map<Long, Accounts.Contact> people = accounts.contacts(
-                memberRows.stream().map(OrganisationMember::getAccountId).toList());
-        return memberRows.stream().map(m -> person(people.get(m.getAccountId()), m.getAccountId(), m.getRole(),
-                m.getJoinedAt())).toList();
+    Page<Person> members(long organisationId, int pageIndex) {
+        Page<OrganisationMember> rows = members.findByOrganisationIdOrderByRoleAscJoinedAtAscIdAsc(organisationId,
+                PageRequest.of(Math.max(0, pageIndex), MEMBERS_PAGE_SIZE));
+        if (rows.isEmpty() && rows.getTotalPages() > 0 && pageIndex > 0) {
+            rows = members.findByOrganisationIdOrderByRoleAscJoinedAtAscIdAsc(organisationId,
+                    PageRequest.of(rows.getTotalPages() - 1, MEMBERS_PAGE_SIZE));
+        }
+        Map<Long, Accounts.Contact> people = accounts.contacts(rows.map(OrganisationMember::getAccountId)
+                .getContent());
+        return rows.map(m -> person(people.get(m.getAccountId()), m.getAccountId(), m.getRole(), m.getJoinedAt()));
+    }
+
+    /**
+     * Removes a member: a coordinator of the organisation removes plain members, an officer anyone but the last
+     * coordinator. The organisation's row is locked first, so two removals at once cannot leave it without one.
+     */
+    @Transactional
+    void remove(AccountPrincipal decider, long organisationId, long accountId) {
+        decidable(decider, organisationId);
+        organisations.findForUpdate(organisationId).orElseThrow(OrganisationNotFoundException::new);
+        OrganisationMember member = members.findByOrganisationIdAndAccountId(organisationId, accountId)
+                .orElseThrow(() -> new OrganisationRefused("organisation.refused.notMember"));
+        if (member.getRole() == OrganisationRole.COORDINATOR) {
+            if (decider.role() != Role.OFFICER) {
+                throw new OrganisationRefused("organisation.refused.coordinatorByOfficer");
+            }
+            if (members.countByOrganisationIdAndRole(organisationId, OrganisationRole.COORDINATOR) <= 1) {
+                throw new OrganisationRefused("organisation.refused.lastCoordinator");
+            }
+        }
+        members.delete(member);
+        audit.record("organisation.member-removed", Subject.of("organisation", organisationId),
+                "account=" + accountId + " role=" + member.getRole());
     }
 
     /** Accepts an open request: the person becomes a member (unless an administrator made them one meanwhile). */

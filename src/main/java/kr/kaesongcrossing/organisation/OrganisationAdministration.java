@@ -85,6 +85,23 @@ class OrganisationAdministration {
         audit.record("organisation.coordinator-named", Subject.of("organisation", id), "account=" + accountId);
     }
 
+    /**
+     * Makes a coordinator a plain member again; refused for the last coordinator (someone must decide on requests).
+     * The organisation's row is locked first, so two demotions at once cannot leave it without one.
+     */
+    @Transactional
+    void demoteCoordinator(long id, long accountId) {
+        organisations.findForUpdate(id).orElseThrow(OrganisationNotFoundException::new);
+        OrganisationMember member = members.findByOrganisationIdAndAccountId(id, accountId)
+                .orElseThrow(() -> new OrganisationRefused("organisation.refused.notMember"));
+        if (member.getRole() == OrganisationRole.COORDINATOR
+                && members.countByOrganisationIdAndRole(id, OrganisationRole.COORDINATOR) <= 1) {
+            throw new OrganisationRefused("organisation.refused.lastCoordinator");
+        }
+        member.makeMember();
+        audit.record("organisation.coordinator-demoted", Subject.of("organisation", id), "account=" + accountId);
+    }
+
     private Organisation saved(Organisation organisation) {
         try {
             return organisations.saveAndFlush(organisation);

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,10 +47,20 @@ class OrganisationController {
         return "redirect:" + LIST_PAGE;
     }
 
+    /** {@code ?page} (1-based) pages the member list. */
     @GetMapping("/{id}")
-    String page(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
-        model.addAttribute("organisation", memberships.page(user, id));
+    String page(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        model.addAttribute("organisation", memberships.page(user, id, page - 1));
         return PAGE_VIEW;
+    }
+
+    @PostMapping("/{id}/members/{accountId}/remove")
+    @OnRefusal(ORGANISATION_PAGE)
+    String remove(@PathVariable long id, @PathVariable long accountId, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        memberships.remove(user, id, accountId);
+        return back(id, "organisation.member.removed", redirect);
     }
 
     @PostMapping("/{id}/requests/{requestId}/accept")

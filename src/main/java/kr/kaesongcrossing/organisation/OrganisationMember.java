@@ -54,6 +54,14 @@ class OrganisationMember {
         role = OrganisationRole.COORDINATOR;
     }
 
+    /** Makes a coordinator a plain member again; refused when they are not a coordinator. */
+    void makeMember() {
+        if (role != OrganisationRole.COORDINATOR) {
+            throw new OrganisationRefused("organisation.refused.notCoordinator");
+        }
+        role = OrganisationRole.MEMBER;
+    }
+
     long getOrganisationId() {
         return organisationId;
     }

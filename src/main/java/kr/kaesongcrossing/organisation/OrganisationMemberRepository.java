@@ -2,9 +2,15 @@ package kr.kaesongcrossing.organisation;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OrganisationMemberRepository extends JpaRepository<OrganisationMember, Long> {
+
+    /** A page of the organisation's members, coordinators first (COORDINATOR sorts before MEMBER), then by joining. */
+    Page<OrganisationMember> findByOrganisationIdOrderByRoleAscJoinedAtAscIdAsc(long organisationId,
+            Pageable pageable);
 
     List<OrganisationMember> findByOrganisationIdOrderByRoleAscJoinedAtAsc(long organisationId);
 
@@ -17,4 +23,6 @@ interface OrganisationMemberRepository extends JpaRepository<OrganisationMember,
     boolean existsByOrganisationIdAndAccountIdAndRole(long organisationId, long accountId, OrganisationRole role);
 
     long countByOrganisationId(long organisationId);
+
+    long countByOrganisationIdAndRole(long organisationId, OrganisationRole role);
 }

@@ -103,16 +103,24 @@ public class DataCipher {
     }
 
     private static byte[] resolveKey(String configured, boolean demoMode, Path dataDir) {
+        return checkLength(resolveKey("kc.crypto.id-number-key", configured, demoMode, dataDir, "id-number.key"));
+    }
+
+    /**
+     * A secret from configuration ({@code property}, base64), required outside demo mode; in demo mode without one,
+     * generated once (32 random bytes) into {@code ${kc.data-dir}/fileName}, readable by the owner only.
+     */
+    static byte[] resolveKey(String property, String configured, boolean demoMode, Path dataDir, String fileName) {
         if (configured != null && !configured.isBlank()) {
-            return checkLength(decodeKey(configured.strip()));
+            return decodeKey(property, configured.strip());
         }
         if (!demoMode) {
-            throw new IllegalStateException("kc.crypto.id-number-key must be set (base64 of 32 random bytes)");
+            throw new IllegalStateException(property + " must be set (base64 of 32 random bytes)");
         }
-        Path file = dataDir.resolve("id-number.key");
+        Path file = dataDir.resolve(fileName);
         try {
             if (Files.exists(file)) {
-                return checkLength(decodeKey(Files.readString(file).strip()));
+                return decodeKey(property, Files.readString(file).strip());
             }
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
@@ -123,18 +131,18 @@ public class DataCipher {
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system: the file keeps the default permissions
             }
-            log.info("Demo mode: generated a new ID number key in {}", file.toAbsolutePath());
+            log.info("Demo mode: generated a new key for {} in {}", property, file.toAbsolutePath());
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }
     }
 
-    private static byte[] decodeKey(String base64) {
+    private static byte[] decodeKey(String property, String base64) {
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("kc.crypto.id-number-key is not valid base64");
+            throw new IllegalStateException(property + " is not valid base64");
         }
     }
 

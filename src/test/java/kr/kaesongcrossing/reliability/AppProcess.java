@@ -68,10 +68,13 @@ public final class AppProcess implements AutoCloseable {
         env.put("KC_WEBAUTHN_ALLOWED_ORIGINS", "http://localhost");
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
+        byte[] hashKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(hashKey);
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=mysql",
                 // signing keys from a JWK file in the working folder (production uses a PKCS#12 keystore)
                 "--kc.signing.store=file", "--kc.data-dir=" + workDir.resolve("data"),
                 "--kc.crypto.id-number-key=" + java.util.Base64.getEncoder().encodeToString(key),
+                "--kc.crypto.id-hash-key=" + java.util.Base64.getEncoder().encodeToString(hashKey),
                 "--kc.bootstrap.admin.email=" + ADMIN_EMAIL, "--kc.bootstrap.admin.password=" + ADMIN_PASSWORD,
                 "--kc.bootstrap.admin.name=Reliability Admin",
                 // no SMTP server in the suite: mail stays in the database (a switch for tests only)

@@ -8,7 +8,7 @@ import kr.kaesongcrossing.system.DataCipher;
 @Converter
 public class IdNumberConverter implements AttributeConverter<String, String> {
 
-    private static final String PURPOSE = "id-number";
+    static final String PURPOSE = "id-number";
 
     private final DataCipher cipher;
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -34,6 +35,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.SlotUnavailableException;
@@ -45,6 +47,7 @@ import kr.kaesongcrossing.schedule.TravelDirection;
  * timeline. Concurrent changes are caught by {@link Version} (and by the services, which lock the row first).
  */
 @Entity
+@EntityListeners(IdNumberHashing.class)
 @Table(name = "travel_application")
 public class TravelApplication {
 
@@ -93,6 +96,10 @@ public class TravelApplication {
     @Convert(converter = IdNumberConverter.class)
     @Column(name = "id_number_encrypted", length = 200)
     private String idNumber;
+
+    /** The number's keyed hash, for the duplicate check; kept in step by {@link IdNumberHashing} on every write. */
+    @Column(name = "id_number_hash", length = 64)
+    private String idNumberHash;
 
     @Column(length = 20)
     private String phone;
@@ -303,9 +310,15 @@ public class TravelApplication {
 
     /** The office approves; the trip then waits for the counterpart's consent unless that step is off. */
     public StatusChange approve(Actor officer, boolean consentRequired, Instant now) {
+        return approve(officer, consentRequired, null, now);
+    }
+
+    /** As {@link #approve(Actor, boolean, Instant)}, with an optional note the applicant reads in the timeline. */
+    public StatusChange approve(Actor officer, boolean consentRequired, String note, Instant now) {
         requireOtherOfficer(Action.APPROVE, officer);
         requireStatus(Action.APPROVE, Set.of(SUBMITTED));
-        return change(consentRequired ? AWAITING_CONSENT : APPROVED_FOR_TRAVEL, officer, null, null, now);
+        return change(consentRequired ? AWAITING_CONSENT : APPROVED_FOR_TRAVEL, officer, blankToNull(note), null,
+                now);
     }
 
     public StatusChange reject(Actor officer, String reason, Instant now) {
@@ -433,6 +446,15 @@ public class TravelApplication {
     }
 
     /** What applicants see of their ID number: the first two characters, the rest hidden. */
+    public String getIdNumberHash() {
+        return idNumberHash;
+    }
+
+    /** Sets the hash of the current number ({@link IdNumberHashing} computes it: the key is not the entity's). */
+    void hashIdNumber(UnaryOperator<String> hash) {
+        this.idNumberHash = hash.apply(idNumber);
+    }
+
     public String getMaskedIdNumber() {
         if (idNumber == null || idNumber.isEmpty()) {
             return "";

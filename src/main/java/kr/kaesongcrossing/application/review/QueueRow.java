@@ -18,6 +18,11 @@ record QueueRow(Long id, long version, long applicantId, String reference, Appli
         return !TravelApplication.isOwnApplication(applicantId, officer);
     }
 
+    /** Whether the queue offers it for a decision on several at once: submitted, and not the officer's own. */
+    public boolean bulkDecidableBy(Actor officer) {
+        return status == ApplicationStatus.SUBMITTED && decidableBy(officer);
+    }
+
     public String submittedAtText() {
         return OfficeTime.minutes(submittedAt);
     }

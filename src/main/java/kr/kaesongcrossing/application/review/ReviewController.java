@@ -1,11 +1,18 @@
 package kr.kaesongcrossing.application.review;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.consent.ConsentForm;
@@ -18,6 +25,7 @@ import kr.kaesongcrossing.application.model.StatusChange;
 import kr.kaesongcrossing.audit.DisclosureReason;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OnRefusal;
+import org.springframework.data.domain.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -34,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The office's queue and decisions under {@code /review} (OFFICER only, see SecurityConfig). */
 @Controller
@@ -44,12 +53,19 @@ class ReviewController {
     private static final String REBOOK = "review/rebook";
     private static final String DETAIL_PAGE = "/review/applications/{id}";
     private static final int MAX_REASON = StatusChange.MAX_REASON;
+    /** At most a few pages' worth at once: each is its own transaction and mail. */
+    static final int MAX_BULK = 100;
+    private static final Set<String> QUEUE_PARAMETERS = Set.of("status", "from", "to", "purpose", "q", "sort", "page");
+    /** A query value as the browser sent it, percent-encoded: nothing that could end a header or a path. */
+    private static final Pattern ENCODED_VALUE = Pattern.compile("[A-Za-z0-9%._~+-]{0,300}");
 
     private final ReviewQueue queue;
     private final ReviewService reviews;
     private final ApplicationMessages messages;
+    private final Duplicates duplicates;
 
-    ReviewController(ReviewQueue queue, ReviewService reviews, ApplicationMessages messages) {
+    ReviewController(ReviewQueue queue, ReviewService reviews, ApplicationMessages messages, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.queue = queue;
         this.reviews = reviews;
         this.messages = messages;
@@ -74,7 +90,11 @@ class ReviewController {
 
     @GetMapping("/review")
     String queue(@ModelAttribute("query") QueueQuery query, BindingResult binding,
-            @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal AccountPrincipal user,
+            HttpServletRequest request, Model model) {
+        model.addAttribute("reviewer", Actor.of(user));
+        model.addAttribute("bulkActions", ReviewService.BulkAction.values());
+        model.addAttribute("backQuery", request.getQueryString());
         ApplicationStatus statusFilter = query.statusFilter();
         model.addAttribute("fromInvalid", binding.hasFieldErrors("from"));
         model.addAttribute("toInvalid", binding.hasFieldErrors("to"));
@@ -87,7 +107,9 @@ class ReviewController {
             ApplicationStatus.APPROVED_FOR_TRAVEL, ApplicationStatus.REJECTED, ApplicationStatus.CONSENT_REFUSED,
             ApplicationStatus.WITHDRAWN});
         model.addAttribute("purposes", Purpose.values());
-        model.addAttribute("page", queue.find(filter, page - 1));
+        Page<QueueRow> rows = queue.find(filter, page - 1);
+        model.addAttribute("page", rows);
+        model.addAttribute("flagged", duplicates.flagged(rows.map(QueueRow::id).getContent()));
         return QUEUE;
     }
 
@@ -146,6 +168,90 @@ class ReviewController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("photo-" + id + ".jpg").build().toString())
                 .body(jpeg);
+    }
+
+    /**
+     * Several applications of the queue, each as {@code id:version} (the version the page showed), one decision and
+     * one text for all; {@code back} is the queue's query string to return to.
+     */
+    record BulkForm(List<String> selected, ReviewService.BulkAction action,
+            @Size(max = MAX_REASON) String text, String back) {
+
+        private static final Pattern ITEM = Pattern.compile("(\\d{1,18}):(\\d{1,18})");
+
+        /** The selection as typed; null when an item is not {@code id:version}. */
+        List<ReviewService.Selected> items() {
+            List<ReviewService.Selected> items = new ArrayList<>();
+            for (String item : selected == null ? List.<String>of() : selected) {
+                Matcher m = ITEM.matcher(item == null ? "" : item);
+                if (!m.matches()) {
+                    return null;
+                }
+                items.add(new ReviewService.Selected(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+            }
+            return items;
+        }
+    }
+
+    /**
+     * One decision for the applications ticked in the queue. Each is decided on its own (see
+     * {@link ReviewService#decideEach}); the notice counts those decided, the problem lists the others by reference
+     * with why.
+     */
+    @PostMapping("/review/bulk")
+    String bulk(@Valid BulkForm form, BindingResult result, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect, Locale locale) {
+        String back = "redirect:/review" + backQuery(form.back());
+        List<ReviewService.Selected> items = form.items();
+        String problem = null;
+        if (result.hasFieldErrors("action")) {
+            problem = messages.get("application.bulk.noAction", locale);
+        } else if (result.hasErrors()) {
+            problem = messages.get(result.getAllErrors().get(0), locale);
+        } else if (items == null || items.isEmpty()) {
+            problem = messages.get("application.bulk.noneSelected", locale);
+        } else if (items.size() > MAX_BULK) {
+            problem = messages.get("application.bulk.tooMany", locale, MAX_BULK);
+        } else if (form.action() == null) {
+            problem = messages.get("application.bulk.noAction", locale);
+        } else if (form.action() == ReviewService.BulkAction.REQUEST_INFORMATION
+                && (form.text() == null || form.text().isBlank())) {
+            problem = messages.get("application.review.message.required", locale);
+        }
+        if (problem != null) {
+            redirect.addFlashAttribute("problem", problem);
+            return back;
+        }
+        String text = form.text() == null || form.text().isBlank() ? null : form.text().strip();
+        BulkOutcome outcome = reviews.decideEach(items, Actor.of(user), form.action(), text);
+        if (!outcome.decided().isEmpty()) {
+            redirect.addFlashAttribute("notice", messages.get("application.bulk.done." + form.action(), locale,
+                    outcome.decided().size(), String.join(", ", outcome.decided())));
+        }
+        if (!outcome.refused().isEmpty()) {
+            redirect.addFlashAttribute("problem", messages.get("application.bulk.refused", locale,
+                    outcome.refused().size(), outcome.refused().stream()
+                            .map(r -> r.reference() + ": " + messages.get(r.why(), locale))
+                            .collect(Collectors.joining(" "))));
+        }
+        return back;
+    }
+
+    /** The queue's filter to go back to, only from the parameters the queue knows (never another address). */
+    private static String backQuery(String back) {
+        if (back == null || back.isBlank() || back.length() > 1000) {
+            return "";
+        }
+        UriComponentsBuilder kept = UriComponentsBuilder.fromPath("");
+        for (String pair : back.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            if (QUEUE_PARAMETERS.contains(name) && ENCODED_VALUE.matcher(value).matches()) {
+                kept.queryParam(name, value);
+            }
+        }
+        return kept.build().toUriString();
     }
 
     /** The reason for a refusal or a revocation; the applicant reads it. */
@@ -256,6 +362,7 @@ class ReviewController {
         model.addAttribute("app", app);
         model.addAttribute("reviewer", Actor.of(user));
         model.addAttribute("tripSlots", reviews.slots(app.id()));
+        model.addAttribute("duplicates", reviews.duplicates(app.id()));
         model.addAttribute("disclosureReasons", DisclosureReason.values());
         return DETAIL;
     }

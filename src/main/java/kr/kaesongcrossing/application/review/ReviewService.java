@@ -3,7 +3,10 @@ package kr.kaesongcrossing.application.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +36,15 @@ import kr.kaesongcrossing.schedule.Slots;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import kr.kaesongcrossing.system.Photos;
+import kr.kaesongcrossing.system.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The office's decisions. Each one locks the application row first (so two officers acting at the same moment
@@ -54,10 +63,13 @@ public class ReviewService {
     private final ApplicationEventPublisher publisher;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate eachOnItsOwn;
+    private final Duplicates duplicates;
 
     ReviewService(TravelApplicationRepository applications, ApplicationPhotoRepository photos, StatusEvents events,
             ApplicationSettings settings, TripSeats seats, Slots slots, ApplicationEventPublisher publisher,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, PlatformTransactionManager transactionManager, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.applications = applications;
         this.photos = photos;
         this.events = events;
@@ -67,6 +79,8 @@ public class ReviewService {
         this.publisher = publisher;
         this.audit = audit;
         this.clock = clock;
+        this.eachOnItsOwn = new TransactionTemplate(transactionManager);
+        this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The trip's slot each way with its seat and the date's slots an officer can move it to. */
@@ -136,6 +150,12 @@ public class ReviewService {
         return ApplicationView.of(application, application.getMaskedIdNumber(), false);
     }
 
+    /** Others holding dates that overlap this submitted application's trip (the duplicate check). */
+    @Transactional(readOnly = true)
+    List<Duplicates.Holder> duplicates(long id) {
+        return duplicates.holders(submitted(id));
+    }
+
     /** The application with its full ID number, for this one answer; the audit trail keeps who asked and why. */
     @Transactional
     ApplicationView revealIdNumber(long id, DisclosureReason reason) {
@@ -195,6 +215,55 @@ public class ReviewService {
     @Transactional
     ApplicationStatus revoke(long id, long expectedVersion, Actor officer, String reason) {
         return decide(id, expectedVersion, a -> a.revokeApproval(officer, reason, clock.instant()));
+    }
+
+    /** A decision an officer can take for several applications at once, with one text for all. */
+    public enum BulkAction {
+        /** The text is an optional note in each timeline. */
+        APPROVE,
+        /** The text, required, is what each applicant must add. */
+        REQUEST_INFORMATION
+    }
+
+    /** An application as the officer's page showed it: its id and the version read then. */
+    public record Selected(long id, long version) {
+    }
+
+    /**
+     * The same decision on each selected application, each as if decided alone: in its own transaction (row lock,
+     * version and status checks, timeline entry, mail, audit event), so that one that cannot take it (changed
+     * meanwhile, another status, the officer's own) is reported by reference and the others go through. Call it
+     * outside a transaction: a refusal must not undo the others. Rows are taken in id order, the order every
+     * officer's selection locks in, so two of them never wait for each other in a circle.
+     */
+    public BulkOutcome decideEach(Collection<Selected> selected, Actor officer, BulkAction action, String text) {
+        List<String> decided = new ArrayList<>();
+        List<BulkOutcome.Refused> refused = new ArrayList<>();
+        selected.stream().sorted(Comparator.comparingLong(Selected::id)).distinct().forEach(item -> {
+            try {
+                String reference = eachOnItsOwn.execute(tx -> {
+                    TravelApplication application = locked(item.id(), item.version());
+                    events.changed(application, action == BulkAction.APPROVE
+                            ? application.approve(officer, settings.consentRequired(), text, clock.instant())
+                            : application.requestInformation(officer, text, clock.instant()));
+                    return application.getReference();
+                });
+                decided.add(reference);
+            } catch (Refusal why) {
+                refused.add(new BulkOutcome.Refused(referenceOf(item.id()), why));
+            } catch (ApplicationNotFoundException gone) {
+                refused.add(new BulkOutcome.Refused("#" + item.id(),
+                        new DefaultMessageSourceResolvable("application.bulk.notFound")));
+            } catch (PessimisticLockingFailureException busy) { // held by someone else beyond the lock timeout
+                refused.add(new BulkOutcome.Refused(referenceOf(item.id()),
+                        new DefaultMessageSourceResolvable("application.refused.concurrent")));
+            }
+        });
+        return new BulkOutcome(decided, refused);
+    }
+
+    private String referenceOf(long id) {
+        return applications.findById(id).map(TravelApplication::getReference).orElse("#" + id);
     }
 
     private ApplicationStatus decide(long id, long expectedVersion, Function<TravelApplication, StatusChange> decision) {
