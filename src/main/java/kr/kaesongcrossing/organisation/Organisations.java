@@ -12,10 +12,33 @@ public class Organisations {
     public record Membership(long organisationId, OrganisationRole role) {
     }
 
-    private final OrganisationMemberRepository members;
+    /** An organisation's names, for other modules' pages. */
+    public record Named(long id, String nameKo, String nameEn) {
 
-    Organisations(OrganisationMemberRepository members) {
+        public String name(java.util.Locale locale) {
+            return "ko".equals(locale.getLanguage()) ? nameKo : nameEn;
+        }
+    }
+
+    private final OrganisationMemberRepository members;
+    private final OrganisationRepository organisations;
+
+    Organisations(OrganisationMemberRepository members, OrganisationRepository organisations) {
         this.members = members;
+        this.organisations = organisations;
+    }
+
+    /** Every organisation, by Korean name. */
+    @Transactional(readOnly = true)
+    public List<Named> all() {
+        return organisations.findAllByOrderByNameKoAsc().stream()
+                .map(o -> new Named(o.getId(), o.getNameKo(), o.getNameEn())).toList();
+    }
+
+    /** True when the person is a member of that organisation, in any role. */
+    @Transactional(readOnly = true)
+    public boolean belongs(long accountId, long organisationId) {
+        return members.findByAccountId(accountId).stream().anyMatch(m -> m.getOrganisationId() == organisationId);
     }
 
     /** True when the person is a coordinator of that organisation (of that one only: the role is not global). */

@@ -18,6 +18,13 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
 
     Optional<TravelApplication> findByIdAndApplicantId(Long id, Long applicantId);
 
+    /** The person's latest own application with a photo (not a permit booking): their data on file for now. */
+    Optional<TravelApplication> findFirstByApplicantIdAndPermitIdIsNullAndSubmittedAtIsNotNullAndHasPhotoTrueOrderBySubmittedAtDesc(
+            Long applicantId);
+
+    /** The crossings booked on a permit, latest first. */
+    List<TravelApplication> findByPermitIdOrderByEntryDateDescIdDesc(Long permitId);
+
     /** Locks the row (SELECT ... FOR UPDATE) so that concurrent changes queue up behind each other. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from TravelApplication a where a.id = :id")
