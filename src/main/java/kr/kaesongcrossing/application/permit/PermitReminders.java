@@ -24,7 +24,7 @@ class PermitReminders {
         this.settings = settings;
     }
 
-    @Scheduled(cron = "${kc.permits.reminder-cron:0 0 8 * * *}", zone = "Asia/Seoul")
+    @Scheduled(cron = "${kc.permits.reminder-cron}", zone = "Asia/Seoul")
     @SchedulerLock(name = JOB, lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void run() {
         int reminded = permits.remindExpiring(settings.reminderDays());

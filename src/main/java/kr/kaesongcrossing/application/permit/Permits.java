@@ -135,10 +135,10 @@ public class Permits {
      * The holder books a crossing: a northbound slot, a southbound one, or both (the return not before the
      * departure). No review: it goes on the slots' manifests and waits for the counterpart's consent.
      *
-     * @return the trip's application id
+     * @return the trip's application
      */
     @Transactional
-    public long book(long permitId, AccountPrincipal holder, SlotKey northbound, SlotKey southbound) {
+    public Booked book(long permitId, AccountPrincipal holder, SlotKey northbound, SlotKey southbound) {
         StandingPermit permit = permits.findForUpdate(permitId).filter(p -> p.getHolderId() == holder.id())
                 .orElseThrow(() -> new PermitRefused("permit.error.notFound"));
         if (northbound == null && southbound == null) {
@@ -175,7 +175,11 @@ public class Permits {
                 slots.hold(trip.getId(), slot, 0); // the caps hold as for any trip: refused when full or closed
             }
         }
-        return trip.getId();
+        return new Booked(trip.getId(), trip.getReference());
+    }
+
+    /** A crossing booked on a permit: its application. */
+    public record Booked(long applicationId, String reference) {
     }
 
     @Transactional(readOnly = true)
