@@ -24,10 +24,11 @@ public interface StandingPermitRepository extends JpaRepository<StandingPermit, 
 
     List<StandingPermit> findAllByOrderByRevokedAtAscValidUntilDesc();
 
-    /** Live permits ending on or before {@code last} whose holder was not reminded yet. */
+    /** Live permits ending on or before {@code last} whose holder was not reminded yet, by id (the lock order). */
     @Query("""
             select p.id from StandingPermit p
-            where p.revokedAt is null and p.remindedAt is null and p.validUntil >= :today and p.validUntil <= :last""")
+            where p.revokedAt is null and p.remindedAt is null and p.validUntil >= :today and p.validUntil <= :last
+            order by p.id""")
     List<Long> dueForReminder(LocalDate today, LocalDate last);
 
     /** Marks the reminder, once: 1 when this call did it, 0 when it was done already (by another instance). */
