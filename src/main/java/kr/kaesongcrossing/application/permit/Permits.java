@@ -234,12 +234,14 @@ public class Permits {
      */
     @Transactional
     public int requestRenewals(Collection<Long> permitIds, long coordinatorId) {
-        if (permitIds == null || permitIds.isEmpty()) {
+        List<Long> chosen = permitIds == null ? List.of()
+                : permitIds.stream().filter(java.util.Objects::nonNull).distinct().toList(); // a blank box is null
+        if (chosen.isEmpty()) {
             throw new PermitRefused("permit.error.noneSelected");
         }
-        List<Long> open = pendingRenewals(permitIds);
+        List<Long> open = pendingRenewals(chosen);
         int made = 0;
-        for (Long id : permitIds.stream().distinct().toList()) {
+        for (Long id : chosen) {
             StandingPermit permit = permits.findById(id).filter(p -> p.getRevokedAt() == null)
                     .filter(p -> organisations.coordinates(coordinatorId, p.getOrganisationId()))
                     .orElseThrow(() -> new PermitRefused("permit.error.notFound"));

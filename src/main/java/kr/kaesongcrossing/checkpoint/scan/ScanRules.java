@@ -45,8 +45,8 @@ import kr.kaesongcrossing.pass.TokenReading;
  * OUTSIDE_SLOT: refused northbound (a supervisor may override), an alert southbound (nobody is trapped).
  *
  * <p>A standing permit's pass is valid only with a booked crossing: NORTHBOUND, right after REVOKED, a permit pass
- * without a crossing booked for the day whose slot the counterpart consented to is NO_BOOKED_SLOT, whether slot
- * checks are on or not, and no override lets it through. SOUTHBOUND it is judged like any pass, so a holder inside
+ * without a crossing booked for the day, approved for travel and consented to (for its slot with slot checks on,
+ * as a trip without them) is NO_BOOKED_SLOT, and no override lets it through. SOUTHBOUND it is judged like any pass, so a holder inside
  * always gets out (with APPLICATION_NOT_APPROVED as the alert when no crossing is booked).
  */
 public final class ScanRules {

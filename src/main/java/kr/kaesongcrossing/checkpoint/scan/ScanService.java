@@ -187,11 +187,13 @@ class ScanService {
 
     /**
      * The trip's slot in {@code direction} and, northbound, the counterpart's consent to it; none without checks,
-     * except for a crossing on a permit (its pass is valid only with it).
+     * except for a crossing on a permit (its pass is valid only with it), whose consent is then the trip's own
+     * (as the gates run without slot checks: the rules still want it approved for travel).
      */
     private TripSlot slot(long applicationId, Direction direction, boolean permit) {
-        if (!rules.checksSlots() && !permit) {
-            return TripSlot.NONE;
+        if (!rules.checksSlots()) {
+            return permit ? approvals.slotOf(applicationId, direction.travel()).map(key -> new TripSlot(key, true))
+                    .orElse(TripSlot.NONE) : TripSlot.NONE;
         }
         return approvals.slotOf(applicationId, direction.travel())
                 .map(key -> new TripSlot(key, direction == Direction.NORTHBOUND
