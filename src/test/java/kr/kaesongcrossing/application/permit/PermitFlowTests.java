@@ -150,23 +150,33 @@ class PermitFlowTests extends ApplicationTestSupport {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM travel_application WHERE permit_id = ?", Integer.class,
                 permit)).isEqualTo(1);
 
+        // re-issued like any pass (e.g. after a key rotation): the new one is the permit's, the old one is revoked
+        String first = jdbc.queryForObject("SELECT pass_id FROM pass WHERE current_for_permit = ?", String.class,
+                permit);
+        mvc.perform(post("/passes/" + first + "/reissue").param("reason", "key rotation").with(signedIn(officer))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        String oldToken = token;
+        token = jdbc.queryForObject("SELECT token FROM pass WHERE current_for_permit = ?", String.class, permit);
+        assertThat(token).isNotEqualTo(oldToken);
+
         // at the gate: the permit's pass needs the booked slot's consent
         String bearer = CheckpointFixtures.deviceBearer(tokens, "permit");
+        assertThat(scan(bearer, oldToken, "NORTHBOUND")).isEqualTo("REVOKED");
         SlotKey now = intoSlotNow(trip);
         assertThat(scan(bearer, token, "NORTHBOUND")).isEqualTo("NO_BOOKED_SLOT");
         consents.record(trip, now, "NK-" + trip, Actor.of(account(Role.OFFICER)), null);
         assertThat(statusOf(trip)).isEqualTo(ApplicationStatus.APPROVED_FOR_TRAVEL);
         assertThat(scan(bearer, token, "NORTHBOUND")).isEqualTo("ACCEPTED");
         assertThat(jdbc.queryForObject("SELECT application_id FROM pass_presence WHERE pass_id = (SELECT pass_id "
-                + "FROM pass WHERE permit_id = ?)", Long.class, permit)).as("inside on the booked crossing")
+                + "FROM pass WHERE current_for_permit = ?)", Long.class, permit)).as("inside on the booked crossing")
                 .isEqualTo(trip);
 
         // revoked while inside: the holder still gets out, with the alert
         mvc.perform(post("/review/permits/" + permit + "/revoke").param("reason", "퇴사")
                 .with(signedIn(officer)).with(csrf()))
                 .andExpect(redirectedUrl("/review/permits")).andExpect(flash().attribute("message", "permit.revoked"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pass WHERE permit_id = ? AND revoked_at IS NOT NULL",
-                Integer.class, permit)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pass WHERE permit_id = ? AND revoked_at IS NULL",
+                Integer.class, permit)).as("no live pass left").isZero();
         assertThat(scan(bearer, token, "SOUTHBOUND")).isEqualTo("ALERT REVOKED");
         assertThat(scan(bearer, token, "NORTHBOUND")).isEqualTo("REVOKED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'permit.revoked' "
