@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
-import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.PermitExpiring;
 import kr.kaesongcrossing.application.PermitGranted;
 import kr.kaesongcrossing.application.PermitRevoked;
@@ -288,11 +287,6 @@ public class Permits {
             }
         }
         return reminded;
-    }
-
-    /** Whether a trip of this status still counts as booked (for the holder's page). */
-    public static boolean booked(ApplicationStatus status) {
-        return TravelApplication.HOLDING_SEATS.contains(status);
     }
 
     private LocalDate today() {
