@@ -184,6 +184,34 @@ class PermitFlowTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldRefuseAGrantOutsideTheRulesAndSayWhy() throws Exception {
+        AccountPrincipal officer = account(Role.OFFICER);
+        long company = organisation();
+        AccountPrincipal outsider = account(Role.CIVILIAN, "en");
+        submitted(outsider);
+        AccountPrincipal member = resident(company);
+        record Case(AccountPrincipal who, LocalDate until, String problem) {
+        }
+        for (Case c : List.of(new Case(outsider, today().plusMonths(1), "The person is not a member of this organisation."),
+                new Case(member, today().plusMonths(7), "A permit runs for at most 6 months."))) {
+            mvc.perform(post("/review/permits").param("holderEmail", c.who().email())
+                    .param("organisationId", String.valueOf(company)).param("purpose", "TALKS")
+                    .param("purposeDetail", "상주").param("northbound", "true")
+                    .param("validFrom", today().toString()).param("validUntil", c.until().toString())
+                    .with(signedIn(officer)).with(csrf()).cookie(ENGLISH))
+                    .andExpect(redirectedUrl("/review/permits")).andExpect(flash().attribute("problem", c.problem()));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM standing_permit WHERE holder_id = ?", Integer.class,
+                    c.who().id())).isZero();
+        }
+        assertThat(mvc.perform(post("/review/permits").param("holderEmail", "nobody-" + UUID.randomUUID() + "@x.test")
+                .param("organisationId", String.valueOf(company)).param("purpose", "TALKS")
+                .param("purposeDetail", "상주").param("validFrom", today().toString())
+                .param("validUntil", today().toString()).with(signedIn(officer)).with(csrf()).cookie(ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("No active applicant account has this email.");
+    }
+
+    @Test
     void shouldRefuseAPermitPassWithNothingBooked() throws Exception {
         long company = organisation();
         StandingPermit permit = granted(resident(company), company, today().plusMonths(1));
