@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The demo shows a working day around today (KST), as a fresh {@code ./mvnw spring-boot:run} starts it: travellers
  * of several organisations in today's and tomorrow's slots, people inside, one in transit beyond the alert, one
  * overdue, a list closed and a manifest sent; the day close lists the overdue and the one on the road; three
- * organisations with their coordinators and members.
+ * organisations with their coordinators and members; a standing permit holder.
  */
 class DemoWorkingDayTests {
 
@@ -78,6 +78,14 @@ class DemoWorkingDayTests {
             assertThat(coordinator.login("coordinator@demo.test", "kaesong-demo-2026")).isTrue();
             assertThat(coordinator.get("/organisations/" + company).body()).contains("한국전력 개성지사",
                     "civilian@demo.test");
+
+            // one standing permit holder of the company, with the permit's pass, who books on their permit page
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM standing_permit p JOIN user_account u "
+                    + "ON u.id = p.holder_id JOIN pass s ON s.current_for_permit = p.id WHERE u.email = "
+                    + "'coordinator3@demo.test' AND p.organisation_id = ?", Integer.class, company)).isEqualTo(1);
+            WebClient holder = app.http();
+            assertThat(holder.login("coordinator3@demo.test", "kaesong-demo-2026")).isTrue();
+            assertThat(holder.get("/permits").body()).contains("KP-", "name=\"northbound\"");
         }
     }
 }

@@ -4,7 +4,11 @@ import kr.kaesongcrossing.system.PageAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Applicants work on their own applications and profiles, coordinators on their groups; office staff review them and record the counterpart's consent. */
+/**
+ * Applicants work on their own applications and profiles, coordinators on their groups, and holders and
+ * coordinators on their standing permits ({@code /permits}); office staff review them, record the counterpart's
+ * consent and grant permits ({@code /review/permits}).
+ */
 @Configuration
 class ApplicationAccess {
 
@@ -12,6 +16,7 @@ class ApplicationAccess {
     PageAccess applicationPages() {
         return pages -> pages
                 .requestMatchers("/applications/**", "/profile", "/profile/**", "/groups", "/groups/**").hasRole("CIVILIAN")
+                .requestMatchers("/permits", "/permits/**").hasRole("CIVILIAN")
                 .requestMatchers("/review/**").hasRole("OFFICER");
     }
 }

@@ -78,6 +78,20 @@ public class TravelApprovals {
                 ApplicationStatus.APPROVED_FOR_TRAVEL.name());
     }
 
+    /**
+     * The crossing booked on a standing permit for {@code date} in {@code direction}, still holding its seat: the
+     * one approved for travel first. Read-only, in the caller's transaction when there is one.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<Long> permitTrip(long permitId, TravelDirection direction, LocalDate date) {
+        return jdbc.query("SELECT a.id FROM travel_application a JOIN slot_booking b ON b.application_id = a.id "
+                + "JOIN slot s ON s.id = b.slot_id WHERE a.permit_id = ? AND s.direction = ? AND s.slot_date = ? "
+                + "AND a.status IN (?, ?) ORDER BY CASE WHEN a.status = ? THEN 0 ELSE 1 END, s.departs_at",
+                (rs, row) -> rs.getLong(1), permitId, direction.name(), date,
+                ApplicationStatus.APPROVED_FOR_TRAVEL.name(), ApplicationStatus.AWAITING_CONSENT.name(),
+                ApplicationStatus.APPROVED_FOR_TRAVEL.name()).stream().findFirst();
+    }
+
     /** The slots chosen by each of these trips (unknown ids are left out). */
     @Transactional(readOnly = true)
     public List<TripSlots> tripSlots(Collection<Long> applicationIds) {

@@ -14,7 +14,9 @@
  * {@link kr.kaesongcrossing.application.TravellerMoved} (an officer put a trip in another slot) and
  * {@link kr.kaesongcrossing.application.TravellerSlotCancelled} (a trip's slot was cancelled),
  * {@link kr.kaesongcrossing.application.ApplicationStatus},
- * {@link kr.kaesongcrossing.application.TravellerProfiles} (a person's own traveller profile, by account), and
+ * {@link kr.kaesongcrossing.application.TravellerProfiles} (a person's own traveller profile, by account), the
+ * standing permit events {@link kr.kaesongcrossing.application.PermitGranted},
+ * {@link kr.kaesongcrossing.application.PermitRevoked} and {@link kr.kaesongcrossing.application.PermitExpiring}, and
  * {@link kr.kaesongcrossing.application.TravellerCrossed}, which the checkpoint publishes.
  *
  * <p>Rooms, internal to the module (their types are public only so that the rooms can use each other):
@@ -37,7 +39,9 @@
  * (consent per slot);</li>
  * <li>{@code manifest}: the slots of the coming days and each slot's manifest for the North ({@code /review/slots}):
  * versions, CSV and PDF, what changed since the version sent;</li>
- * <li>{@code presence}: whether a trip's traveller is inside the zone, as the checkpoint reports it.</li>
+ * <li>{@code presence}: whether a trip's traveller is inside the zone, as the checkpoint reports it;</li>
+ * <li>{@code permit}: standing permits ({@code /review/permits} for officers, {@code /permits} for holders and
+ * coordinators): grant, revoke, book a crossing without a review, renewals, the expiry reminder.</li>
  * </ul>
  */
 @ApplicationModule(allowedDependencies = {"account", "audit", "organisation", "schedule", "system"})

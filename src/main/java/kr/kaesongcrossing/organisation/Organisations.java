@@ -13,8 +13,12 @@ public class Organisations {
     public record Membership(long organisationId, OrganisationRole role) {
     }
 
-    /** An organisation's names, for pages of other modules. */
+    /** An organisation's names, for other modules' pages. */
     public record Names(long id, String nameKo, String nameEn) {
+
+        public String name(java.util.Locale locale) {
+            return "ko".equals(locale.getLanguage()) ? nameKo : nameEn;
+        }
     }
 
     private final OrganisationMemberRepository members;
@@ -36,6 +40,13 @@ public class Organisations {
     public List<Long> memberAccounts(long organisationId) {
         return members.findByOrganisationIdOrderByRoleAscJoinedAtAsc(organisationId).stream()
                 .map(OrganisationMember::getAccountId).toList();
+    }
+
+    /** Every organisation, by Korean name. */
+    @Transactional(readOnly = true)
+    public List<Names> all() {
+        return organisations.findAllByOrderByNameKoAsc().stream()
+                .map(o -> new Names(o.getId(), o.getNameKo(), o.getNameEn())).toList();
     }
 
     /** The organisation's names, if it exists. */

@@ -28,8 +28,16 @@ class Pass {
     @Column(name = "pass_id", nullable = false, unique = true, length = 43)
     private String passId;
 
-    @Column(name = "application_id", nullable = false)
-    private long applicationId;
+    /** The trip's application; null on a standing permit's pass. */
+    @Column(name = "application_id")
+    private Long applicationId;
+
+    /** The standing permit of a permit holder's pass; null on a trip's pass. */
+    @Column(name = "permit_id")
+    private Long permitId;
+
+    @Column(name = "current_for_permit")
+    private Long currentForPermit;
 
     @Column(name = "application_reference", nullable = false, length = 20)
     private String applicationReference;
@@ -93,6 +101,8 @@ class Pass {
         this.token = token.compact();
         this.issuedAt = issuedAt;
         this.currentForApplication = content.applicationId();
+        this.permitId = content.permitId();
+        this.currentForPermit = content.permitId();
     }
 
     /** An officer revokes the pass; the reason is shown to the holder. */
@@ -101,7 +111,7 @@ class Pass {
     }
 
     /**
-     * The trip's approval was withdrawn; the reason (possibly empty) comes from the application. A live pass is
+     * The trip's approval was withdrawn (or the standing permit revoked); the reason (possibly empty) comes from the application. A live pass is
      * revoked (returns true); one an officer had already revoked keeps its reason but can no longer be re-issued.
      */
     boolean approvalWithdrawn(String reason, Instant now) {
@@ -130,7 +140,7 @@ class Pass {
         }
         this.replacedBy = newPassId;
         return new PassContent(newPassId, applicationId, applicationReference, holderAccountId, holderNameKorean,
-                holderNameLatin, validFrom, validUntil);
+                holderNameLatin, validFrom, validUntil, permitId);
     }
 
     /** Whether {@link #reissue} would be accepted at {@code now} (given a reason); the page offers it only then. */
@@ -162,6 +172,7 @@ class Pass {
         this.revocationReason = reason;
         this.revokedBy = by;
         this.currentForApplication = null;
+        this.currentForPermit = null;
     }
 
     private static String requireReason(String reason) {
@@ -194,7 +205,7 @@ class Pass {
 
     PassForScan forScan() {
         return new PassForScan(passId, applicationId, holderAccountId, revokedAt != null, revocationReason, validFrom,
-                validUntil, holderNameKorean, holderNameLatin);
+                validUntil, holderNameKorean, holderNameLatin, permitId);
     }
 
     Long getId() {
@@ -205,7 +216,11 @@ class Pass {
         return passId;
     }
 
-    long getApplicationId() {
+    Long getPermitId() {
+        return permitId;
+    }
+
+    Long getApplicationId() {
         return applicationId;
     }
 

@@ -3,6 +3,7 @@ package kr.kaesongcrossing.pass;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import kr.kaesongcrossing.application.PermitGranted;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
@@ -50,23 +51,52 @@ class PassLifecycle {
         }
         PassContent content = new PassContent(PassTokens.newPassId(), trip.applicationId(), trip.reference(),
                 trip.applicantAccountId(), trip.holderNameKorean(), trip.holderNameLatin(),
-                OfficeTime.startOfDay(trip.entryDate()), OfficeTime.endOfDay(trip.returnDate()));
+                OfficeTime.startOfDay(trip.entryDate()), OfficeTime.endOfDay(trip.returnDate()), null);
         Pass pass = save(content, trip.holderPhotoJpeg());
         log.info("Issued pass {} for application {}", pass.getPassId(), trip.reference());
         audit.record("pass.issued", Subject.of("pass", pass.getPassId()), "application=" + trip.applicationId());
         return pass;
     }
 
+    /**
+     * Issues a standing permit's one long-lived pass, for the permit's dates, with the holder's photo. Idempotent
+     * like {@link #issue(TripApprovedForTravel)}.
+     */
+    @Transactional
+    Pass issue(PermitGranted permit) {
+        Optional<Pass> existing = passes.findByCurrentForPermit(permit.permitId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        PassContent content = new PassContent(PassTokens.newPassId(), null, permit.reference(),
+                permit.holderAccountId(), permit.holderNameKorean(), permit.holderNameLatin(),
+                OfficeTime.startOfDay(permit.validFrom()), OfficeTime.endOfDay(permit.validUntil()), permit.permitId());
+        Pass pass = save(content, permit.holderPhotoJpeg());
+        log.info("Issued pass {} for standing permit {}", pass.getPassId(), permit.reference());
+        audit.record("pass.issued", Subject.of("pass", pass.getPassId()), "permit=" + permit.permitId());
+        return pass;
+    }
+
+    /** Revokes the standing permit's live pass (if any) with the permit. */
+    @Transactional
+    void permitRevoked(long permitId, String reason) {
+        withdraw(passes.findByPermitIdAndReplacedByIsNull(permitId), reason, "permit=" + permitId);
+    }
+
     /** Revokes the trip's live pass (if any) because its approval was withdrawn. */
     @Transactional
     void approvalWithdrawn(long applicationId, String reason) {
+        withdraw(passes.findByApplicationIdAndReplacedByIsNull(applicationId), reason, "application=" + applicationId);
+    }
+
+    private void withdraw(java.util.List<Pass> live, String reason, String detail) {
         Instant now = clock.instant();
-        for (Pass pass : passes.findByApplicationIdAndReplacedByIsNull(applicationId)) {
+        for (Pass pass : live) {
             if (pass.approvalWithdrawn(reason, now)) {
                 events.publishEvent(new PassRevoked(pass.getPassId(), pass.getRevocationReason()));
-                log.info("Revoked pass {}: approval of application {} withdrawn", pass.getPassId(), applicationId);
+                log.info("Revoked pass {}: approval withdrawn ({})", pass.getPassId(), detail);
                 audit.record("pass.revoked", Subject.of("pass", pass.getPassId()),
-                        "cause=approval-withdrawn application=" + applicationId);
+                        "cause=approval-withdrawn " + detail);
             }
         }
     }

@@ -22,6 +22,10 @@ interface PassRepository extends JpaRepository<Pass, Long> {
 
     List<Pass> findByApplicationIdAndReplacedByIsNull(long applicationId);
 
+    Optional<Pass> findByCurrentForPermit(Long permitId);
+
+    List<Pass> findByPermitIdAndReplacedByIsNull(long permitId);
+
     List<Pass> findByHolderAccountIdOrderByIssuedAtDesc(long holderAccountId);
 
     List<Pass> findAllByOrderByIssuedAtDesc(Pageable page);

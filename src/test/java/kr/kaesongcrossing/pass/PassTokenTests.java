@@ -87,8 +87,8 @@ class PassTokenTests extends PassTestSupport {
         assertThat(verifier.read("a.b").problem()).isEqualTo(TokenProblem.MALFORMED);
 
         OctetKeyPair stranger = new OctetKeyPairGenerator(Curve.Ed25519).keyID("kc-000000-evil").generate();
-        PassContent forged = new PassContent(passId, 1, "KC-2026-000001", holder.id(), "김민준", "KIM MINJUN",
-                Instant.now(), Instant.now().plusSeconds(3600));
+        PassContent forged = new PassContent(passId, 1L, "KC-2026-000001", holder.id(), "김민준", "KIM MINJUN",
+                Instant.now(), Instant.now().plusSeconds(3600), null);
         String forgedToken = PassTokens.sign(forged, KeyRing.of(stranger, List.of())).compact();
         assertThat(verifier.read(forgedToken).problem()).isEqualTo(TokenProblem.UNKNOWN_KEY);
 
@@ -129,8 +129,8 @@ class PassTokenTests extends PassTestSupport {
     void shouldStayWithinVersion15WithTheLongestKeyIdAndReference() throws Exception {
         OctetKeyPair key = new OctetKeyPairGenerator(Curve.Ed25519).keyID("k".repeat(20)).generate();
         Instant far = Instant.parse("2286-11-20T00:00:00Z");
-        PassContent longest = new PassContent(PassTokens.newPassId(), 1, "R".repeat(20), 1, "가".repeat(50),
-                "W".repeat(100), far, far);
+        PassContent longest = new PassContent(PassTokens.newPassId(), 1L, "R".repeat(20), 1, "가".repeat(50),
+                "W".repeat(100), far, far, null);
 
         String token = PassTokens.sign(longest, KeyRing.of(key, List.of())).compact();
 

@@ -30,8 +30,8 @@ class Pkcs12KeyStoreTests {
         assertThat(store.generates()).isFalse();
         OctetKeyPair key = store.find("kc-2026-11").orElseThrow();
         assertThat(key.isPrivate()).isTrue();
-        PassContent pass = new PassContent(PassTokens.newPassId(), 7, "KC-2026-000007", 1, "김민준", "KIM MINJUN",
-                Instant.now(), Instant.now().plusSeconds(86400));
+        PassContent pass = new PassContent(PassTokens.newPassId(), 7L, "KC-2026-000007", 1, "김민준", "KIM MINJUN",
+                Instant.now(), Instant.now().plusSeconds(86400), null);
         KeyRing ring = KeyRing.of(key, List.of(store.find("kc-2027-05").orElseThrow().toPublicJWK()));
         String token = PassTokens.sign(pass, ring).compact();
         assertThat(PassTokens.read(token, ring::verifier).passId()).isEqualTo(pass.passId());

@@ -61,8 +61,8 @@ class ValidityTests {
     }
 
     private static Pass pass() {
-        PassContent content = new PassContent(PassTokens.newPassId(), 1, "KC-2026-000001", 2, "김민준", "KIM MINJUN",
-                FROM, UNTIL);
+        PassContent content = new PassContent(PassTokens.newPassId(), 1L, "KC-2026-000001", 2, "김민준", "KIM MINJUN",
+                FROM, UNTIL, null);
         return new Pass(content, new SignedToken("k1", "header.payload.signature"), FROM.minusSeconds(3600));
     }
 }

@@ -34,7 +34,8 @@ public class StatusEvents {
         publisher.publishEvent(new ApplicationStatusChanged(application.getId(), application.getReference(),
                 application.getApplicantId(), change.getFromStatus(), change.getToStatus(), change.getReason(),
                 application.getEntryDate(), application.getReturnDate(), change.getChangedAt()));
-        if (change.getToStatus() == APPROVED_FOR_TRAVEL) {
+        // a crossing on a standing permit travels on the permit's pass, not a pass of its own
+        if (change.getToStatus() == APPROVED_FOR_TRAVEL && application.getPermitId() == null) {
             byte[] photo = photos.findById(application.getId())
                     .map(ApplicationPhoto::getJpeg)
                     .orElseThrow(() -> new IllegalStateException("approved application without a photo"));

@@ -136,6 +136,10 @@ public class TravelApplication {
     @Column(name = "southbound_slot", length = 20)
     private SlotKey southboundSlot;
 
+    /** Set when the trip was booked on a standing permit (no review; its pass is the permit's). */
+    @Column(name = "permit_id", updatable = false)
+    private Long permitId;
+
     @Column(name = "has_photo", nullable = false)
     private boolean hasPhoto;
 
@@ -180,6 +184,13 @@ public class TravelApplication {
         application.createdAt = now;
         application.updatedAt = now;
         application.changes.add(new StatusChange(application, null, DRAFT, applicant, null, null, now));
+        return application;
+    }
+
+    /** A draft for a crossing booked on a standing permit; {@link #bookOnPermit} takes it on. */
+    public static TravelApplication permitDraft(long permitId, long holderId, Actor holder, Instant now) {
+        TravelApplication application = draft(holderId, holder, now);
+        application.permitId = permitId;
         return application;
     }
 
@@ -282,6 +293,19 @@ public class TravelApplication {
         }
         this.submittedAt = now;
         return change(SUBMITTED, applicant, null, null, now);
+    }
+
+    /**
+     * A crossing booked on a standing permit skips the review: it goes to the counterpart's consent (or is approved
+     * for travel when that step is off). Its details come from the holder's data on file, at least one slot.
+     */
+    public StatusChange bookOnPermit(Actor holder, boolean consentRequired, Instant now) {
+        requireStatus(Action.SUBMIT, Set.of(DRAFT));
+        if (permitId == null || (northboundSlot == null && southboundSlot == null) || !hasPhoto) {
+            throw new IllegalStateException("not a complete permit booking");
+        }
+        this.submittedAt = now;
+        return change(consentRequired ? AWAITING_CONSENT : APPROVED_FOR_TRAVEL, holder, null, null, now);
     }
 
     /**
@@ -407,6 +431,10 @@ public class TravelApplication {
 
     public String getReference() {
         return reference;
+    }
+
+    public Long getPermitId() {
+        return permitId;
     }
 
     public Long getApplicantId() {

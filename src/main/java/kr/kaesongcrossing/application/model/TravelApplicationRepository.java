@@ -20,6 +20,12 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
 
     /** A group trip's members, by name. */
     List<TravelApplication> findByGroupIdOrderByNameKoreanAscIdAsc(Long groupId);
+    /** The person's latest own application with a photo (not a permit booking): their data on file for now. */
+    Optional<TravelApplication> findFirstByApplicantIdAndPermitIdIsNullAndSubmittedAtIsNotNullAndHasPhotoTrueOrderBySubmittedAtDesc(
+            Long applicantId);
+
+    /** The crossings booked on a permit, latest first. */
+    List<TravelApplication> findByPermitIdOrderByEntryDateDescIdDesc(Long permitId);
 
     /** Locks the row (SELECT ... FOR UPDATE) so that concurrent changes queue up behind each other. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

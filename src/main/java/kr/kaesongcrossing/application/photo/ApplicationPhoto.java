@@ -48,6 +48,11 @@ public class ApplicationPhoto {
         return applicationId;
     }
 
+    /** The same photo again, e.g. for a crossing booked on a permit from the holder's data on file. */
+    public PhotoProcessor.Photo photo() {
+        return new PhotoProcessor.Photo(jpeg, width, height);
+    }
+
     public byte[] getJpeg() {
         return jpeg;
     }

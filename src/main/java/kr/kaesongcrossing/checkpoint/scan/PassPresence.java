@@ -123,10 +123,17 @@ class PassPresence {
     }
 
     void refresh(PassForScan pass) {
+        if (pass.applicationId() != null) { // a permit pass follows the crossing booked on it
+            this.applicationId = pass.applicationId();
+        }
         this.holderNameKorean = pass.holderNameKorean();
         this.holderNameLatin = pass.holderNameLatin();
         this.validUntil = pass.validUntil();
         this.revoked = pass.revoked();
+    }
+
+    long getApplicationId() {
+        return applicationId;
     }
 
     String getPassId() {

@@ -4,6 +4,7 @@ import static kr.kaesongcrossing.checkpoint.scan.ScanReason.ALREADY_INSIDE;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.APPLICATION_NOT_APPROVED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.EXPIRED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_INSIDE;
+import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NO_BOOKED_SLOT;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NO_CONSENT_FOR_SLOT;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.OUTSIDE_SLOT;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_YET_VALID;
@@ -42,6 +43,11 @@ import kr.kaesongcrossing.pass.TokenReading;
  * time is the time there; the next gate takes whoever the first let through, the road being 10-20 minutes), a scan
  * outside the slot's window, or of a trip without a slot in that direction (trips from before slots), is
  * OUTSIDE_SLOT: refused northbound (a supervisor may override), an alert southbound (nobody is trapped).
+ *
+ * <p>A standing permit's pass is valid only with a booked crossing: NORTHBOUND, right after REVOKED, a permit pass
+ * without a crossing booked for the day, approved for travel and consented to (for its slot with slot checks on,
+ * as a trip without them) is NO_BOOKED_SLOT, and no override lets it through. SOUTHBOUND it is judged like any pass, so a holder inside
+ * always gets out (with APPLICATION_NOT_APPROVED as the alert when no crossing is booked).
  */
 public final class ScanRules {
 
@@ -69,9 +75,15 @@ public final class ScanRules {
      *
      * @param approved whether the trip is still APPROVED_FOR_TRAVEL (ignored without a pass)
      * @param position where the log last put the holder
-     * @param slot     the trip's slot in the scan's direction ({@link TripSlot#NONE} without slot checks)
+     * @param slot     the trip's slot in the scan's direction ({@link TripSlot#NONE} without slot checks, except
+     *                 for a permit pass)
+     * @param permit   whether the pass is a standing permit's (then the trip is the crossing booked on it)
      */
-    record Trip(boolean approved, Position position, TripSlot slot) {
+    record Trip(boolean approved, Position position, TripSlot slot, boolean permit) {
+
+        Trip(boolean approved, Position position, TripSlot slot) {
+            this(approved, position, slot, false);
+        }
     }
 
     private final Route route;
@@ -168,6 +180,10 @@ public final class ScanRules {
             Instant at) {
         if (pass.revoked()) {
             return Optional.of(REVOKED);
+        }
+        if (direction == Direction.NORTHBOUND && trip.permit() && (trip.slot().key() == null
+                || !trip.slot().consented() || !trip.approved())) {
+            return Optional.of(NO_BOOKED_SLOT);
         }
         if (direction == Direction.NORTHBOUND && slotWindow.checked() && trip.slot().key() != null
                 && trip.approved() && !trip.slot().consented()) {

@@ -15,6 +15,7 @@ import kr.kaesongcrossing.checkpoint.route.RouteModes;
 import kr.kaesongcrossing.pass.PassForScan;
 import kr.kaesongcrossing.pass.PassVerifier;
 import kr.kaesongcrossing.pass.TokenReading;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -140,7 +141,7 @@ class ScanService {
                     routes.inForce(at), at, now);
             return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null, null, null));
         }
-        Optional<PassForScan> pass = verifier.lockForScan(token.passId());
+        Optional<PassForScan> locked = verifier.lockForScan(token.passId());
         Optional<CrossingLogEntry> duplicate = log.findByScanId(request.scanId());
         if (duplicate.isPresent()) {
             if (!duplicate.get().sentBy(request.operator())) {
@@ -148,11 +149,16 @@ class ScanService {
             }
             return duplicate.get();
         }
-        boolean approved = pass.isPresent() && approvals.isApprovedForTravel(pass.get().applicationId());
-        Optional<PassPresence> presence = pass.flatMap(p -> presences.findById(p.passId()));
-        TripSlot slot = pass.isPresent() ? slot(pass.get().applicationId(), request.direction()) : TripSlot.NONE;
+        Optional<PassPresence> presence = locked.flatMap(p -> presences.findById(p.passId()));
+        boolean permit = locked.isPresent() && locked.get().permit();
+        Direction direction = request.direction();
+        Optional<PassForScan> pass = permit
+                ? locked.map(p -> p.forTrip(permitTrip(p, presence, direction, at))) : locked;
+        Long trip = pass.map(PassForScan::applicationId).orElse(null);
+        boolean approved = trip != null && approvals.isApprovedForTravel(trip);
+        TripSlot slot = trip != null ? slot(trip, request.direction(), permit) : TripSlot.NONE;
         ScanDecision decision = rules.decide(token, pass, new ScanRules.Trip(approved,
-                presence.map(PassPresence::position).orElse(Position.SOUTH), slot), request.gate(),
+                presence.map(PassPresence::position).orElse(Position.SOUTH), slot, permit), request.gate(),
                 request.direction(), routes.inForce(at), at, now);
         Integer visit = null;
         Integer crossing = null;
@@ -167,10 +173,27 @@ class ScanService {
                 pass.orElse(null), visit, crossing, slot.key()));
     }
 
-    /** The trip's slot in {@code direction} and, northbound, the counterpart's consent to it; none without checks. */
-    private TripSlot slot(long applicationId, Direction direction) {
+    /**
+     * The crossing booked on a permit pass for the scan's day and direction; southbound, without one, the crossing
+     * the holder went in with (they must get out). Null when there is none.
+     */
+    private Long permitTrip(PassForScan pass, Optional<PassPresence> presence, Direction direction, Instant at) {
+        return approvals.permitTrip(pass.permitId(), direction.travel(), OfficeTime.dateOf(at))
+                .or(() -> direction == Direction.SOUTHBOUND
+                        ? presence.filter(p -> p.position().across()).map(PassPresence::getApplicationId)
+                        : Optional.empty())
+                .orElse(null);
+    }
+
+    /**
+     * The trip's slot in {@code direction} and, northbound, the counterpart's consent to it; none without checks,
+     * except for a crossing on a permit (its pass is valid only with it), whose consent is then the trip's own
+     * (as the gates run without slot checks: the rules still want it approved for travel).
+     */
+    private TripSlot slot(long applicationId, Direction direction, boolean permit) {
         if (!rules.checksSlots()) {
-            return TripSlot.NONE;
+            return permit ? approvals.slotOf(applicationId, direction.travel()).map(key -> new TripSlot(key, true))
+                    .orElse(TripSlot.NONE) : TripSlot.NONE;
         }
         return approvals.slotOf(applicationId, direction.travel())
                 .map(key -> new TripSlot(key, direction == Direction.NORTHBOUND

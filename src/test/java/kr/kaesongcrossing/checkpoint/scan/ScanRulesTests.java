@@ -37,8 +37,8 @@ class ScanRulesTests {
     }
 
     private static Optional<PassForScan> pass(boolean revoked) {
-        return Optional.of(new PassForScan("p1", 7, 9, revoked, revoked ? "lost" : null, FROM, UNTIL, "김민준",
-                "KIM MINJUN"));
+        return Optional.of(new PassForScan("p1", 7L, 9, revoked, revoked ? "lost" : null, FROM, UNTIL, "김민준",
+                "KIM MINJUN", null));
     }
 
     private ScanDecision decide(TokenReading reading, Optional<PassForScan> pass, boolean approved,

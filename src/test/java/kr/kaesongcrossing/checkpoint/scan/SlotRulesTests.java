@@ -47,7 +47,7 @@ class SlotRulesTests {
     private static String outcome(ScanRules rules, Position from, Gate gate, Direction direction, TripSlot slot,
             Instant at) {
         ScanDecision decision = rules.decide(new TokenReading(null, "p1", FROM, UNTIL),
-                Optional.of(new PassForScan("p1", 7, 9, false, null, FROM, UNTIL, "김민준", "KIM MINJUN")),
+                Optional.of(new PassForScan("p1", 7L, 9, false, null, FROM, UNTIL, "김민준", "KIM MINJUN", null)),
                 new ScanRules.Trip(true, from, slot), gate, direction, RouteMode.OPEN, at, at);
         return decision.accepted() ? (decision.alert() == null ? "ACCEPT" : "ALERT_" + decision.alert())
                 : decision.reason().name();
