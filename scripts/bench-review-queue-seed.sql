@@ -1,4 +1,5 @@
--- Seeds 100,000 travel applications (and 1,000 applicants, one officer) into a migrated, empty database
+-- Seeds 100,000 travel applications (20,000 of them members of 2,000 group trips of ten; 1,000 applicants, one
+-- officer) into a migrated, empty database
 -- for scripts/bench-review-queue.sh. MariaDB only (uses the SEQUENCE engine's seq_1_to_N tables).
 -- The officer logs in as bench-officer@bench.test / bench-officer-2026.
 
@@ -65,4 +66,18 @@ INSERT INTO application_status_change (application_id, from_status, to_status, c
 SELECT id, 'DRAFT', 'SUBMITTED', submitted_at, applicant_id, '신청인', 'CIVILIAN' FROM travel_application
 WHERE submitted_at IS NOT NULL;
 
-ANALYZE TABLE travel_application, application_status_change, user_account;
+-- 2,000 group trips of ten: the last 20,000 applications, filed by one company's coordinator (the first applicant);
+-- the first member of each stands for the group in the queue.
+INSERT INTO organisation (name_ko, name_en, type, registration_number, created_at)
+VALUES ('벤치 건설', 'Bench Construction', 'COMPANY', 'BENCH-0001', UTC_TIMESTAMP(6));
+INSERT INTO trip_group (reference, organisation_id, coordinator_id, purpose, purpose_detail, entry_date, return_date,
+        created_at)
+SELECT CONCAT('KG-2026-', LPAD(seq, 6, '0')), (SELECT MAX(id) FROM organisation), @first_civilian, 'CONSTRUCTION',
+       '현장 공사', CURDATE(), CURDATE() + INTERVAL 3 DAY, UTC_TIMESTAMP(6)
+FROM seq_1_to_2000;
+SET @first_group = (SELECT MIN(id) FROM trip_group WHERE reference LIKE 'KG-2026-%');
+UPDATE travel_application SET group_id = @first_group + (CAST(SUBSTRING(reference, 9) AS UNSIGNED) - 80001) DIV 10,
+       group_lead = (CAST(SUBSTRING(reference, 9) AS UNSIGNED) - 80001) % 10 = 0
+WHERE CAST(SUBSTRING(reference, 9) AS UNSIGNED) > 80000;
+
+ANALYZE TABLE travel_application, application_status_change, user_account, trip_group;

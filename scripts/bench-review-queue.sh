@@ -28,7 +28,7 @@ echo "== starting the app (mysql profile) on port $PORT"
 start_app
 trap 'kill $APP_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-echo "== seeding 100,000 applications"
+echo "== seeding 100,000 applications (20,000 in 2,000 groups)"
 SEED_START=$(date +%s)
 $MARIADB "$MYSQL_DB" < scripts/bench-review-queue-seed.sql > /dev/null
 echo "   seeded in $(( $(date +%s) - SEED_START )) s: $(sql "SELECT COUNT(*) FROM travel_application") applications"
@@ -56,6 +56,7 @@ declare -a SCENARIOS=(
   "submitted, name starts with 박서|/review?status=SUBMITTED&q=%EB%B0%95%EC%84%9C"
   "all statuses, Latin name starts with KIM|/review?status=ALL&q=KIM"
   "application no. KC-2026-050001|/review?status=ALL&q=KC-2026-050001"
+  "group no. KG-2026-001000|/review?status=ALL&q=KG-2026-001000"
   "consent page (awaiting consent)|/review/consent"
 )
 
@@ -74,7 +75,7 @@ for entry in "${SCENARIOS[@]}"; do
     [ "$CODE" = 200 ] || { echo "$URL answered $CODE"; exit 1; }
     awk -v s="$SECS" 'BEGIN {printf "%.1f\n", s * 1000}' >> "$WORK/times"
   done
-  ROWS=$(grep -c 'href="/review/applications/' "$WORK/page.html" || true)
+  ROWS=$(grep -cE 'href="/review/(applications|groups)/' "$WORK/page.html" || true)
   printf '%-48s %8s %8s %8s %6s\n' "$NAME" "$(median < "$WORK/times")" "$(sort -n "$WORK/times" | head -1)" \
     "$(sort -n "$WORK/times" | tail -1)" "$ROWS"
 done

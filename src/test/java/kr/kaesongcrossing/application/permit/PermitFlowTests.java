@@ -26,7 +26,10 @@ import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.ApplicationTestSupport;
 import kr.kaesongcrossing.application.consent.SlotConsents;
 import kr.kaesongcrossing.application.model.Actor;
+import kr.kaesongcrossing.application.model.IdDocumentType;
 import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.profile.ProfileDetails;
+import kr.kaesongcrossing.application.profile.Profiles;
 import kr.kaesongcrossing.checkpoint.CheckpointFixtures;
 import kr.kaesongcrossing.checkpoint.device.DeviceTokens;
 import kr.kaesongcrossing.schedule.SlotKey;
@@ -50,6 +53,8 @@ class PermitFlowTests extends ApplicationTestSupport {
     SlotConsents consents;
     @Autowired
     DeviceTokens tokens;
+    @Autowired
+    Profiles profiles;
 
     private long organisation() {
         String registration = "P-" + UUID.randomUUID().toString().substring(0, 12);
@@ -209,6 +214,24 @@ class PermitFlowTests extends ApplicationTestSupport {
                 .param("validUntil", today().toString()).with(signedIn(officer)).with(csrf()).cookie(ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("No active applicant account has this email.");
+    }
+
+    @Test
+    void shouldBookWithTheHoldersProfileWhenThereIsOne() throws Exception {
+        long company = organisation();
+        AccountPrincipal holder = resident(company);
+        profiles.saveOwn(holder, new ProfileDetails("박상주", "PARK SANGJU", LocalDate.of(1980, 5, 5), "KOR",
+                IdDocumentType.PASSPORT, "M7654321", "010-1234-5678"), PHOTO);
+        StandingPermit permit = granted(holder, company, today().plusMonths(5));
+        SlotKey north = slotWithRoom(TravelDirection.NORTHBOUND, someEntryDate(), 0);
+
+        mvc.perform(post("/permits/" + permit.getId() + "/book").param("northbound", north.toString())
+                .with(signedIn(holder)).with(csrf())).andExpect(redirectedUrl("/permits")).andExpect(flash().attribute("message", "permit.booked"));
+
+        assertThat(jdbc.queryForObject("SELECT name_latin FROM travel_application WHERE permit_id = ?", String.class,
+                permit.getId())).isEqualTo("PARK SANGJU");
+        assertThat(jdbc.queryForObject("SELECT holder_name_latin FROM pass WHERE current_for_permit = ?",
+                String.class, permit.getId())).isEqualTo("PARK SANGJU");
     }
 
     @Test
