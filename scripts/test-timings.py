@@ -32,8 +32,10 @@ SUITES = [
     ("reliability (*IT)", lambda name: simple(name).endswith("IT")),
 ]
 OTHER = "unit and full-stack"
+# Tagged slow without a suite of their own (MailRestartTests): failsafe runs them with the slow suites.
+OTHER_SLOW = "other slow"
 SLOWEST = 10
-ORDER = [OTHER] + [label for label, _ in SUITES]
+ORDER = [OTHER] + [label for label, _ in SUITES] + [OTHER_SLOW]
 FOLDERS = ("surefire-reports", "failsafe-reports")
 TESTSUITE = re.compile(r"<testsuite\b([^>]*)>")
 ATTRIBUTE = re.compile(r'([\w:.-]+)="([^"]*)"')
@@ -43,8 +45,9 @@ def simple(name):
     return name.rsplit(".", 1)[-1]
 
 
-def suite_of(name):
-    return next((label for label, matches in SUITES if matches(name)), OTHER)
+def suite_of(name, folder):
+    other = OTHER_SLOW if folder == "failsafe-reports" else OTHER
+    return next((label for label, matches in SUITES if matches(name)), other)
 
 
 def testsuite(report):
@@ -87,7 +90,7 @@ def read_reports(target):
             if suite is None:
                 notes.append(f"{folder}: no <testsuite> in {os.path.basename(report)}, skipped")
                 continue
-            label = suite_of(suite.get("name", ""))
+            label = suite_of(suite.get("name", ""), folder)
             row = rows.setdefault(label, [0, 0, 0, 0, 0.0])
             row[0] += 1
             row[1] += number(suite, "tests")
