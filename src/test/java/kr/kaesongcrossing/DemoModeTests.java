@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the demo accounts and the demo device token found in a database are switched off at start-up.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: the same Spring context as the MockMvc tests, started once per JVM
 class DemoModeTests {
 
     private static final String DEMO_DEVICE_TOKEN = "demo-checkpoint-device-token";

@@ -11,6 +11,7 @@ import kr.kaesongcrossing.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * UPDATE statements). Each test uses its own account and address.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: the same Spring context as the MockMvc tests, started once per JVM
 class LoginLockTests {
 
     private static final Instant T0 = Instant.parse("2026-11-27T01:00:00Z");

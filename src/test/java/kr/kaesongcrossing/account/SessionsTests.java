@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * password, "My sessions", the absolute lifetime and an administrator ending someone's sessions.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc // unused here: the same Spring context as the MockMvc tests, started once per JVM
 class SessionsTests {
 
     private static final String NEW_PASSWORD = "kites above the han river";

@@ -126,10 +126,12 @@ final class ChromiumPool {
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
+            // test JVMs run side by side (kc.test.fork): a log each
+            String log = "chromium" + System.getProperty("kc.test.fork", "") + "-" + number + "-chromedriver.log";
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Chromium.DRIVER.toFile())
                     .usingAnyFreePort()
-                    .withLogFile(Path.of("target", "e2e-logs", "chromium-" + number + "-chromedriver.log").toFile())
+                    .withLogFile(Path.of("target", "e2e-logs", log).toFile())
                     .build();
             this.driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

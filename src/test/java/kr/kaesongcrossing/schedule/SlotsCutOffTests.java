@@ -14,6 +14,7 @@ import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * traveller, marked late. Each check reads the schedule at a fixed moment.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: the same Spring context as the MockMvc tests, started once per JVM
 class SlotsCutOffTests {
 
     private static final AtomicLong APPLICATIONS = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @SpringBootTest
+@AutoConfigureMockMvc // unused here: the same Spring context as the MockMvc tests, started once per JVM
 class ScanServiceTests {
 
     static final ScanRequest.Operator DEVICE = ScanRequest.Operator.device(1, "test-lane");
