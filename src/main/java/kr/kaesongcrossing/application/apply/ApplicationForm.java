@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import kr.kaesongcrossing.application.model.GoodsLine;
-import kr.kaesongcrossing.application.model.IdDocumentType;
+import kr.kaesongcrossing.application.model.GoodsRow;
+import kr.kaesongcrossing.application.model.PersonalFields;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TripDetails;
@@ -15,63 +16,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
 /** What the applicant types in (and the photo file); checked by {@link ApplicationFormValidator}. */
-class ApplicationForm {
+class ApplicationForm extends PersonalFields {
 
     static final int GOODS_ROWS = 5;
-    static final int MAX_GOODS_ROWS = 20;
+    static final int MAX_GOODS_ROWS = GoodsRow.MAX_ROWS;
 
-    /** One row of the goods declaration; a row left entirely blank is ignored. */
-    static class GoodsRow {
-        private String description;
-        private Integer quantity;
-        private Long valueKrw;
-
-        GoodsRow() {
-        }
-
-        GoodsRow(String description, Integer quantity, Long valueKrw) {
-            this.description = description;
-            this.quantity = quantity;
-            this.valueKrw = valueKrw;
-        }
-
-        boolean isBlank() {
-            return (description == null || description.isBlank()) && quantity == null && valueKrw == null;
-        }
-
-        public String getDescription() {
-            return description;
-        }
-
-        public void setDescription(String description) {
-            this.description = description;
-        }
-
-        public Integer getQuantity() {
-            return quantity;
-        }
-
-        public void setQuantity(Integer quantity) {
-            this.quantity = quantity;
-        }
-
-        public Long getValueKrw() {
-            return valueKrw;
-        }
-
-        public void setValueKrw(Long valueKrw) {
-            this.valueKrw = valueKrw;
-        }
-    }
-
-    private String nameKorean;
-    private String nameLatin;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate dateOfBirth;
-    private String nationality = "KOR";
-    private IdDocumentType idDocumentType;
-    private String idNumber;
-    private String phone;
     private String organisation;
     private Purpose purpose;
     private String purposeDetail;
@@ -153,15 +102,9 @@ class ApplicationForm {
 
     /** The details to store, cleaned up; call only after validation passed. */
     TripDetails toDetails() {
-        List<GoodsLine> lines = new ArrayList<>();
-        for (GoodsRow row : goods) {
-            if (row != null && !row.isBlank()) {
-                lines.add(new GoodsLine(row.getDescription().strip(), row.getQuantity(), row.getValueKrw()));
-            }
-        }
         return new TripDetails(clean(nameKorean), upper(nameLatin), dateOfBirth, clean(nationality),
                 idDocumentType, upper(idNumber), clean(phone), clean(organisation), purpose, clean(purposeDetail),
-                entryDate, returnDate, upper(vehiclePlate), vehicleType, lines, slot(northboundSlot), slot(southboundSlot));
+                entryDate, returnDate, upper(vehiclePlate), vehicleType, GoodsRow.lines(goods), slot(northboundSlot), slot(southboundSlot));
     }
 
     /** The slot the field names, or null (the validator refused anything else). */
@@ -180,62 +123,6 @@ class ApplicationForm {
     private static String upper(String s) {
         String cleaned = clean(s);
         return cleaned == null ? null : cleaned.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    public String getNameKorean() {
-        return nameKorean;
-    }
-
-    public void setNameKorean(String nameKorean) {
-        this.nameKorean = nameKorean;
-    }
-
-    public String getNameLatin() {
-        return nameLatin;
-    }
-
-    public void setNameLatin(String nameLatin) {
-        this.nameLatin = nameLatin;
-    }
-
-    public LocalDate getDateOfBirth() {
-        return dateOfBirth;
-    }
-
-    public void setDateOfBirth(LocalDate dateOfBirth) {
-        this.dateOfBirth = dateOfBirth;
-    }
-
-    public String getNationality() {
-        return nationality;
-    }
-
-    public void setNationality(String nationality) {
-        this.nationality = nationality;
-    }
-
-    public IdDocumentType getIdDocumentType() {
-        return idDocumentType;
-    }
-
-    public void setIdDocumentType(IdDocumentType idDocumentType) {
-        this.idDocumentType = idDocumentType;
-    }
-
-    public String getIdNumber() {
-        return idNumber;
-    }
-
-    public void setIdNumber(String idNumber) {
-        this.idNumber = idNumber;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
     }
 
     public String getOrganisation() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import kr.kaesongcrossing.application.model.GoodsRow;
 import kr.kaesongcrossing.application.model.ApplicationSettings;
 import kr.kaesongcrossing.application.model.Countries;
 import kr.kaesongcrossing.application.model.TripRules;
@@ -67,14 +68,7 @@ public class ApplicationFormValidator {
             reject(errors, "vehiclePlate", "application.error.vehiclePlate.required");
         }
 
-        List<ApplicationForm.GoodsRow> goods = form.getGoods();
-        if (goods.size() > ApplicationForm.MAX_GOODS_ROWS) {
-            errors.reject("application.error.goods.tooMany", new Object[] {ApplicationForm.MAX_GOODS_ROWS}, null);
-        } else {
-            for (int i = 0; i < goods.size(); i++) {
-                goodsRow(errors, i, goods.get(i));
-            }
-        }
+        goods(errors, form.getGoods());
 
         for (TripRules.Violation v : new TripRules(settings).check(form.getDateOfBirth(), form.getEntryDate(),
                 form.getReturnDate(), today())) {
@@ -143,7 +137,18 @@ public class ApplicationFormValidator {
         }
     }
 
-    private void goodsRow(Errors errors, int i, ApplicationForm.GoodsRow row) {
+    /** The goods rows of a form (field names {@code goods[i].*}): at most {@link GoodsRow#MAX_ROWS}, each complete. */
+    public static void goods(Errors errors, List<GoodsRow> goods) {
+        if (goods.size() > GoodsRow.MAX_ROWS) {
+            errors.reject("application.error.goods.tooMany", new Object[] {GoodsRow.MAX_ROWS}, null);
+        } else {
+            for (int i = 0; i < goods.size(); i++) {
+                goodsRow(errors, i, goods.get(i));
+            }
+        }
+    }
+
+    private static void goodsRow(Errors errors, int i, GoodsRow row) {
         if (row == null || row.isBlank()) {
             return;
         }

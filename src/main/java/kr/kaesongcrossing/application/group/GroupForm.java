@@ -3,6 +3,7 @@ package kr.kaesongcrossing.application.group;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import kr.kaesongcrossing.application.model.GoodsRow;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.VehicleType;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -66,41 +67,6 @@ public class GroupForm {
 
         public void setVehicleType(VehicleType vehicleType) {
             this.vehicleType = vehicleType;
-        }
-    }
-
-    /** A line of the group's goods; a row left blank is ignored. */
-    public static class GoodsRow {
-        private String description;
-        private Integer quantity;
-        private Long valueKrw;
-
-        boolean isBlank() {
-            return (description == null || description.isBlank()) && quantity == null && valueKrw == null;
-        }
-
-        public String getDescription() {
-            return description;
-        }
-
-        public void setDescription(String description) {
-            this.description = description;
-        }
-
-        public Integer getQuantity() {
-            return quantity;
-        }
-
-        public void setQuantity(Integer quantity) {
-            this.quantity = quantity;
-        }
-
-        public Long getValueKrw() {
-            return valueKrw;
-        }
-
-        public void setValueKrw(Long valueKrw) {
-            this.valueKrw = valueKrw;
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.application.apply.ApplicationFormValidator;
 import kr.kaesongcrossing.application.model.ApplicationSettings;
-import kr.kaesongcrossing.application.model.GoodsLine;
+import kr.kaesongcrossing.application.model.GoodsRow;
 import kr.kaesongcrossing.application.model.TripRules;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.TravelDirection;
@@ -24,9 +24,6 @@ import org.springframework.validation.Errors;
 class GroupFormValidator {
 
     private static final String REQUIRED = "application.error.required";
-    private static final int MAX_QUANTITY = ApplicationFormValidator.MAX_QUANTITY;
-    private static final long MAX_VALUE_KRW = ApplicationFormValidator.MAX_VALUE_KRW;
-    private static final int MAX_GOODS_ROWS = 20;
 
     private final ApplicationSettings settings;
     private final Clock clock;
@@ -64,29 +61,7 @@ class GroupFormValidator {
         SlotKey south = slot(errors, "southboundSlot", form.getSouthboundSlot(), TravelDirection.SOUTHBOUND,
                 form.getReturnDate(), form.getReturnDate());
 
-        List<GoodsLine> goods = new ArrayList<>();
-        if (form.getGoods().size() > MAX_GOODS_ROWS) {
-            errors.reject("application.error.goods.tooMany", new Object[] {MAX_GOODS_ROWS}, null);
-        }
-        for (int i = 0; i < Math.min(form.getGoods().size(), MAX_GOODS_ROWS); i++) {
-            GroupForm.GoodsRow row = form.getGoods().get(i);
-            if (row == null || row.isBlank()) {
-                continue;
-            }
-            String prefix = "goods[" + i + "].";
-            String description = ApplicationFormValidator.clean(row.getDescription());
-            if (description == null || description.length() > 200) {
-                errors.rejectValue(prefix + "description", description == null ? REQUIRED
-                        : ApplicationFormValidator.TOO_LONG, new Object[] {200}, null);
-            } else if (row.getQuantity() == null || row.getQuantity() < 1 || row.getQuantity() > MAX_QUANTITY) {
-                errors.rejectValue(prefix + "quantity", "application.error.goods.quantity",
-                        new Object[] {MAX_QUANTITY}, null);
-            } else if (row.getValueKrw() == null || row.getValueKrw() < 0 || row.getValueKrw() > MAX_VALUE_KRW) {
-                errors.rejectValue(prefix + "valueKrw", "application.error.goods.value");
-            } else {
-                goods.add(new GoodsLine(description, row.getQuantity(), row.getValueKrw()));
-            }
-        }
+        ApplicationFormValidator.goods(errors, form.getGoods());
 
         List<GroupForm.Row> rows = form.getTravellers();
         List<GroupPlan.Traveller> travellers = new ArrayList<>();
@@ -116,7 +91,7 @@ class GroupFormValidator {
             errors.reject("group.error.tooMany", new Object[] {TripGroup.MAX_TRAVELLERS}, null);
         }
         return errors.hasErrors() ? null : new GroupPlan(form.getPurpose(), detail, form.getEntryDate(),
-                form.getReturnDate(), north, south, goods, travellers);
+                form.getReturnDate(), north, south, GoodsRow.lines(form.getGoods()), travellers);
     }
 
     /** A slot of that direction on a date from {@code from} to {@code to}; null (and an error) otherwise. */

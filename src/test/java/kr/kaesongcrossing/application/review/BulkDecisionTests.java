@@ -9,17 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.application.ApplicationStatus;
@@ -165,13 +160,13 @@ class BulkDecisionTests extends ApplicationTestSupport {
         Future<ApplicationStatus> rejection = threads.submit(() -> transactions.execute(tx -> {
             ApplicationStatus status = reviews.reject(contested, version(contested), Actor.of(other), "서류 미비");
             otherHoldsTheRow.countDown();
-            await(bulkIsWaiting);
+            LockWaits.await(bulkIsWaiting);
             return status;
         }));
         assertThat(otherHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
         Future<BulkOutcome> bulk = threads.submit(() -> reviews.decideEach(selected, Actor.of(officer),
                 ReviewService.BulkAction.APPROVE, null));
-        awaitLockWait(bulk);
+        LockWaits.awaitLockWait(jdbc, bulk, "bulk decision");
         bulkIsWaiting.countDown();
 
         assertThat(rejection.get(60, TimeUnit.SECONDS)).isEqualTo(ApplicationStatus.REJECTED);
@@ -200,41 +195,5 @@ class BulkDecisionTests extends ApplicationTestSupport {
 
     private String reference(long id) {
         return repository.findById(id).map(TravelApplication::getReference).orElseThrow();
-    }
-
-    /** Waits until the database reports a transaction waiting for a row lock (as in ConcurrentDecisionTests). */
-    private void awaitLockWait(Future<?> waiter) throws Exception {
-        String product;
-        try (Connection connection = jdbc.getDataSource().getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-        }
-        String query = product.toLowerCase().contains("h2")
-                ? "select count(*) from information_schema.sessions where blocker_id is not null"
-                : "select count(*) from information_schema.processlist where command = 'Query' "
-                        + "and db = database() and info like '%for update%' and id <> connection_id()";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (jdbc.queryForObject(query, Long.class) == 0) {
-            assertThat(waiter).as("the bulk decision ended without waiting: %s",
-                    waiter.isDone() ? failureOf(waiter) : null).isNotDone();
-            assertThat(Instant.now()).as("bulk decision waiting for the row lock").isBefore(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Throwable failureOf(Future<?> future) throws Exception {
-        try {
-            future.get(60, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
     }
 }

@@ -5,16 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.application.ApplicationStatus;
@@ -56,17 +52,17 @@ class ConcurrentDecisionTests extends ApplicationTestSupport {
         Future<ApplicationStatus> approval = threads.submit(() -> transactions.execute(tx -> {
             ApplicationStatus status = reviews.approve(id, seen, Actor.of(first));
             firstHoldsTheRow.countDown();
-            await(secondIsWaiting);
+            LockWaits.await(secondIsWaiting);
             return status;
         }));
         assertThat(firstHoldsTheRow.await(30, TimeUnit.SECONDS)).isTrue();
         Future<ApplicationStatus> rejection = threads.submit(() -> reviews.reject(id, seen, Actor.of(second), "late"));
-        awaitLockWait(rejection);
+        LockWaits.awaitLockWait(jdbc, rejection, "second decision");
         secondIsWaiting.countDown();
 
         assertThat(approval.get(60, TimeUnit.SECONDS)).isEqualTo(ApplicationStatus.AWAITING_CONSENT);
         // Once the lock is granted, the row is read as committed: the version the officer saw is gone.
-        Throwable refusal = failureOf(rejection);
+        Throwable refusal = LockWaits.failureOf(rejection);
         assertThat(refusal).isInstanceOfSatisfying(StaleApplicationException.class,
                 stale -> assertThat(stale.current()).isEqualTo(ApplicationStatus.AWAITING_CONSENT));
         assertThat(statusOf(id)).isEqualTo(ApplicationStatus.AWAITING_CONSENT);
@@ -107,43 +103,5 @@ class ConcurrentDecisionTests extends ApplicationTestSupport {
     private long decisions(long id) {
         return jdbc.queryForObject("select count(*) from application_status_change where application_id = ? "
                 + "and from_status = 'SUBMITTED'", Long.class, id);
-    }
-
-    /** Waits until the database reports a transaction waiting for a row lock. */
-    private void awaitLockWait(Future<?> waiter) throws Exception {
-        String product;
-        try (Connection connection = jdbc.getDataSource().getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-        }
-        String query = product.toLowerCase().contains("h2")
-                ? "select count(*) from information_schema.sessions where blocker_id is not null"
-                // MariaDB may wait for the row while still planning the query ("Statistics"), before InnoDB lists
-                // a lock wait: look for the locking read in flight on another connection.
-                : "select count(*) from information_schema.processlist where command = 'Query' "
-                        + "and db = database() and info like '%for update%' and id <> connection_id()";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (jdbc.queryForObject(query, Long.class) == 0) {
-            assertThat(waiter).as("the second decision ended without waiting: %s",
-                    waiter.isDone() ? failureOf(waiter) : null).isNotDone();
-            assertThat(Instant.now()).as("second decision waiting for the row lock").isBefore(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Throwable failureOf(Future<?> future) throws Exception {
-        try {
-            future.get(60, TimeUnit.SECONDS);
-            return null;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause();
-        }
     }
 }
