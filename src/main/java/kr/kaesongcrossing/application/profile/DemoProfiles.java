@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo mode only, after the demo organisations: the demo civilian keeps a profile of their own, and the demo
  * company's coordinator ({@code coordinator@demo.test}) keeps six profiles (one member with an account, five people
- * without), so that a group trip can be filed right away. Runs once: skipped when any profile exists.
+ * without), so that a group trip can be filed right away; that member ({@code coordinator3@demo.test}, the demo
+ * permit holder) also keeps their own. Runs once: skipped when any profile exists.
  */
 @Component
 @Order(7)
@@ -65,9 +66,15 @@ class DemoProfiles implements ApplicationRunner {
         if (company == null) {
             return;
         }
-        Long member = accounts.civilian("coordinator3@demo.test").map(Accounts.Contact::id)
-                .filter(id -> organisations.isMember(id, company)).orElse(null);
-        List<ProfileDetails> people = List.of(details("박지훈", "PARK JIHOON", 1979, "M45678901"),
+        Accounts.Contact memberAccount = accounts.civilian("coordinator3@demo.test")
+                .filter(c -> organisations.isMember(c.id(), company)).orElse(null);
+        Long member = memberAccount == null ? null : memberAccount.id();
+        // the member with an account (the demo permit holder) keeps a profile of their own too, the same person
+        ProfileDetails memberDetails = details("윤서진", "YUN SEOJIN", 1979, "M45678901");
+        if (memberAccount != null) {
+            save(TravellerProfile.own(member, memberDetails, now), member, memberAccount.displayName(), photo, now);
+        }
+        List<ProfileDetails> people = List.of(memberDetails,
                 details("이서연", "LEE SEOYEON", 1990, "M56789012"), details("최도윤", "CHOI DOYUN", 1984, "M67890123"),
                 details("정하은", "JEONG HAEUN", 1993, "M78901234"), details("강태현", "KANG TAEHYUN", 1976, "M89012345"),
                 details("윤수빈", "YUN SUBIN", 1987, "M90123456"));
