@@ -10,6 +10,7 @@ import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.VehicleType;
 import kr.kaesongcrossing.application.profile.Profiles;
 import kr.kaesongcrossing.application.profile.TravellerProfile;
+import kr.kaesongcrossing.organisation.OrganisationRole;
 import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.schedule.Slot;
 import kr.kaesongcrossing.schedule.SlotFullException;
@@ -68,6 +69,9 @@ class GroupController {
     @GetMapping("/groups")
     String list(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         model.addAttribute("groups", groups.coordinated(user));
+        model.addAttribute("coordinated", organisations.membershipsOf(user.id()).stream()
+                .filter(m -> m.role() == OrganisationRole.COORDINATOR)
+                .flatMap(m -> organisations.names(m.organisationId()).stream()).toList());
         return "group/list";
     }
 

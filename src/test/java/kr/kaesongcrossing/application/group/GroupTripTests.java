@@ -206,6 +206,9 @@ class GroupTripTests extends ApplicationTestSupport {
         assertThat(status(other, "/groups/" + group)).isEqualTo(404);
         assertThat(status(plainMember, "/groups/" + group)).isEqualTo(404);
         assertThat(status(plainMember, "/groups/new?organisation=" + org)).isEqualTo(404);
+        assertThat(page(coordinator, "/groups")).as("a coordinator starts a group from the list")
+                .contains("/groups/new?organisation=" + org);
+        assertThat(page(plainMember, "/groups")).doesNotContain("/groups/new?organisation=");
         // another organisation's coordinator cannot file with this organisation's profiles
         long theirs = profile(null);
         MvcResult stolen = mvc.perform(post("/groups/new").param("organisation", String.valueOf(otherOrg))
