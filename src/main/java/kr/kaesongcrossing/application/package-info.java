@@ -24,6 +24,8 @@
  * <li>{@code model}: the {@code TravelApplication} entity and its state changes, its repository and read views, trip
  * rules, the ID number cipher, the refusals and their messages, the status events it publishes, the trip's seats
  * in the schedule ({@code TripSeats}), the demo data;</li>
+ * <li>{@code goods}: the goods reference list (HS categories and their status for carrying north under the UN
+ * sanctions, {@code docs/goods-categories.md}) that each goods line names;</li>
  * <li>{@code photo}: the applicant's photo, re-encoded on upload, and its storage;</li>
  * <li>{@code profile}: traveller profiles ({@code /profile}): a civilian's personal data kept once, with its history,
  * used by every new application; profiles an organisation's coordinators keep for its people (the organisation

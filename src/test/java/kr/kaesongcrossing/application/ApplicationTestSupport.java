@@ -156,9 +156,11 @@ public abstract class ApplicationTestSupport {
         fields.put("returnDate", entry.plusDays(3).toString());
         fields.put("vehiclePlate", "12가3456");
         fields.put("vehicleType", "TRUCK");
-        fields.put("goods[0].description", "공구 세트");
+        fields.put("goods[0].description", "회의 자료");
         fields.put("goods[0].quantity", "2");
         fields.put("goods[0].valueKrw", "300000");
+        fields.put("goods[0].categoryCode", "HS49");
+        fields.put("goods[0].comesBack", "false");
         for (int i = 0; i + 1 < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }

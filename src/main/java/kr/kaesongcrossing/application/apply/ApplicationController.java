@@ -80,6 +80,7 @@ class ApplicationController {
         binder.setAllowedFields("nameKorean", "nameLatin", "dateOfBirth", "nationality", "idDocumentType",
                 "idNumber", "phone", "organisation", "purpose", "purposeDetail", "entryDate", "returnDate",
                 "vehiclePlate", "vehicleType", "northboundSlot", "southboundSlot", "goods[*].description", "goods[*].quantity", "goods[*].valueKrw",
+                "goods[*].categoryCode", "goods[*].permitNumber", "goods[*].comesBack",
                 "photo");
     }
 

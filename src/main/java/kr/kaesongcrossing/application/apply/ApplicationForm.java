@@ -79,7 +79,7 @@ class ApplicationForm extends PersonalFields {
         form.northboundSlot = a.getNorthboundSlot() == null ? null : a.getNorthboundSlot().toString();
         form.southboundSlot = a.getSouthboundSlot() == null ? null : a.getSouthboundSlot().toString();
         for (GoodsLine line : a.getGoods()) {
-            form.goods.add(new GoodsRow(line.description(), line.quantity(), line.valueKrw()));
+            form.goods.add(GoodsRow.of(line));
         }
         form.padGoodsRows(GOODS_ROWS);
         return form;

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import kr.kaesongcrossing.application.goods.GoodsCatalogue;
+import kr.kaesongcrossing.application.goods.GoodsCategories;
+import kr.kaesongcrossing.application.goods.GoodsCategory;
+import kr.kaesongcrossing.application.goods.GoodsStatus;
 import kr.kaesongcrossing.application.model.GoodsRow;
 import kr.kaesongcrossing.application.model.ApplicationSettings;
 import kr.kaesongcrossing.application.model.Countries;
@@ -27,6 +31,7 @@ public class ApplicationFormValidator {
     private static final Pattern HANGUL_NAME = Pattern.compile("[\\uAC00-\\uD7A3]+( [\\uAC00-\\uD7A3]+)*");
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z .'-]*");
     private static final Pattern ID_NUMBER = Pattern.compile("[A-Za-z0-9-]{5,30}");
+    private static final Pattern PERMIT_NUMBER = Pattern.compile("[0-9A-Za-z/-]{3,40}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{6,19}");
     public static final Pattern PLATE = Pattern.compile("[0-9A-Za-z\\uAC00-\\uD7A3 -]{2,20}");
     public static final int MAX_QUANTITY = 1_000_000;
@@ -38,10 +43,12 @@ public class ApplicationFormValidator {
     }
 
     private final ApplicationSettings settings;
+    private final GoodsCategories categories;
     private final Clock clock;
 
-    ApplicationFormValidator(ApplicationSettings settings, Clock clock) {
+    ApplicationFormValidator(ApplicationSettings settings, GoodsCategories categories, Clock clock) {
         this.settings = settings;
+        this.categories = categories;
         this.clock = clock;
     }
 
@@ -68,7 +75,7 @@ public class ApplicationFormValidator {
             reject(errors, "vehiclePlate", "application.error.vehiclePlate.required");
         }
 
-        goods(errors, form.getGoods());
+        goods(errors, form.getGoods(), categories.catalogue(), submitting);
 
         for (TripRules.Violation v : new TripRules(settings).check(form.getDateOfBirth(), form.getEntryDate(),
                 form.getReturnDate(), today())) {
@@ -137,18 +144,22 @@ public class ApplicationFormValidator {
         }
     }
 
-    /** The goods rows of a form (field names {@code goods[i].*}): at most {@link GoodsRow#MAX_ROWS}, each complete. */
-    public static void goods(Errors errors, List<GoodsRow> goods) {
+    /**
+     * The goods rows of a form (field names {@code goods[i].*}): at most {@link GoodsRow#MAX_ROWS}, each complete, its
+     * category one of the list. A submission (not a draft) also needs each line's category and whether it comes back,
+     * refuses a prohibited category and needs the permit number of a category that requires one.
+     */
+    public static void goods(Errors errors, List<GoodsRow> goods, GoodsCatalogue catalogue, boolean submitting) {
         if (goods.size() > GoodsRow.MAX_ROWS) {
             errors.reject("application.error.goods.tooMany", new Object[] {GoodsRow.MAX_ROWS}, null);
         } else {
             for (int i = 0; i < goods.size(); i++) {
-                goodsRow(errors, i, goods.get(i));
+                goodsRow(errors, i, goods.get(i), catalogue, submitting);
             }
         }
     }
 
-    private static void goodsRow(Errors errors, int i, GoodsRow row) {
+    private static void goodsRow(Errors errors, int i, GoodsRow row, GoodsCatalogue catalogue, boolean submitting) {
         if (row == null || row.isBlank()) {
             return;
         }
@@ -172,6 +183,26 @@ public class ApplicationFormValidator {
             reject(errors, prefix + "valueKrw", REQUIRED);
         } else if (row.getValueKrw() < 0 || row.getValueKrw() > MAX_VALUE_KRW) {
             errors.rejectValue(prefix + "valueKrw", "application.error.goods.value", null, null);
+        }
+        String code = ApplicationForm.clean(row.getCategoryCode());
+        GoodsCategory category = catalogue.get(code);
+        if (code != null && category == null) {
+            reject(errors, prefix + "categoryCode", "application.error.goods.category");
+        } else if (category == null && submitting) {
+            reject(errors, prefix + "categoryCode", REQUIRED);
+        } else if (category != null && category.getStatus() == GoodsStatus.PROHIBITED && submitting) {
+            errors.rejectValue(prefix + "categoryCode", "application.error.goods.prohibited",
+                    new Object[] {category.getBasis()}, null);
+        }
+        String permit = ApplicationForm.clean(row.getPermitNumber());
+        if (permit != null && !PERMIT_NUMBER.matcher(permit).matches()) {
+            reject(errors, prefix + "permitNumber", "application.error.goods.permitNumber");
+        } else if (permit == null && submitting && category != null
+                && category.getStatus() == GoodsStatus.PERMIT_REQUIRED) {
+            reject(errors, prefix + "permitNumber", "application.error.goods.permitRequired");
+        }
+        if (row.getComesBack() == null && submitting) {
+            reject(errors, prefix + "comesBack", REQUIRED);
         }
     }
 

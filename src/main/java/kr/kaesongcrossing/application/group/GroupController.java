@@ -63,7 +63,7 @@ class GroupController {
         binder.setAllowedFields("purpose", "purposeDetail", "entryDate", "returnDate", "northboundSlot",
                 "southboundSlot", "travellers[*].profileId", "travellers[*].included", "travellers[*].southboundSlot",
                 "travellers[*].vehiclePlate", "travellers[*].vehicleType", "goods[*].description", "goods[*].quantity",
-                "goods[*].valueKrw");
+                "goods[*].valueKrw", "goods[*].categoryCode", "goods[*].permitNumber", "goods[*].comesBack");
     }
 
     @GetMapping("/groups")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.application.apply.ApplicationFormValidator;
+import kr.kaesongcrossing.application.goods.GoodsCategories;
 import kr.kaesongcrossing.application.model.ApplicationSettings;
 import kr.kaesongcrossing.application.model.GoodsRow;
 import kr.kaesongcrossing.application.model.TripRules;
@@ -17,7 +18,7 @@ import org.springframework.validation.Errors;
 
 /**
  * Checks a group form with the application's rules (dates by {@link TripRules}, slots on the trip's dates) and the
- * group's own: goods lines as on the application form; 1 to {@link TripGroup#MAX_TRAVELLERS} travellers; an exception's southbound slot between the entry
+ * group's own: goods lines as on a submitted application; 1 to {@link TripGroup#MAX_TRAVELLERS} travellers; an exception's southbound slot between the entry
  * and the group's return; a vehicle with its plate and type.
  */
 @Component
@@ -26,10 +27,12 @@ class GroupFormValidator {
     private static final String REQUIRED = "application.error.required";
 
     private final ApplicationSettings settings;
+    private final GoodsCategories categories;
     private final Clock clock;
 
-    GroupFormValidator(ApplicationSettings settings, Clock clock) {
+    GroupFormValidator(ApplicationSettings settings, GoodsCategories categories, Clock clock) {
         this.settings = settings;
+        this.categories = categories;
         this.clock = clock;
     }
 
@@ -61,7 +64,8 @@ class GroupFormValidator {
         SlotKey south = slot(errors, "southboundSlot", form.getSouthboundSlot(), TravelDirection.SOUTHBOUND,
                 form.getReturnDate(), form.getReturnDate());
 
-        ApplicationFormValidator.goods(errors, form.getGoods());
+        // a group is filed (submitted) at once, so its goods follow the submission's rules
+        ApplicationFormValidator.goods(errors, form.getGoods(), categories.catalogue(), true);
 
         List<GroupForm.Row> rows = form.getTravellers();
         List<GroupPlan.Traveller> travellers = new ArrayList<>();

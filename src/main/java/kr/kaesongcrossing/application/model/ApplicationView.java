@@ -55,6 +55,11 @@ public record ApplicationView(long id, String reference, ApplicationStatus statu
         return Countries.name(nationality, locale);
     }
 
+    /** Whether a goods line carries an export permit number, which the officer checks before approving. */
+    public boolean hasPermitGoods() {
+        return goods.stream().anyMatch(g -> g.permitNumber() != null);
+    }
+
     public long goodsTotalKrw() {
         return goods.stream().mapToLong(GoodsLine::valueKrw).sum();
     }

@@ -102,7 +102,7 @@ public class DemoApplications implements ApplicationRunner {
 
         TravelApplication informationRequested = create(civilian, now.minus(Duration.ofDays(5)), details(
                 Purpose.HUMANITARIAN_AID, "인도적 지원 물자 전달 현장 확인", today.plusDays(20), today.plusDays(22), null,
-                null, List.of(new GoodsLine("의약품(해열제)", 500, 2_000_000))), photo);
+                null, List.of(new GoodsLine("의약품(해열제)", 500, 2_000_000, "HS30", null, false))), photo);
         changed(informationRequested, informationRequested.submit(civilian, now.minus(Duration.ofDays(5))));
         changed(informationRequested, informationRequested.requestInformation(officer,
                 "지원 물자를 받는 기관의 이름과 담당자 연락처를 방문 목적 상세에 적어 주십시오.",
@@ -115,7 +115,7 @@ public class DemoApplications implements ApplicationRunner {
 
         TravelApplication approved = create(civilian, now.minus(Duration.ofDays(8)), details(Purpose.TALKS,
                 "남북공동연락사무소 정례 실무 협의", today, today.plusDays(7), null, null,
-                List.of(new GoodsLine("회의 자료(인쇄물)", 1, 50_000))), photo);
+                List.of(new GoodsLine("회의 자료(인쇄물)", 1, 50_000, "HS49", null, true))), photo);
         changed(approved, approved.submit(civilian, now.minus(Duration.ofDays(8))));
         changed(approved, approved.approve(officer, true, now.minus(Duration.ofDays(6))));
         changed(approved, approved.recordConsent(officer, "NK-" + today.getYear() + "-0412",

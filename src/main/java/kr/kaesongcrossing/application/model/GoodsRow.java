@@ -12,6 +12,9 @@ public class GoodsRow {
     private String description;
     private Integer quantity;
     private Long valueKrw;
+    private String categoryCode;
+    private String permitNumber;
+    private Boolean comesBack;
 
     public GoodsRow() {
     }
@@ -22,8 +25,26 @@ public class GoodsRow {
         this.valueKrw = valueKrw;
     }
 
+    /** The row of a stored line. */
+    public static GoodsRow of(GoodsLine line) {
+        GoodsRow row = new GoodsRow(line.description(), line.quantity(), line.valueKrw());
+        row.categoryCode = line.categoryCode();
+        row.permitNumber = line.permitNumber();
+        row.comesBack = line.comesBack();
+        return row;
+    }
+
     public boolean isBlank() {
-        return (description == null || description.isBlank()) && quantity == null && valueKrw == null;
+        return (description == null || description.isBlank()) && quantity == null && valueKrw == null
+                && blank(categoryCode) && blank(permitNumber);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String cleaned(String text) {
+        return blank(text) ? null : text.strip();
     }
 
     /** The declared lines of checked rows (blank rows left out). */
@@ -31,7 +52,8 @@ public class GoodsRow {
         List<GoodsLine> lines = new ArrayList<>();
         for (GoodsRow row : rows) {
             if (row != null && !row.isBlank()) {
-                lines.add(new GoodsLine(row.description.strip(), row.quantity, row.valueKrw));
+                lines.add(new GoodsLine(row.description.strip(), row.quantity, row.valueKrw, cleaned(row.categoryCode),
+                        cleaned(row.permitNumber), row.comesBack));
             }
         }
         return lines;
@@ -59,5 +81,29 @@ public class GoodsRow {
 
     public void setValueKrw(Long valueKrw) {
         this.valueKrw = valueKrw;
+    }
+
+    public String getCategoryCode() {
+        return categoryCode;
+    }
+
+    public void setCategoryCode(String categoryCode) {
+        this.categoryCode = categoryCode;
+    }
+
+    public String getPermitNumber() {
+        return permitNumber;
+    }
+
+    public void setPermitNumber(String permitNumber) {
+        this.permitNumber = permitNumber;
+    }
+
+    public Boolean getComesBack() {
+        return comesBack;
+    }
+
+    public void setComesBack(Boolean comesBack) {
+        this.comesBack = comesBack;
     }
 }

@@ -79,7 +79,7 @@ class ApplicationWebTests extends ApplicationTestSupport {
         assertThat(repository.findById(id).orElseThrow().getIdNumber()).isEqualTo("M55554444");
         assertThat(stored.idNumber()).isEqualTo("M5*******");
         assertThat(stored.vehiclePlate()).isEqualTo("12가3456");
-        assertThat(stored.goods()).containsExactly(new GoodsLine("공구 세트", 2, 300_000));
+        assertThat(stored.goods()).containsExactly(new GoodsLine("회의 자료", 2, 300_000, "HS49", null, false));
         mvc.perform(get("/applications/" + id).with(signedIn(civilian)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("M5*******")))

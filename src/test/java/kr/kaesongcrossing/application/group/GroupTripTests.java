@@ -86,6 +86,8 @@ class GroupTripTests extends ApplicationTestSupport {
                     .param("travellers[" + i + "].included", "true");
         }
         form.param("goods[0].description", "계측 장비").param("goods[0].quantity", "2").param("goods[0].valueKrw", "800000")
+                .param("goods[0].categoryCode", "KC-OTHER").param("goods[0].permitNumber", "MOU-2026-0417")
+                .param("goods[0].comesBack", "true")
                 .param("goods[1].description", "");
         form.param("travellers[1].southboundSlot", earlier.toString())
                 .param("travellers[2].vehiclePlate", "12가3456").param("travellers[2].vehicleType", "TRUCK");
