@@ -106,8 +106,8 @@ public class ApplicationRetention {
 
     public long anonymiseEndedPermits(LocalDate day, Instant before, Instant now) {
         return inBatches("standing_permit", ENDED_PERMIT, cutOff(day, before), ids -> jdbc.update(
-                "UPDATE standing_permit SET purpose_detail = '', revocation_reason = NULL, anonymised_at = :now,"
-                        + " version = version + 1 WHERE id IN (:ids)",
+                "UPDATE standing_permit SET purpose_detail = '', revocation_reason = NULL, id_number_hash = NULL,"
+                        + " anonymised_at = :now, version = version + 1 WHERE id IN (:ids)",
                 Map.of("ids", ids, "now", Timestamp.from(now))));
     }
 

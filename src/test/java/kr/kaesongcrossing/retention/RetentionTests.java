@@ -270,6 +270,7 @@ class RetentionTests extends ApplicationTestSupport {
         Map<String, Object> permit = jdbc.queryForMap("SELECT * FROM standing_permit WHERE id = ?", revoked);
         assertThat(permit.get("purpose_detail")).isEqualTo("");
         assertThat(permit.get("revocation_reason")).isNull();
+        assertThat(permit.get("id_number_hash")).isNull();
         assertThat(permit.get("anonymised_at")).isNotNull();
         assertThat(((Number) permit.get("holder_id")).longValue()).isEqualTo(holder.id());
         assertThat(jdbc.queryForObject("SELECT anonymised_at FROM standing_permit WHERE id = ?", Object.class,

@@ -30,6 +30,7 @@ import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.Slots;
 import kr.kaesongcrossing.schedule.TravelDirection;
+import kr.kaesongcrossing.system.IdentityHash;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,7 @@ public class Permits {
     private final PermitRules rules;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final IdentityHash identityHash;
     private final Clock clock;
 
     Permits(StandingPermitRepository permits, PermitRenewalRepository renewals,
@@ -63,7 +65,8 @@ public class Permits {
             TravellerPositions positions, StatusEvents statusEvents, Slots slots, Organisations organisations,
             Profiles profiles,
             ApplicationSettings applicationSettings, PermitSettings settings, ApplicationEventPublisher events,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, IdentityHash identityHash, Clock clock) {
+        this.identityHash = identityHash;
         this.permits = permits;
         this.renewals = renewals;
         this.applications = applications;
@@ -120,7 +123,8 @@ public class Permits {
         OnFile onFile = dataOnFile(terms.holderId())
                 .orElseThrow(() -> new PermitRefused("permit.error.noDataOnFile"));
         byte[] photo = onFile.photo().jpeg();
-        StandingPermit permit = permits.saveAndFlush(new StandingPermit(terms, officerId, renews, clock.instant()));
+        StandingPermit permit = permits.saveAndFlush(new StandingPermit(terms, identityHash.of(onFile.idNumber()),
+                officerId, renews, clock.instant()));
         events.publishEvent(new PermitGranted(permit.getId(), permit.reference(), permit.getHolderId(),
                 onFile.nameKorean(), onFile.nameLatin(), permit.getValidFrom(), permit.getValidUntil(), photo));
         audit.record("permit.granted", Subject.of("permit", permit.getId()), "holder=" + terms.holderId()

@@ -7,3 +7,8 @@ CREATE INDEX ix_standing_permit_retention ON standing_permit (anonymised_at, val
 ALTER TABLE trip_group ADD COLUMN anonymised_at DATETIME(6) NULL;
 CREATE INDEX ix_trip_group_retention ON trip_group (anonymised_at, return_date);
 ALTER TABLE traveller_profile ADD COLUMN used_until DATE NULL;
+
+-- Duplicate check (issue 15): the holder's identity hash (system/IdentityHash of the ID number on file at grant
+-- time), so an application of the same person whose dates overlap a valid permit is flagged. Cleared by retention.
+ALTER TABLE standing_permit ADD COLUMN id_number_hash VARCHAR(64) NULL;
+CREATE INDEX ix_standing_permit_id_hash ON standing_permit (id_number_hash, valid_until);
