@@ -12,3 +12,7 @@ ALTER TABLE traveller_profile ADD COLUMN used_until DATE NULL;
 -- time), so an application of the same person whose dates overlap a valid permit is flagged. Cleared by retention.
 ALTER TABLE standing_permit ADD COLUMN id_number_hash VARCHAR(64) NULL;
 CREATE INDEX ix_standing_permit_id_hash ON standing_permit (id_number_hash, valid_until);
+
+-- An officer declines a renewal request with a reason the coordinator sees (status DECLINED); cleared by retention
+-- with the permit's other free text.
+ALTER TABLE permit_renewal ADD COLUMN decline_reason VARCHAR(500) NULL;

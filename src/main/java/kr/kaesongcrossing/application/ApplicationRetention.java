@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Issue 15's stores follow the same periods: a standing permit ended (its last day before the cut-off day, or
  * revoked before the cut-off instant) keeps only its terms and the holder's account id, without its free-text
- * purpose and revocation reason; a group trip that returned before the cut-off day keeps its reference, dates and
+ * purpose, revocation reason, identity hash and the reasons its renewals were declined; a group trip that returned before the cut-off day keeps its reference, dates and
  * counts, without its free-text purpose and the names on its timeline; a profile an organisation keeps for a person
  * without an account, neither changed nor used for a trip ({@code used_until}) for the period, is deleted with its
  * photo and history. A person's own profile, and one kept about an account holder, stay while the account exists.
@@ -105,10 +105,12 @@ public class ApplicationRetention {
     }
 
     public long anonymiseEndedPermits(LocalDate day, Instant before, Instant now) {
-        return inBatches("standing_permit", ENDED_PERMIT, cutOff(day, before), ids -> jdbc.update(
-                "UPDATE standing_permit SET purpose_detail = '', revocation_reason = NULL, id_number_hash = NULL,"
-                        + " anonymised_at = :now, version = version + 1 WHERE id IN (:ids)",
-                Map.of("ids", ids, "now", Timestamp.from(now))));
+        return inBatches("standing_permit", ENDED_PERMIT, cutOff(day, before), ids -> {
+            Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
+            jdbc.update("UPDATE permit_renewal SET decline_reason = NULL WHERE permit_id IN (:ids)", batch);
+            jdbc.update("UPDATE standing_permit SET purpose_detail = '', revocation_reason = NULL,"
+                    + " id_number_hash = NULL, anonymised_at = :now, version = version + 1 WHERE id IN (:ids)", batch);
+        });
     }
 
     /** Group trips that returned before {@code day}, not yet anonymised. */

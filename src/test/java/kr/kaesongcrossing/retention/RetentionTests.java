@@ -247,6 +247,9 @@ class RetentionTests extends ApplicationTestSupport {
         AccountPrincipal officer = account(Role.OFFICER);
         long revoked = permits.grant(new PermitTerms(holder.id(), company, Purpose.ECONOMIC_COOPERATION, "상주 근무 김보존",
                 true, true, today(), today().plusMonths(5)), officer.id()).getId();
+        jdbc.update("INSERT INTO permit_renewal (permit_id, requested_by, requested_at, status, decided_at, decided_by,"
+                + " decline_reason) VALUES (?, ?, ?, 'DECLINED', ?, ?, '김보존 계약 종료')", revoked, coordinator.id(),
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), officer.id());
         permits.revoke(revoked, "김보존 퇴사", officer);
         long running = permits.grant(new PermitTerms(resident.id(), company, Purpose.ECONOMIC_COOPERATION,
                 "상주 근무", true, true, today(), today().plusMonths(5)), officer.id()).getId();
@@ -271,6 +274,8 @@ class RetentionTests extends ApplicationTestSupport {
         assertThat(permit.get("purpose_detail")).isEqualTo("");
         assertThat(permit.get("revocation_reason")).isNull();
         assertThat(permit.get("id_number_hash")).isNull();
+        assertThat(jdbc.queryForList("SELECT decline_reason FROM permit_renewal WHERE permit_id = ?", String.class,
+                revoked)).containsOnlyNulls();
         assertThat(permit.get("anonymised_at")).isNotNull();
         assertThat(((Number) permit.get("holder_id")).longValue()).isEqualTo(holder.id());
         assertThat(jdbc.queryForObject("SELECT anonymised_at FROM standing_permit WHERE id = ?", Object.class,

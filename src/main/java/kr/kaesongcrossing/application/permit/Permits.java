@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.PermitExpiring;
@@ -278,6 +280,30 @@ public class Permits {
             }
         }
         return made;
+    }
+
+    /**
+     * The latest declined renewal of each of these permits that has one, by permit id: what the coordinator is told.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, PermitRenewal> declinedRenewals(Collection<Long> permitIds) {
+        Map<Long, PermitRenewal> latest = new HashMap<>();
+        if (!permitIds.isEmpty()) {
+            renewals.findByPermitIdInAndStatusOrderByDecidedAtAsc(permitIds, PermitRenewal.Status.DECLINED)
+                    .forEach(r -> latest.put(r.getPermitId(), r));
+        }
+        return latest;
+    }
+
+    /** An officer declines a renewal request with a reason; the permit runs on to its last day. */
+    @Transactional
+    public void declineRenewal(long renewalId, String reason, long officerId) {
+        PermitRenewal renewal = renewals.findById(renewalId)
+                .orElseThrow(() -> new PermitRefused("permit.error.notFound"));
+        renewal.decline(reason, officerId, clock.instant());
+        renewals.saveAndFlush(renewal);
+        audit.record("permit.renewal-declined", Subject.of("permit", renewal.getPermitId()),
+                "renewal=" + renewalId);
     }
 
     /** An officer grants a renewal: a new permit on the same terms from the day after the old one ends. */
