@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Issue 15's stores follow the same periods: a standing permit ended (its last day before the cut-off day, or
  * revoked before the cut-off instant) keeps only its terms and the holder's account id, without its free-text
- * purpose, revocation reason, identity hash and the reasons its renewals were declined; a group trip that returned before the cut-off day keeps its reference, dates and
- * counts, without its free-text purpose and the names on its timeline; a profile an organisation keeps for a person
+ * purpose, revocation reason, identity hash and the reasons its renewals were declined; a group trip that returned
+ * before the cut-off day keeps its reference, dates and counts, without its free-text purpose and the names on its
+ * timeline; a profile an organisation keeps for a person
  * without an account, neither changed nor used for a trip ({@code used_until}) for the period, is deleted with its
  * photo and history. A person's own profile, and one kept about an account holder, stay while the account exists.
  *
@@ -127,7 +128,7 @@ public class ApplicationRetention {
         });
     }
 
-    /** Profiles kept for people without an account, neither changed before {@code before} nor used since {@code day}. */
+    /** Profiles kept for people without an account, not changed since {@code before} nor used since {@code day}. */
     public long countUnusedProfiles(LocalDate day, Instant before) {
         return countIn("traveller_profile", UNUSED_PROFILE, cutOff(day, before));
     }

@@ -283,6 +283,25 @@ public class Permits {
     }
 
     /**
+     * Gives live permits granted before the identity hash was stored (Flyway V58) the hash of their holder's data on
+     * file now, so the duplicate check matches them too; holders without data on file stay without one.
+     *
+     * @return how many permits were filled
+     */
+    @Transactional
+    public int fillIdentityHashes() {
+        int filled = 0;
+        for (Long id : permits.withoutIdentityHash(today())) {
+            StandingPermit permit = permits.findById(id).orElseThrow();
+            String hash = dataOnFile(permit.getHolderId()).map(d -> identityHash.of(d.idNumber())).orElse(null);
+            if (hash != null) {
+                filled += permits.fillIdentityHash(id, hash);
+            }
+        }
+        return filled;
+    }
+
+    /**
      * The latest declined renewal of each of these permits that has one, by permit id: what the coordinator is told.
      */
     @Transactional(readOnly = true)

@@ -130,7 +130,8 @@ public class Duplicates {
                 + " and b.entry_date <= a.return_date and b.return_date >= a.entry_date and ";
         return new HashSet<>(jdbc.queryForList("select a.id from travel_application a where a.id in (:ids)"
                 + " and a.status in (:open) and (exists (" + other + SAME_PERSON_BY_HASH + ") or exists (" + other
-                + SAME_PERSON_BY_NAME + ") or exists (" + PERMIT_OF_SAME_PERSON + "))", new MapSqlParameterSource("ids", applicationIds).addValue("open", OPEN),
+                + SAME_PERSON_BY_NAME + ") or exists (" + PERMIT_OF_SAME_PERSON + "))",
+                new MapSqlParameterSource("ids", applicationIds).addValue("open", OPEN),
                 Long.class));
     }
 

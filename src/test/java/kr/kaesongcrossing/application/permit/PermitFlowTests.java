@@ -304,7 +304,8 @@ class PermitFlowTests extends ApplicationTestSupport {
                 permit.getId());
         AccountPrincipal officer = account(Role.OFFICER);
         assertThat(mvc.perform(get("/review/permits").with(signedIn(officer))).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8)).contains("/review/permits/renewals/" + renewal + "/decline");
+                .getContentAsString(StandardCharsets.UTF_8))
+                .contains("/review/permits/renewals/" + renewal + "/decline");
 
         // a reason is required: nothing is decided without one
         mvc.perform(post("/review/permits/renewals/" + renewal + "/decline").param("reason", " ")
