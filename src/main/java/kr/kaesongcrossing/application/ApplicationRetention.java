@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import kr.kaesongcrossing.application.manifest.Manifest;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.Batches;
@@ -22,6 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Manifest versions of slots dated before the same day keep their counts without the personal lines.
  *
+ * <p>Issue 15's stores follow the same periods: a standing permit ended (its last day before the cut-off day, or
+ * revoked before the cut-off instant) keeps only its terms and the holder's account id, without its free-text
+ * purpose, revocation reason, identity hash and the reasons its renewals were declined; a group trip that returned
+ * before the cut-off day keeps its reference, dates and counts, without its free-text purpose and the names on its
+ * timeline; a profile an organisation keeps for a person
+ * without an account, neither changed nor used for a trip ({@code used_until}) for the period, is deleted with its
+ * photo and history. A person's own profile, and one kept about an account holder, stay while the account exists.
+ *
  * <p>Set-based SQL in batches of {@value #BATCH} ids a transaction: a run over years of applications never holds
  * many row locks for long, and a run that stops half-way goes on where it stopped.
  */
@@ -35,6 +44,11 @@ public class ApplicationRetention {
     /** A slot key's text starts with its direction and ISO date (N-2026-12-03-0830), so its date compares as text. */
     private static final String OLD_MANIFEST = "anonymised_at IS NULL AND SUBSTRING(slot, 3, 10) < :day";
     private static final String REFUSED = "anonymised_at IS NULL AND updated_at < :before AND status IN (:final)";
+
+    private static final String ENDED_PERMIT = "anonymised_at IS NULL AND (valid_until < :day OR revoked_at < :before)";
+    private static final String FINISHED_GROUP = "anonymised_at IS NULL AND return_date < :day";
+    private static final String UNUSED_PROFILE = "account_id IS NULL AND organisation_id IS NOT NULL"
+            + " AND updated_at < :before AND (used_until IS NULL OR used_until < :day)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -84,6 +98,63 @@ public class ApplicationRetention {
                                     .addValue("content", anonymised((String) v.get("slot"), (String) v.get("content"))))
                             .toArray(MapSqlParameterSource[]::new));
                 });
+    }
+
+    /** Standing permits ended (last day before {@code day}, or revoked before {@code before}), not yet anonymised. */
+    public long countEndedPermits(LocalDate day, Instant before) {
+        return countIn("standing_permit", ENDED_PERMIT, cutOff(day, before));
+    }
+
+    public long anonymiseEndedPermits(LocalDate day, Instant before, Instant now) {
+        return inBatches("standing_permit", ENDED_PERMIT, cutOff(day, before), ids -> {
+            Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
+            jdbc.update("UPDATE permit_renewal SET decline_reason = NULL WHERE permit_id IN (:ids)", batch);
+            jdbc.update("UPDATE standing_permit SET purpose_detail = '', revocation_reason = NULL,"
+                    + " id_number_hash = NULL, anonymised_at = :now, version = version + 1 WHERE id IN (:ids)", batch);
+        });
+    }
+
+    /** Group trips that returned before {@code day}, not yet anonymised. */
+    public long countFinishedGroups(LocalDate day) {
+        return countIn("trip_group", FINISHED_GROUP, new MapSqlParameterSource("day", day));
+    }
+
+    public long anonymiseFinishedGroups(LocalDate day, Instant now) {
+        return inBatches("trip_group", FINISHED_GROUP, new MapSqlParameterSource("day", day), ids -> {
+            Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
+            jdbc.update("UPDATE trip_group_event SET actor_name = '' WHERE group_id IN (:ids)", batch);
+            jdbc.update("UPDATE trip_group SET purpose_detail = '', anonymised_at = :now, version = version + 1"
+                    + " WHERE id IN (:ids)", batch);
+        });
+    }
+
+    /** Profiles kept for people without an account, not changed since {@code before} nor used since {@code day}. */
+    public long countUnusedProfiles(LocalDate day, Instant before) {
+        return countIn("traveller_profile", UNUSED_PROFILE, cutOff(day, before));
+    }
+
+    public long deleteUnusedProfiles(LocalDate day, Instant before) {
+        return inBatches("traveller_profile", UNUSED_PROFILE, cutOff(day, before), ids -> {
+            Map<String, Object> batch = Map.of("ids", ids);
+            jdbc.update("DELETE FROM traveller_profile_photo WHERE profile_id IN (:ids)", batch);
+            jdbc.update("DELETE FROM traveller_profile_change WHERE profile_id IN (:ids)", batch);
+            jdbc.update("DELETE FROM traveller_profile WHERE id IN (:ids)", batch);
+        });
+    }
+
+    private static MapSqlParameterSource cutOff(LocalDate day, Instant before) {
+        return new MapSqlParameterSource("day", day).addValue("before", Timestamp.from(before));
+    }
+
+    private long countIn(String table, String where, MapSqlParameterSource params) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + where, params, Long.class);
+    }
+
+    private long inBatches(String table, String where, MapSqlParameterSource params,
+            Consumer<List<Long>> action) {
+        return Batches.byKeys(transactions, BATCH, 0L, after -> jdbc.queryForList("SELECT id FROM " + table
+                + " WHERE id > :after AND " + where + " ORDER BY id LIMIT " + BATCH, params.addValue("after", after),
+                Long.class), action);
     }
 
     private static String anonymised(String slot, String content) {

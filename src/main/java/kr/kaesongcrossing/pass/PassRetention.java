@@ -10,14 +10,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Anonymises passes whose validity ended before a cut-off (the trip's retention period): the holder's names, the
- * signed token (it carries them) and the photo go; the pass id, application, validity and revocation stay. Rows are
- * marked {@code anonymised_at}; batches of {@value #BATCH} a transaction.
+ * signed token (it carries them) and the photo go; the pass id, application, validity and revocation stay. A standing
+ * permit's pass (no application) ends with its permit: at the end of its validity, or when it was revoked, whichever
+ * comes first. Rows are marked {@code anonymised_at}; batches of {@value #BATCH} a transaction.
  */
 @Service
 public class PassRetention {
 
     static final int BATCH = 500;
-    private static final String OLD = "anonymised_at IS NULL AND valid_until < :before";
+    private static final String OLD = "anonymised_at IS NULL"
+            + " AND (valid_until < :before OR (permit_id IS NOT NULL AND revoked_at < :before))";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;

@@ -37,12 +37,14 @@ class Retention {
 
     /** What a run anonymises or deletes (or, in a preview, would); a flash attribute, so kept in the session. */
     record Counts(long finishedTrips, long refused, long passes, long manifests, long presence, long crossingLog,
-            long mails, long publications, long auditEvents) implements Serializable {
+            long mails, long publications, long auditEvents, long permits, long groups, long profiles)
+            implements Serializable {
 
         String describe() {
             return "finished-trips=" + finishedTrips + " refused=" + refused + " passes=" + passes
                     + " manifests=" + manifests + " presence=" + presence + " crossing-log=" + crossingLog
-                    + " mails=" + mails + " publications=" + publications + " audit-events=" + auditEvents;
+                    + " mails=" + mails + " publications=" + publications + " audit-events=" + auditEvents
+                    + " permits=" + permits + " groups=" + groups + " profiles=" + profiles;
         }
     }
 
@@ -99,7 +101,10 @@ class Retention {
                 crossingLog.countScannedBefore(before(now, periods.crossingLogDays())),
                 mails.countCreatedBefore(before(now, periods.mailDays())),
                 publications.countIncompleteBefore(before(now, periods.mailDays())),
-                auditEvents.countBefore(before(now, periods.auditDays())));
+                auditEvents.countBefore(before(now, periods.auditDays())),
+                applications.countEndedPermits(dayBefore(now, periods.tripDays()), before(now, periods.tripDays())),
+                applications.countFinishedGroups(dayBefore(now, periods.tripDays())),
+                applications.countUnusedProfiles(dayBefore(now, periods.tripDays()), before(now, periods.tripDays())));
     }
 
     @Scheduled(cron = "${kc.retention.cron}", zone = "Asia/Seoul")
@@ -127,7 +132,11 @@ class Retention {
                 crossingLog.anonymiseScannedBefore(before(now, periods.crossingLogDays()), now),
                 mails.deleteCreatedBefore(before(now, periods.mailDays())),
                 publications.deleteIncompleteBefore(before(now, periods.mailDays())),
-                audit);
+                audit,
+                applications.anonymiseEndedPermits(dayBefore(now, periods.tripDays()), before(now, periods.tripDays()),
+                        now),
+                applications.anonymiseFinishedGroups(dayBefore(now, periods.tripDays()), now),
+                applications.deleteUnusedProfiles(dayBefore(now, periods.tripDays()), before(now, periods.tripDays())));
         trail.recordAs(actor, "retention.run", Subject.of("retention", null), AuditTrail.Outcome.SUCCESS,
                 counts.describe());
         LOG.info("retention.run {}", counts.describe());

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import kr.kaesongcrossing.TestDatabase;
 import kr.kaesongcrossing.TestImages;
@@ -30,7 +32,12 @@ import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.application.ApplicationTestSupport;
 import kr.kaesongcrossing.application.TripApprovedForTravel;
+import kr.kaesongcrossing.application.model.IdDocumentType;
 import kr.kaesongcrossing.application.model.Purpose;
+import kr.kaesongcrossing.application.permit.PermitTerms;
+import kr.kaesongcrossing.application.permit.Permits;
+import kr.kaesongcrossing.application.profile.ProfileDetails;
+import kr.kaesongcrossing.application.profile.Profiles;
 import kr.kaesongcrossing.audit.Actor;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
@@ -87,6 +94,12 @@ class RetentionTests extends ApplicationTestSupport {
 
     @Autowired
     AuditTrail trail;
+
+    @Autowired
+    Profiles profiles;
+
+    @Autowired
+    Permits permits;
 
     final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -218,6 +231,77 @@ class RetentionTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldAnonymiseEndedPermitsAndFinishedGroupsAndDeleteUnusedProfilesOfPeopleWithoutAnAccount()
+            throws Exception {
+        long company = organisation();
+        AccountPrincipal coordinator = member(company, "COORDINATOR");
+        AccountPrincipal holder = member(company, "MEMBER");
+        AccountPrincipal resident = member(company, "MEMBER");
+        long own = profiles.saveOwn(holder, person(), PHOTO);
+        submitted(resident);
+        String unusedName = uniqueKoreanName();
+        long unused = profiles.saveKept(coordinator, company, null, null, person(unusedName), PHOTO);
+        long used = profiles.saveKept(coordinator, company, null, null, person(), PHOTO);
+        jdbc.update("UPDATE traveller_profile SET used_until = ? WHERE id = ?", today().plusDays(20), used);
+        long aboutMember = profiles.saveKept(coordinator, company, null, resident.id(), person(), PHOTO);
+        AccountPrincipal officer = account(Role.OFFICER);
+        long revoked = permits.grant(new PermitTerms(holder.id(), company, Purpose.ECONOMIC_COOPERATION, "상주 근무 김보존",
+                true, true, today(), today().plusMonths(5)), officer.id()).getId();
+        jdbc.update("INSERT INTO permit_renewal (permit_id, requested_by, requested_at, status, decided_at, decided_by,"
+                + " decline_reason) VALUES (?, ?, ?, 'DECLINED', ?, ?, '김보존 계약 종료')", revoked, coordinator.id(),
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), officer.id());
+        permits.revoke(revoked, "김보존 퇴사", officer);
+        long running = permits.grant(new PermitTerms(resident.id(), company, Purpose.ECONOMIC_COOPERATION,
+                "상주 근무", true, true, today(), today().plusMonths(5)), officer.id()).getId();
+        long group = group(coordinator, company, today().plusDays(3));
+
+        CLOCK.moveTo(today().plusDays(1095 + 10));
+        Retention.Counts preview = retention.preview();
+        Retention.Counts counts = run();
+
+        assertThat(counts.permits()).isEqualTo(preview.permits()).isPositive();
+        assertThat(counts.groups()).isEqualTo(preview.groups()).isPositive();
+        assertThat(counts.profiles()).isEqualTo(preview.profiles()).isPositive();
+        assertThat(counts.passes()).isEqualTo(preview.passes()).isPositive();
+        // the revoked permit's pass (no application) lost its names, token and photo; the running one's kept them
+        assertThat(jdbc.queryForList("SELECT holder_name_korean, token FROM pass WHERE permit_id = ?", revoked)
+                .stream().flatMap(r -> r.values().stream())).containsOnlyNulls();
+        assertThat(count("SELECT COUNT(*) FROM pass_photo p JOIN pass s ON s.id = p.pass_pk WHERE s.permit_id = ?",
+                revoked)).isZero();
+        assertThat(jdbc.queryForObject("SELECT holder_name_korean FROM pass WHERE current_for_permit = ?",
+                String.class, running)).isNotNull();
+        Map<String, Object> permit = jdbc.queryForMap("SELECT * FROM standing_permit WHERE id = ?", revoked);
+        assertThat(permit.get("purpose_detail")).isEqualTo("");
+        assertThat(permit.get("revocation_reason")).isNull();
+        assertThat(permit.get("id_number_hash")).isNull();
+        assertThat(jdbc.queryForList("SELECT decline_reason FROM permit_renewal WHERE permit_id = ?", String.class,
+                revoked)).containsOnlyNulls();
+        assertThat(permit.get("anonymised_at")).isNotNull();
+        assertThat(((Number) permit.get("holder_id")).longValue()).isEqualTo(holder.id());
+        assertThat(jdbc.queryForObject("SELECT anonymised_at FROM standing_permit WHERE id = ?", Object.class,
+                running)).isNull();
+        // the group keeps its reference, dates and counts, without free text or names
+        assertThat(jdbc.queryForObject("SELECT purpose_detail FROM trip_group WHERE id = ?", String.class, group))
+                .isEmpty();
+        assertThat(jdbc.queryForList("SELECT actor_name FROM trip_group_event WHERE group_id = ?", String.class,
+                group)).containsOnly("");
+        // the unused profile of a person without an account is gone with its photo and history
+        for (String table : List.of("traveller_profile_photo", "traveller_profile_change")) {
+            assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE profile_id = ?", unused)).as(table).isZero();
+        }
+        assertThat(jdbc.queryForList("SELECT id FROM traveller_profile WHERE id IN (?, ?, ?, ?)", Long.class, unused,
+                used, aboutMember, own)).containsExactlyInAnyOrder(used, aboutMember, own);
+        String list = mvc.perform(get("/profile/organisations/" + company).with(signedIn(coordinator)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(list).doesNotContain(unusedName);
+
+        Retention.Counts again = run();
+        assertThat(again.permits()).isZero();
+        assertThat(again.groups()).isZero();
+        assertThat(again.profiles()).isZero();
+    }
+
+    @Test
     void shouldAnonymiseAWithdrawnApplicationAfterAYear() {
         AccountPrincipal applicant = account(Role.CIVILIAN);
         long withdrawn = trip(applicant, "철회 기관", today().plusDays(30), Purpose.TALKS);
@@ -331,6 +415,42 @@ class RetentionTests extends ApplicationTestSupport {
             mvc.perform(post("/admin/retention/run").with(signedIn(caller)).with(csrf()))
                     .andExpect(status().isForbidden());
         }
+    }
+
+    private long organisation() {
+        String number = "R-" + UUID.randomUUID().toString().substring(0, 12);
+        jdbc.update("INSERT INTO organisation (name_ko, name_en, type, registration_number, created_at) "
+                + "VALUES ('보존 기업', 'Kept company', 'COMPANY', ?, ?)", number, Timestamp.from(Instant.now()));
+        return jdbc.queryForObject("SELECT id FROM organisation WHERE registration_number = ?", Long.class, number);
+    }
+
+    private AccountPrincipal member(long organisation, String role) {
+        AccountPrincipal person = account(Role.CIVILIAN);
+        jdbc.update("INSERT INTO organisation_member (organisation_id, account_id, role, joined_at) VALUES (?, ?, ?, ?)",
+                organisation, person.id(), role, Timestamp.from(Instant.now()));
+        return person;
+    }
+
+    private static ProfileDetails person() {
+        return person(uniqueKoreanName());
+    }
+
+    private static ProfileDetails person(String name) {
+        return new ProfileDetails(name, "KIM BOJON", LocalDate.of(1985, 5, 5), "KOR", IdDocumentType.PASSPORT,
+                "M" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)), "010-3333-4444");
+    }
+
+    /** A group trip returning on {@code returnDate}, filed and decided by named people (rows only: no seats). */
+    private long group(AccountPrincipal coordinator, long organisation, LocalDate returnDate) {
+        String reference = "KG-R-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO trip_group (reference, organisation_id, coordinator_id, purpose, purpose_detail,"
+                + " entry_date, return_date, created_at) VALUES (?, ?, ?, 'TALKS', '김보존 외 2명 회의', ?, ?, ?)",
+                reference, organisation, coordinator.id(), returnDate.minusDays(2), returnDate,
+                Timestamp.from(Instant.now()));
+        long id = jdbc.queryForObject("SELECT id FROM trip_group WHERE reference = ?", Long.class, reference);
+        jdbc.update("INSERT INTO trip_group_event (group_id, at, actor_id, actor_name, action, detail)"
+                + " VALUES (?, ?, ?, '김담당', 'FILED', '3')", id, Timestamp.from(Instant.now()), coordinator.id());
+        return id;
     }
 
     /** A run by hand, as after the lock of the one before has ended. */

@@ -105,6 +105,7 @@ class SecurityMatrixTests {
             Rule.post("/review/permits", EnumSet.of(OFFICER)),
             Rule.post("/review/permits/999999999/revoke", EnumSet.of(OFFICER)),
             Rule.post("/review/permits/renewals/999999999/grant", EnumSet.of(OFFICER)),
+            Rule.post("/review/permits/renewals/999999999/decline", EnumSet.of(OFFICER)),
             Rule.get("/organisations", EnumSet.of(CIVILIAN, OFFICER)),
             Rule.post("/organisations/999999999/join", EnumSet.of(CIVILIAN)),
             Rule.get("/organisations/999999999", EnumSet.of(CIVILIAN, OFFICER)),

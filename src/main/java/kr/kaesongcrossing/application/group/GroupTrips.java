@@ -123,6 +123,7 @@ public class GroupTrips {
             members.add(application);
         }
         seats.holdAll(members);
+        profiles.usedUntil(ids, plan.returnDate());
         timeline.save(new GroupEvent(group.getId(), coordinator.id(), coordinator.displayName(),
                 GroupEvent.Action.FILED, String.valueOf(members.size()), now));
         return group.getId();

@@ -70,8 +70,9 @@ class PermitController {
         List<PermitRow> coordinated = rows.of(permits.coordinatedBy(user.id()));
         model.addAttribute("held", held);
         model.addAttribute("coordinated", coordinated);
-        model.addAttribute("pendingRenewals", permits.pendingRenewals(coordinated.stream()
-                .map(r -> r.permit().getId()).toList()));
+        List<Long> coordinatedIds = coordinated.stream().map(r -> r.permit().getId()).toList();
+        model.addAttribute("pendingRenewals", permits.pendingRenewals(coordinatedIds));
+        model.addAttribute("declinedRenewals", permits.declinedRenewals(coordinatedIds));
         return VIEW;
     }
 

@@ -44,6 +44,9 @@ public class PermitRenewal {
     @Column(name = "decided_by")
     private Long decidedBy;
 
+    @Column(name = "decline_reason", length = StandingPermit.MAX_REASON_LENGTH)
+    private String declineReason;
+
     protected PermitRenewal() {
     }
 
@@ -53,6 +56,19 @@ public class PermitRenewal {
         this.requestedAt = now;
         this.status = Status.PENDING;
         this.pendingPermitId = permitId;
+    }
+
+    /** The officer declines the request; the coordinator sees the reason. */
+    void decline(String reason, long officerId, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new PermitRefused("permit.error.reasonRequired");
+        }
+        String stripped = reason.strip();
+        if (stripped.length() > StandingPermit.MAX_REASON_LENGTH) {
+            throw new PermitRefused("permit.error.reasonTooLong");
+        }
+        decide(false, officerId, now);
+        this.declineReason = stripped;
     }
 
     void decide(boolean granted, long officerId, Instant now) {
@@ -83,5 +99,13 @@ public class PermitRenewal {
 
     public Status getStatus() {
         return status;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public String getDeclineReason() {
+        return declineReason;
     }
 }

@@ -8,5 +8,8 @@ public interface PermitRenewalRepository extends JpaRepository<PermitRenewal, Lo
 
     List<PermitRenewal> findByStatusOrderByRequestedAtAsc(PermitRenewal.Status status);
 
+    List<PermitRenewal> findByPermitIdInAndStatusOrderByDecidedAtAsc(Collection<Long> permitIds,
+            PermitRenewal.Status status);
+
     List<PermitRenewal> findByPermitIdInAndStatus(Collection<Long> permitIds, PermitRenewal.Status status);
 }

@@ -96,6 +96,15 @@ class PermitReviewController {
         return "redirect:" + PAGE;
     }
 
+    @PostMapping("/renewals/{id}/decline")
+    @OnRefusal(PAGE)
+    String declineRenewal(@PathVariable long id, @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal AccountPrincipal officer, RedirectAttributes redirect) {
+        permits.declineRenewal(id, reason, officer.id());
+        redirect.addFlashAttribute("message", "permit.renewals.declined");
+        return "redirect:" + PAGE;
+    }
+
     private String page(PermitGrantForm form, Model model) {
         List<PermitRow> all = rows.of(permits.all());
         Map<Long, PermitRow> byId = all.stream().collect(Collectors.toMap(r -> r.permit().getId(),

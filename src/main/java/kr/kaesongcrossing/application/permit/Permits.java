@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.PermitExpiring;
@@ -30,6 +32,7 @@ import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.Slots;
 import kr.kaesongcrossing.schedule.TravelDirection;
+import kr.kaesongcrossing.system.IdentityHash;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -56,6 +59,7 @@ public class Permits {
     private final PermitRules rules;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final IdentityHash identityHash;
     private final Clock clock;
 
     Permits(StandingPermitRepository permits, PermitRenewalRepository renewals,
@@ -63,7 +67,8 @@ public class Permits {
             TravellerPositions positions, StatusEvents statusEvents, Slots slots, Organisations organisations,
             Profiles profiles,
             ApplicationSettings applicationSettings, PermitSettings settings, ApplicationEventPublisher events,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, IdentityHash identityHash, Clock clock) {
+        this.identityHash = identityHash;
         this.permits = permits;
         this.renewals = renewals;
         this.applications = applications;
@@ -120,7 +125,8 @@ public class Permits {
         OnFile onFile = dataOnFile(terms.holderId())
                 .orElseThrow(() -> new PermitRefused("permit.error.noDataOnFile"));
         byte[] photo = onFile.photo().jpeg();
-        StandingPermit permit = permits.saveAndFlush(new StandingPermit(terms, officerId, renews, clock.instant()));
+        StandingPermit permit = permits.saveAndFlush(new StandingPermit(terms, identityHash.of(onFile.idNumber()),
+                officerId, renews, clock.instant()));
         events.publishEvent(new PermitGranted(permit.getId(), permit.reference(), permit.getHolderId(),
                 onFile.nameKorean(), onFile.nameLatin(), permit.getValidFrom(), permit.getValidUntil(), photo));
         audit.record("permit.granted", Subject.of("permit", permit.getId()), "holder=" + terms.holderId()
@@ -274,6 +280,49 @@ public class Permits {
             }
         }
         return made;
+    }
+
+    /**
+     * Gives live permits granted before the identity hash was stored (Flyway V58) the hash of their holder's data on
+     * file now, so the duplicate check matches them too; holders without data on file stay without one.
+     *
+     * @return how many permits were filled
+     */
+    @Transactional
+    public int fillIdentityHashes() {
+        int filled = 0;
+        for (Long id : permits.withoutIdentityHash(today())) {
+            StandingPermit permit = permits.findById(id).orElseThrow();
+            String hash = dataOnFile(permit.getHolderId()).map(d -> identityHash.of(d.idNumber())).orElse(null);
+            if (hash != null) {
+                filled += permits.fillIdentityHash(id, hash);
+            }
+        }
+        return filled;
+    }
+
+    /**
+     * The latest declined renewal of each of these permits that has one, by permit id: what the coordinator is told.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, PermitRenewal> declinedRenewals(Collection<Long> permitIds) {
+        Map<Long, PermitRenewal> latest = new HashMap<>();
+        if (!permitIds.isEmpty()) {
+            renewals.findByPermitIdInAndStatusOrderByDecidedAtAsc(permitIds, PermitRenewal.Status.DECLINED)
+                    .forEach(r -> latest.put(r.getPermitId(), r));
+        }
+        return latest;
+    }
+
+    /** An officer declines a renewal request with a reason; the permit runs on to its last day. */
+    @Transactional
+    public void declineRenewal(long renewalId, String reason, long officerId) {
+        PermitRenewal renewal = renewals.findById(renewalId)
+                .orElseThrow(() -> new PermitRefused("permit.error.notFound"));
+        renewal.decline(reason, officerId, clock.instant());
+        renewals.saveAndFlush(renewal);
+        audit.record("permit.renewal-declined", Subject.of("permit", renewal.getPermitId()),
+                "renewal=" + renewalId);
     }
 
     /** An officer grants a renewal: a new permit on the same terms from the day after the old one ends. */

@@ -71,6 +71,10 @@ public class StandingPermit {
     @Column(name = "revocation_reason", length = MAX_REASON_LENGTH)
     private String revocationReason;
 
+    /** The holder's identity hash from the data on file at grant time, for the duplicate check; null once retained. */
+    @Column(name = "id_number_hash", length = 64, updatable = false)
+    private String idNumberHash;
+
     @Column(name = "reminded_at")
     private Instant remindedAt;
 
@@ -81,7 +85,8 @@ public class StandingPermit {
     }
 
     /** Checked by {@link PermitRules#checkGrant} before. */
-    StandingPermit(PermitTerms terms, long officerId, Long renewsId, Instant now) {
+    StandingPermit(PermitTerms terms, String idNumberHash, long officerId, Long renewsId, Instant now) {
+        this.idNumberHash = idNumberHash;
         this.holderId = terms.holderId();
         this.organisationId = terms.organisationId();
         this.purpose = terms.purpose();
@@ -122,6 +127,11 @@ public class StandingPermit {
 
     /** {@code KP-2026-000012}: the permit's reference, on its pass and in mails. */
     public String reference() {
+        return reference(id, grantedAt);
+    }
+
+    /** The reference of permit {@code id} granted at {@code grantedAt}, for lists read without the entity. */
+    public static String reference(long id, Instant grantedAt) {
         return String.format("KP-%d-%06d", grantedAt.atZone(kr.kaesongcrossing.system.OfficeTime.ZONE).getYear(), id);
     }
 

@@ -31,6 +31,16 @@ public interface StandingPermitRepository extends JpaRepository<StandingPermit, 
             order by p.id""")
     List<Long> dueForReminder(LocalDate today, LocalDate last);
 
+    /** Live permits without the holder's identity hash (granted before it was stored), by id. */
+    @Query("select p.id from StandingPermit p where p.idNumberHash is null and p.revokedAt is null"
+            + " and p.validUntil >= :today order by p.id")
+    List<Long> withoutIdentityHash(LocalDate today);
+
+    /** Sets the hash where none is; a plain update, so a permit page open meanwhile is not refused as stale. */
+    @Modifying
+    @Query("update StandingPermit p set p.idNumberHash = :hash where p.id = :id and p.idNumberHash is null")
+    int fillIdentityHash(Long id, String hash);
+
     /** Marks the reminder, once: 1 when this call did it, 0 when it was done already (by another instance). */
     @Modifying
     @Query("update StandingPermit p set p.remindedAt = :now where p.id = :id and p.remindedAt is null")

@@ -2,6 +2,8 @@ package kr.kaesongcrossing.application.profile;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,12 @@ public class Profiles {
         }
         attach(profile, user, photo, now);
         return profile.getId();
+    }
+
+    /** These profiles were used for a trip returning on {@code returnDate}: retention keeps them that long more. */
+    @Transactional
+    public void usedUntil(Collection<Long> profileIds, LocalDate returnDate) {
+        profiles.markUsed(profileIds, returnDate);
     }
 
     /** The organisation's members and the profiles kept for them, then the profiles of people without an account. */

@@ -1,6 +1,7 @@
 package kr.kaesongcrossing.application.review;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.model.TravelApplication;
+import kr.kaesongcrossing.application.permit.StandingPermit;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The duplicate check: someone who already holds dates that overlap a trip, matched on the keyed hash of the ID
  * number ({@link kr.kaesongcrossing.system.IdentityHash}) or on date of birth with the Hangul or Latin name. What
- * "holds" means is {@link #holders}: today open applications (submitted and still going ahead); a standing permit
- * is to be matched there too, so that the queue and the review page ask one question.
+ * "holds" means is {@link #holders}: open applications (submitted and still going ahead) and valid standing permits
+ * (not revoked; matched on the hash stored at grant time only, as the permit keeps no name or birth date), so that
+ * the queue and the review page ask one question. A booking on a permit is never flagged against its own permit.
  */
 @Component
 public class Duplicates {
@@ -36,9 +39,16 @@ public class Duplicates {
         }
     }
 
-    /** Someone else's record holding overlapping dates: today always an application. */
-    public record Holder(long applicationId, String reference, ApplicationStatus status, LocalDate from,
-            LocalDate to, Match match) {
+    /**
+     * Someone else's record holding overlapping dates: an application ({@code applicationId} and {@code status}) or
+     * a standing permit ({@code permitId}; no status).
+     */
+    public record Holder(Long applicationId, Long permitId, String reference, ApplicationStatus status,
+            LocalDate from, LocalDate to, Match match) {
+
+        public boolean permit() {
+            return permitId != null;
+        }
     }
 
     private static final List<String> OPEN =
@@ -47,6 +57,10 @@ public class Duplicates {
     private static final String SAME_PERSON_BY_HASH = "b.id_number_hash = a.id_number_hash";
     private static final String SAME_PERSON_BY_NAME = "b.date_of_birth = a.date_of_birth"
             + " and (b.name_korean = a.name_korean or b.name_latin = a.name_latin)";
+    /** A valid permit of the same person (by the hash) overlapping application {@code a}, other than its own. */
+    private static final String PERMIT_OF_SAME_PERSON = "select 1 from standing_permit p where p.revoked_at is null"
+            + " and p.id_number_hash = a.id_number_hash and p.valid_from <= a.return_date"
+            + " and p.valid_until >= a.entry_date and (a.permit_id is null or p.id <> a.permit_id)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -56,10 +70,12 @@ public class Duplicates {
 
     /**
      * Who else holds dates overlapping {@code from}..{@code to} (both included) for this identity: open applications
-     * other than {@code excludeApplicationId} (null: none excluded), ID number matches first, each record once.
+     * other than {@code excludeApplicationId} (null: none excluded), ID number matches first, each record once; then
+     * valid standing permits other than {@code excludePermitId} (null: none).
      */
     @Transactional(readOnly = true)
-    public List<Holder> holders(Identity who, LocalDate from, LocalDate to, Long excludeApplicationId) {
+    public List<Holder> holders(Identity who, LocalDate from, LocalDate to, Long excludeApplicationId,
+            Long excludePermitId) {
         if (from == null || to == null) {
             return List.of();
         }
@@ -79,14 +95,26 @@ public class Duplicates {
                     + "b.date_of_birth = :birth and (b.name_korean = :nameKorean or b.name_latin = :nameLatin)"
                     + " order by b.entry_date, b.id", params, Match.NAME_AND_BIRTH);
         }
-        return List.copyOf(found.values());
+        List<Holder> all = new ArrayList<>(found.values());
+        if (who.idNumberHash() != null) {
+            jdbc.query("select p.id, p.granted_at, p.valid_from, p.valid_until from standing_permit p"
+                    + " where p.id_number_hash = :hash and p.valid_until >= :from and p.valid_from <= :to"
+                    + " and p.revoked_at is null and p.id <> :excludePermit order by p.valid_from, p.id",
+                    params.addValue("excludePermit", excludePermitId == null ? -1L : excludePermitId),
+                    row -> {
+                        long id = row.getLong(1);
+                        all.add(new Holder(null, id, StandingPermit.reference(id, row.getTimestamp(2).toInstant()),
+                                null, row.getDate(3).toLocalDate(), row.getDate(4).toLocalDate(), Match.ID_NUMBER));
+                    });
+        }
+        return List.copyOf(all);
     }
 
     /** Who else holds dates overlapping this application's trip. */
     @Transactional(readOnly = true)
     public List<Holder> holders(TravelApplication application) {
         return holders(Identity.of(application), application.getEntryDate(), application.getReturnDate(),
-                application.getId());
+                application.getId(), application.getPermitId());
     }
 
     /**
@@ -102,14 +130,15 @@ public class Duplicates {
                 + " and b.entry_date <= a.return_date and b.return_date >= a.entry_date and ";
         return new HashSet<>(jdbc.queryForList("select a.id from travel_application a where a.id in (:ids)"
                 + " and a.status in (:open) and (exists (" + other + SAME_PERSON_BY_HASH + ") or exists (" + other
-                + SAME_PERSON_BY_NAME + "))", new MapSqlParameterSource("ids", applicationIds).addValue("open", OPEN),
+                + SAME_PERSON_BY_NAME + ") or exists (" + PERMIT_OF_SAME_PERSON + "))",
+                new MapSqlParameterSource("ids", applicationIds).addValue("open", OPEN),
                 Long.class));
     }
 
     private void add(Map<Long, Holder> found, String sql, MapSqlParameterSource params, Match match) {
         jdbc.query(sql, params, row -> {
             long id = row.getLong(1);
-            found.putIfAbsent(id, new Holder(id, row.getString(2), ApplicationStatus.valueOf(row.getString(3)),
+            found.putIfAbsent(id, new Holder(id, null, row.getString(2), ApplicationStatus.valueOf(row.getString(3)),
                     row.getDate(4).toLocalDate(), row.getDate(5).toLocalDate(), match));
         });
     }

@@ -145,9 +145,15 @@ class GroupTripTests extends ApplicationTestSupport {
 
     @Test
     void shouldRecordNothingWhenARefusalHasNoReason() throws Exception {
-        long group = groups.file(coordinator, org, plan(List.of(profile(null), profile(null)),
+        List<Long> travellers = List.of(profile(null), profile(null));
+        long group = groups.file(coordinator, org, plan(travellers,
                 slotWithRoom(TravelDirection.NORTHBOUND, entry, 0)));
         List<Long> apps = jdbc.queryForList("SELECT id FROM travel_application WHERE group_id = ?", Long.class, group);
+        // retention keeps a profile of a person without an account while it is used for trips
+        LocalDate returns = jdbc.queryForObject("SELECT return_date FROM trip_group WHERE id = ?", LocalDate.class,
+                group);
+        assertThat(travellers).allSatisfy(p -> assertThat(jdbc.queryForObject("SELECT used_until FROM"
+                + " traveller_profile WHERE id = ?", LocalDate.class, p)).isEqualTo(returns));
         AccountPrincipal officer = account(Role.OFFICER);
         MvcResult result = mvc.perform(post("/review/groups/" + group + "/decide").param("action", "decide")
                 .param("member", apps.get(0).toString(), apps.get(1).toString())

@@ -293,6 +293,50 @@ class PermitFlowTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldLetAnOfficerDeclineARenewalWithAReasonTheCoordinatorSees() throws Exception {
+        long company = organisation();
+        AccountPrincipal coordinator = account(Role.CIVILIAN, "en");
+        member(company, coordinator, "COORDINATOR");
+        StandingPermit permit = granted(resident(company), company, today().plusDays(10));
+        mvc.perform(post("/permits/renewals").param("permit", String.valueOf(permit.getId()))
+                .with(signedIn(coordinator)).with(csrf())).andExpect(redirectedUrl("/permits"));
+        long renewal = jdbc.queryForObject("SELECT id FROM permit_renewal WHERE permit_id = ?", Long.class,
+                permit.getId());
+        AccountPrincipal officer = account(Role.OFFICER);
+        assertThat(mvc.perform(get("/review/permits").with(signedIn(officer))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+                .contains("/review/permits/renewals/" + renewal + "/decline");
+
+        // a reason is required: nothing is decided without one
+        mvc.perform(post("/review/permits/renewals/" + renewal + "/decline").param("reason", " ")
+                .with(signedIn(officer)).with(csrf()))
+                .andExpect(redirectedUrl("/review/permits")).andExpect(flash().attributeExists("problem"));
+        assertThat(jdbc.queryForObject("SELECT status FROM permit_renewal WHERE id = ?", String.class, renewal))
+                .isEqualTo("PENDING");
+
+        mvc.perform(post("/review/permits/renewals/" + renewal + "/decline").param("reason", "Contract ends")
+                .with(signedIn(officer)).with(csrf()))
+                .andExpect(redirectedUrl("/review/permits"))
+                .andExpect(flash().attribute("message", "permit.renewals.declined"));
+        assertThat(jdbc.queryForMap("SELECT status, decline_reason, decided_by FROM permit_renewal WHERE id = ?",
+                renewal)).containsEntry("status", "DECLINED").containsEntry("decline_reason", "Contract ends");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'permit.renewal-declined'"
+                + " AND subject_id = ?", Integer.class, String.valueOf(permit.getId()))).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM standing_permit WHERE renews_id = ?", Integer.class,
+                permit.getId())).isZero();
+        // decided once: a second decision is refused
+        mvc.perform(post("/review/permits/renewals/" + renewal + "/grant").with(signedIn(officer)).with(csrf()))
+                .andExpect(flash().attributeExists("problem"));
+
+        String page = mvc.perform(get("/permits").cookie(ENGLISH).with(signedIn(coordinator))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Renewal declined: Contract ends");
+        // and the coordinator may ask again
+        mvc.perform(post("/permits/renewals").param("permit", String.valueOf(permit.getId()))
+                .with(signedIn(coordinator)).with(csrf())).andExpect(flash().attribute("messageArg", 1));
+    }
+
+    @Test
     void shouldRemindAHolderOnceBeforeThePermitEndsEvenWhenTwoRunsRace() {
         long company = organisation();
         AccountPrincipal soon = resident(company);

@@ -50,7 +50,7 @@ class PermitRulesTests {
 
     @Test
     void shouldBookOnlyOnValidDaysInAllowedDirections() {
-        StandingPermit permit = new StandingPermit(terms(true, false, TODAY, TODAY.plusMonths(1)), 5, null,
+        StandingPermit permit = new StandingPermit(terms(true, false, TODAY, TODAY.plusMonths(1)), null, 5, null,
                 Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(refusal(() -> rules.checkBooking(permit, TravelDirection.NORTHBOUND, TODAY.plusDays(3), TODAY)))
                 .isEqualTo("ok");
@@ -66,7 +66,7 @@ class PermitRulesTests {
 
     @Test
     void shouldRenewFromTheDayAfterTheOldPermitEndsForTheLongestAllowed() {
-        StandingPermit permit = new StandingPermit(terms(true, true, TODAY, TODAY.plusDays(20)), 5, null,
+        StandingPermit permit = new StandingPermit(terms(true, true, TODAY, TODAY.plusDays(20)), null, 5, null,
                 Instant.parse("2026-12-01T00:00:00Z"));
         PermitTerms renewal = rules.renewalOf(permit, TODAY.plusDays(10));
         assertThat(renewal.validFrom()).isEqualTo(TODAY.plusDays(21));

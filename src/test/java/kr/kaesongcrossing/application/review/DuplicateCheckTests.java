@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
@@ -18,6 +21,11 @@ import kr.kaesongcrossing.application.model.IdDocumentType;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TripDetails;
+import kr.kaesongcrossing.application.permit.PermitTerms;
+import kr.kaesongcrossing.application.permit.Permits;
+import kr.kaesongcrossing.application.permit.StandingPermit;
+import kr.kaesongcrossing.application.profile.ProfileDetails;
+import kr.kaesongcrossing.application.profile.Profiles;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.IdentityHash;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,10 @@ class DuplicateCheckTests extends ApplicationTestSupport {
     IdentityHash hash;
     @Autowired
     List<ApplicationRunner> runners;
+    @Autowired
+    Permits permits;
+    @Autowired
+    Profiles profiles;
 
     @Test
     void shouldFlagTheSamePersonByIdNumberForOverlappingDatesOnlyWhileBothAreOpen() throws Exception {
@@ -85,6 +97,63 @@ class DuplicateCheckTests extends ApplicationTestSupport {
                         Duplicates.Match.NAME_AND_BIRTH));
         assertThat(duplicates.flagged(List.of(passport, otherDocument, otherBirthday)))
                 .containsExactlyInAnyOrder(passport, otherDocument);
+    }
+
+    @Test
+    void shouldFlagAnApplicationOfSomeoneHoldingAValidStandingPermitForOverlappingDates() throws Exception {
+        String number = "M" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        long company = organisation();
+        AccountPrincipal holder = account(Role.CIVILIAN);
+        jdbc.update("INSERT INTO organisation_member (organisation_id, account_id, role, joined_at)"
+                + " VALUES (?, ?, ?, ?)", company, holder.id(), "MEMBER", Timestamp.from(Instant.now()));
+        profiles.saveOwn(holder, new ProfileDetails(uniqueKoreanName(), "CHOI P", LocalDate.of(1975, 4, 4), "KOR",
+                IdDocumentType.PASSPORT, number, "010-1111-2222"), PHOTO);
+        AccountPrincipal officer = account(Role.OFFICER);
+        StandingPermit permit = permits.grant(new PermitTerms(holder.id(), company, Purpose.ECONOMIC_COOPERATION,
+                "상주 근무", true, true, today(), today().plusDays(60)), officer.id());
+        assertThat(jdbc.queryForObject("select id_number_hash from standing_permit where id = ?", String.class,
+                permit.getId())).isEqualTo(hash.of(number));
+
+        // another account, another name, the same number typed in lower case: overlapping the permit, and after it
+        long inside = create(account(Role.CIVILIAN), uniqueKoreanName(), "CHOI Q", LocalDate.of(1976, 5, 5),
+                number.toLowerCase(), today().plusDays(50), today().plusDays(62));
+        long after = create(account(Role.CIVILIAN), uniqueKoreanName(), "CHOI R", LocalDate.of(1976, 5, 5), number,
+                today().plusDays(63), today().plusDays(65));
+
+        assertThat(duplicates.flagged(List.of(inside, after))).containsExactly(inside);
+        assertThat(duplicates.holders(entity(inside))).singleElement().satisfies(h -> {
+            assertThat(h.permitId()).isEqualTo(permit.getId());
+            assertThat(h.reference()).isEqualTo(permit.reference());
+            assertThat(h.from()).isEqualTo(today());
+            assertThat(h.to()).isEqualTo(today().plusDays(60));
+        });
+        mvc.perform(get("/review/applications/" + inside).with(signedIn(officer)))
+                .andExpect(content().string(containsString("중복 의심")))
+                .andExpect(content().string(containsString("상시 출입 허가 " + permit.reference())));
+        // a permit granted before its hash was stored gets it at start-up, from the data on file
+        jdbc.update("update standing_permit set id_number_hash = null where id = ?", permit.getId());
+        assertThat(duplicates.flagged(List.of(inside))).isEmpty();
+        for (ApplicationRunner runner : runners) {
+            if (runner.getClass().getSimpleName().startsWith("PermitIdentityHashes")) {
+                runner.run(null);
+            }
+        }
+        assertThat(duplicates.flagged(List.of(inside))).containsExactly(inside);
+        // a booking on the permit is not flagged against its own permit
+        jdbc.update("update travel_application set permit_id = ? where id = ?", permit.getId(), inside);
+        assertThat(duplicates.flagged(List.of(inside))).isEmpty();
+        jdbc.update("update travel_application set permit_id = null where id = ?", inside);
+
+        permits.revoke(permit.getId(), "퇴사", officer);
+        assertThat(duplicates.flagged(List.of(inside))).isEmpty();
+        assertThat(duplicates.holders(entity(inside))).isEmpty();
+    }
+
+    private long organisation() {
+        String number = "D-" + UUID.randomUUID().toString().substring(0, 12);
+        jdbc.update("INSERT INTO organisation (name_ko, name_en, type, registration_number, created_at) "
+                + "VALUES ('중복 기업', 'Duplicate company', 'COMPANY', ?, ?)", number, Timestamp.from(Instant.now()));
+        return jdbc.queryForObject("SELECT id FROM organisation WHERE registration_number = ?", Long.class, number);
     }
 
     @Test
