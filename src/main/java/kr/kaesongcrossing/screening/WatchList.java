@@ -8,7 +8,10 @@ import kr.kaesongcrossing.system.IdentityHash;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The watch list: its entries, added and removed by ADMIN, each change audited in the same transaction. */
+/**
+ * The watch list: its entries, added and removed by ADMIN, each change audited in the same transaction. Adding an
+ * entry screens every undecided application again; removing one drops its open matches.
+ */
 @Service
 public class WatchList {
 
@@ -16,9 +19,12 @@ public class WatchList {
     private final IdentityHash identityHash;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Screening screening;
 
-    WatchList(WatchListEntryRepository entries, IdentityHash identityHash, AuditTrail audit, Clock clock) {
+    WatchList(WatchListEntryRepository entries, IdentityHash identityHash, AuditTrail audit, Clock clock,
+            Screening screening) {
         this.entries = entries;
+        this.screening = screening;
         this.identityHash = identityHash;
         this.audit = audit;
         this.clock = clock;
@@ -38,6 +44,7 @@ public class WatchList {
         // no name or number in the audit detail: the trail is read by more people than the list
         audit.record("watchlist.added", Subject.of("watchlist", entry.getId()),
                 "idNumber=" + entry.hasIdNumber() + " birth=" + (entry.getDateOfBirth() != null));
+        screening.screenUndecided();
         return entry;
     }
 
@@ -45,6 +52,7 @@ public class WatchList {
     @Transactional
     boolean remove(long id) {
         return entries.findById(id).map(entry -> {
+            screening.entryRemoved(id);
             entries.delete(entry);
             audit.record("watchlist.removed", Subject.of("watchlist", id), null);
             return true;

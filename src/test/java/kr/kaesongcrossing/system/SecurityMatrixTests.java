@@ -59,6 +59,8 @@ class SecurityMatrixTests {
             Rule.post("/review/applications/999999999/slots", EnumSet.of(OFFICER)),
             Rule.post("/review/applications/999999999/id-number", EnumSet.of(OFFICER)),
             Rule.post("/review/applications/999999999/photo", EnumSet.of(OFFICER)),
+            Rule.get("/review/screening/999999999", EnumSet.of(OFFICER)),
+            Rule.post("/review/screening/999999999/matches/999999999/clear", EnumSet.of(OFFICER)),
             Rule.get("/review/slots", EnumSet.of(OFFICER)),
             Rule.get("/review/slots/N-2026-12-03-0845", EnumSet.of(OFFICER)),
             Rule.post("/review/slots/N-2026-12-03-0845/versions", EnumSet.of(OFFICER)),
