@@ -1,6 +1,8 @@
 package kr.kaesongcrossing.screening;
 
+import java.io.Serializable;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
@@ -36,15 +38,40 @@ public class WatchList {
         return entries.findAllByOrderByIdDesc();
     }
 
+    /**
+     * An entry ready to be saved: names tidied, the ID number already replaced by its hash (so an import's preview
+     * can wait in the session without the numbers).
+     */
+    record Prepared(String nameKorean, String nameLatin, LocalDate dateOfBirth, String idNumberHash, String reason,
+            String source, LocalDate listedSince) implements Serializable {
+    }
+
+    Prepared prepare(WatchListForm form) {
+        return new Prepared(trimmed(form.nameKorean()), latin(form.nameLatin()), form.dateOfBirth(),
+                identityHash.of(form.idNumber()), form.reason().strip(), form.source().strip(), form.listedSince());
+    }
+
     @Transactional
     WatchListEntry add(WatchListForm form) {
-        WatchListEntry entry = entries.save(new WatchListEntry(trimmed(form.nameKorean()), latin(form.nameLatin()),
-                form.dateOfBirth(), identityHash.of(form.idNumber()), form.reason().strip(), form.source().strip(),
-                form.listedSince(), clock.instant()));
+        WatchListEntry entry = save(prepare(form));
+        screening.screenUndecided();
+        return entry;
+    }
+
+    /** Adds the rows of an import in one transaction and screens once; returns how many were added. */
+    @Transactional
+    int addAll(List<Prepared> rows) {
+        rows.forEach(this::save);
+        screening.screenUndecided();
+        return rows.size();
+    }
+
+    private WatchListEntry save(Prepared p) {
+        WatchListEntry entry = entries.save(new WatchListEntry(p.nameKorean(), p.nameLatin(), p.dateOfBirth(),
+                p.idNumberHash(), p.reason(), p.source(), p.listedSince(), clock.instant()));
         // no name or number in the audit detail: the trail is read by more people than the list
         audit.record("watchlist.added", Subject.of("watchlist", entry.getId()),
                 "idNumber=" + entry.hasIdNumber() + " birth=" + (entry.getDateOfBirth() != null));
-        screening.screenUndecided();
         return entry;
     }
 

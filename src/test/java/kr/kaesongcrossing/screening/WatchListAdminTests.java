@@ -4,8 +4,10 @@ import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -102,6 +105,44 @@ class WatchListAdminTests {
                 .andReturn();
 
         assertThat(gone.getFlashMap().get("gone")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldImportACsvAfterAPreviewThatShowsEachLineWithItsProblem() throws Exception {
+        String name = "가" + UUID.randomUUID().toString().chars().limit(4).mapToObj(c -> String.valueOf((char) (0xAC00 + c)))
+                .reduce("", String::concat);
+        String number = "M" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String csv = "\uFEFFname_korean,name_latin,date_of_birth,id_number,reason,source,listed_since\r\n"
+                + name + ",,1971-04-15," + number + ",제재 대상,통보,2026-11-20\r\n"
+                + ",,1971-04-15,,이름 없음,통보,\r\n"
+                + "최영,,15/04/1971,,날짜 오류,통보,\r\n";
+        MockMultipartFile file = new MockMultipartFile("file", "list.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM watch_list_entry", Long.class);
+
+        MockHttpServletResponse previewed = mvc.perform(multipart("/admin/watchlist/import").file(file)
+                .with(signedIn(admin)).with(csrf())).andReturn().getResponse();
+        String preview = previewed.getContentAsString();
+
+        assertThat(preview).contains(name, "추가 예정", "한글 이름이나 로마자 이름, 또는 둘 다 입력하세요.",
+                "날짜가 yyyy-mm-dd 형식이 아닙니다.", "3줄 중 1줄을 추가할 수 있습니다.").doesNotContain(number);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM watch_list_entry", Long.class)).isEqualTo(before);
+
+        MvcResult confirmed = mvc.perform(post("/admin/watchlist/import/confirm").cookie(previewed.getCookies())
+                .with(signedIn(admin)).with(csrf())).andReturn();
+
+        assertThat(confirmed.getFlashMap().get("imported")).isEqualTo(1);
+        long id = jdbc.queryForObject("SELECT id FROM watch_list_entry WHERE id_number_hash = ? AND name_korean = ?",
+                Long.class, identityHash.of(number), name);
+        assertThat(audited("watchlist.added", id)).isOne();
+        mvc.perform(post("/admin/watchlist/" + id + "/remove").with(signedIn(admin)).with(csrf()));
+
+        MvcResult again = mvc.perform(post("/admin/watchlist/import/confirm").cookie(previewed.getCookies())
+                .with(signedIn(admin)).with(csrf())).andReturn();
+        assertThat(again.getFlashMap().get("importExpired")).isEqualTo(true);
+        MvcResult unreadable = mvc.perform(multipart("/admin/watchlist/import").with(signedIn(admin)).with(csrf()))
+                .andReturn();
+        assertThat(unreadable.getFlashMap().get("importUnreadable")).isEqualTo(true);
     }
 
     private String page(String path) throws Exception {

@@ -148,6 +148,8 @@ class SecurityMatrixTests {
             Rule.get("/admin/watchlist", EnumSet.of(ADMIN)),
             Rule.post("/admin/watchlist", EnumSet.of(ADMIN)),
             Rule.post("/admin/watchlist/999999999/remove", EnumSet.of(ADMIN)),
+            Rule.post("/admin/watchlist/import", EnumSet.of(ADMIN)),
+            Rule.post("/admin/watchlist/import/confirm", EnumSet.of(ADMIN)),
             Rule.get("/admin/schedule", EnumSet.of(ADMIN)),
             Rule.post("/admin/schedule/timetable", EnumSet.of(ADMIN)),
             Rule.post("/admin/schedule/timetable/999999999/caps", EnumSet.of(ADMIN)),
