@@ -109,16 +109,14 @@ public class Screening {
     private boolean screen(Subject subject, List<Listed> listed) {
         NameMatcher.Key traveller = NameMatcher.key(new NameMatcher.Person(subject.nameKorean(), subject.nameLatin(),
                 subject.dateOfBirth()));
-        boolean open = false;
         for (Listed l : listed) {
             long entryId = l.entry().getId();
-            Optional<ScreeningMatch> raised = Optional.empty();
-            if (subject.idNumberHash() != null && Objects.equals(subject.idNumberHash(), l.entry().getIdNumberHash())) {
-                raised = Optional.of(ScreeningMatch.byIdNumber(subject.applicationId(), entryId, clock.instant()));
-            } else {
-                raised = NameMatcher.match(traveller, l.key())
-                        .map(m -> ScreeningMatch.byName(subject.applicationId(), entryId, m, clock.instant()));
-            }
+            boolean sameNumber = subject.idNumberHash() != null
+                    && Objects.equals(subject.idNumberHash(), l.entry().getIdNumberHash());
+            Optional<ScreeningMatch> raised = sameNumber
+                    ? Optional.of(ScreeningMatch.byIdNumber(subject.applicationId(), entryId, clock.instant()))
+                    : NameMatcher.match(traveller, l.key()).map(m -> ScreeningMatch.byName(
+                            subject.applicationId(), entryId, m, clock.instant()));
             if (raised.isPresent() && !matches.existsByApplicationIdAndEntryId(subject.applicationId(), entryId)) {
                 matches.save(raised.get());
                 audit.recordAs(SCREENING, "screening.raised",
@@ -126,7 +124,7 @@ public class Screening {
                         Outcome.SUCCESS, "entry=" + entryId + " idNumber=" + raised.get().isIdNumberMatch());
             }
         }
-        open = matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN);
+        boolean open = matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN);
         if (open != subject.held()) {
             subjects.hold(subject.applicationId(), open);
         }

@@ -109,8 +109,8 @@ class WatchListAdminTests {
 
     @Test
     void shouldImportACsvAfterAPreviewThatShowsEachLineWithItsProblem() throws Exception {
-        String name = "가" + UUID.randomUUID().toString().chars().limit(4).mapToObj(c -> String.valueOf((char) (0xAC00 + c)))
-                .reduce("", String::concat);
+        String name = "가" + UUID.randomUUID().toString().chars().limit(4)
+                .mapToObj(c -> String.valueOf((char) (0xAC00 + c))).reduce("", String::concat);
         String number = "M" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String csv = "\uFEFFname_korean,name_latin,date_of_birth,id_number,reason,source,listed_since\r\n"
                 + name + ",,1971-04-15," + number + ",제재 대상,통보,2026-11-20\r\n"
