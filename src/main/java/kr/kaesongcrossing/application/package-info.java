@@ -14,7 +14,9 @@
  * {@link kr.kaesongcrossing.application.TravellerMoved} (an officer put a trip in another slot) and
  * {@link kr.kaesongcrossing.application.TravellerSlotCancelled} (a trip's slot was cancelled),
  * {@link kr.kaesongcrossing.application.ApplicationStatus},
- * {@link kr.kaesongcrossing.application.TravellerProfiles} (a person's own traveller profile, by account), the
+ * {@link kr.kaesongcrossing.application.TravellerProfiles} (a person's own traveller profile, by account),
+ * {@link kr.kaesongcrossing.application.ScreeningSubjects} (what watch-list screening reads of an application, and
+ * the hold it puts on approval), the
  * standing permit events {@link kr.kaesongcrossing.application.PermitGranted},
  * {@link kr.kaesongcrossing.application.PermitRevoked} and {@link kr.kaesongcrossing.application.PermitExpiring}, and
  * {@link kr.kaesongcrossing.application.TravellerCrossed}, which the checkpoint publishes.

@@ -17,7 +17,7 @@ public record ApplicationView(long id, String reference, ApplicationStatus statu
         String purposeDetail, LocalDate entryDate, LocalDate returnDate, String vehiclePlate,
         VehicleType vehicleType, boolean hasPhoto, String counterpartReference, Instant createdAt,
         Instant submittedAt, List<GoodsLine> goods, List<TimelineEntry> timeline, boolean editable,
-        boolean withdrawable, SlotKey northboundSlot, SlotKey southboundSlot) {
+        boolean withdrawable, SlotKey northboundSlot, SlotKey southboundSlot, boolean watchlistHold) {
 
     public static ApplicationView of(TravelApplication a, String idNumberShown, boolean withdrawable) {
         return new ApplicationView(a.getId(), a.getReference(), a.getStatus(), a.getVersion(), a.getApplicantId(),
@@ -26,7 +26,7 @@ public record ApplicationView(long id, String reference, ApplicationStatus statu
                 a.getEntryDate(), a.getReturnDate(), a.getVehiclePlate(), a.getVehicleType(), a.hasPhoto(),
                 a.getCounterpartReference(), a.getCreatedAt(), a.getSubmittedAt(), List.copyOf(a.getGoods()),
                 a.getChanges().stream().map(TimelineEntry::of).toList(), a.isEditable(), withdrawable,
-                a.getNorthboundSlot(), a.getSouthboundSlot());
+                a.getNorthboundSlot(), a.getSouthboundSlot(), a.isWatchlistHold());
     }
 
     /** False when {@code officer} is the applicant: the office's decisions on it are another officer's. */

@@ -101,6 +101,10 @@ public class TravelApplication {
     @Column(name = "id_number_hash", length = 64)
     private String idNumberHash;
 
+    /** Set by screening while a possible watch-list match is open: no approval until it is cleared. */
+    @Column(name = "watchlist_hold", nullable = false)
+    private boolean watchlistHold;
+
     @Column(length = 20)
     private String phone;
 
@@ -201,6 +205,15 @@ public class TravelApplication {
     }
 
     /** A member of a group trip (set once, before the first flush); {@code lead}: the group's row in the queue. */
+    /** Screening holds the application while a watch-list match is open, and releases it once none is. */
+    public void holdForWatchList(boolean held) {
+        this.watchlistHold = held;
+    }
+
+    public boolean isWatchlistHold() {
+        return watchlistHold;
+    }
+
     public void joinGroup(long groupId, boolean lead) {
         if (this.groupId != null || this.id != null) {
             throw new IllegalStateException("already stored or in a group");
@@ -341,6 +354,9 @@ public class TravelApplication {
     public StatusChange approve(Actor officer, boolean consentRequired, String note, Instant now) {
         requireOtherOfficer(Action.APPROVE, officer);
         requireStatus(Action.APPROVE, Set.of(SUBMITTED));
+        if (watchlistHold) {
+            throw new WatchListHoldException();
+        }
         return change(consentRequired ? AWAITING_CONSENT : APPROVED_FOR_TRAVEL, officer, blankToNull(note), null,
                 now);
     }

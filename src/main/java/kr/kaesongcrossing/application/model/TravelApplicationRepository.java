@@ -20,6 +20,8 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
 
     /** A group trip's members, by name. */
     List<TravelApplication> findByGroupIdOrderByNameKoreanAscIdAsc(Long groupId);
+
+    List<TravelApplication> findByStatusIn(Collection<ApplicationStatus> statuses);
     /** The person's latest own application with a photo (not a permit booking): their data on file for now. */
     Optional<TravelApplication> findFirstByApplicantIdAndPermitIdIsNullAndSubmittedAtIsNotNullAndHasPhotoTrueOrderBySubmittedAtDesc(
             Long applicantId);

@@ -144,6 +144,25 @@ class GroupTripTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldScreenEveryTravellerOfAGroupAgainstTheWatchListOnFiling() {
+        long listedProfile = profile(null);
+        String name = jdbc.queryForObject("SELECT name_korean FROM traveller_profile WHERE id = ?", String.class,
+                listedProfile);
+        // written straight into the screening module's table: this test is about the group's filing
+        jdbc.update("INSERT INTO watch_list_entry (name_korean, reason, source, listed_since, created_at) "
+                + "VALUES (?, '제재 대상', '통보', ?, ?)", name, LocalDate.of(2026, 11, 20), Timestamp.from(Instant.now()));
+        try {
+            long group = groups.file(coordinator, org, plan(List.of(profile(null), listedProfile),
+                    slotWithRoom(TravelDirection.NORTHBOUND, entry, 0)));
+
+            assertThat(jdbc.queryForList("SELECT name_korean FROM travel_application WHERE group_id = ? "
+                    + "AND watchlist_hold", String.class, group)).containsExactly(name);
+        } finally {
+            jdbc.update("DELETE FROM watch_list_entry WHERE name_korean = ?", name);
+        }
+    }
+
+    @Test
     void shouldRecordNothingWhenARefusalHasNoReason() throws Exception {
         List<Long> travellers = List.of(profile(null), profile(null));
         long group = groups.file(coordinator, org, plan(travellers,
