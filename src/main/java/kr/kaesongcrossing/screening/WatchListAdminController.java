@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,7 +73,9 @@ class WatchListAdminController {
             redirect.addFlashAttribute("importUnreadable", true);
             return "redirect:/admin/watchlist";
         }
-        session.setAttribute(PLAN, plan);
+        // only the good rows wait for the confirmation: the preview's rows (a file of anything gives thousands of
+        // bad ones) would not fit the session's row
+        session.setAttribute(PLAN, new ArrayList<>(plan.good()));
         model.addAttribute("plan", plan);
         return "admin/watchlist-preview";
     }
@@ -79,12 +83,13 @@ class WatchListAdminController {
     /** Adds the good rows of the previewed file (held in the session, ID numbers already hashed). */
     @PostMapping("/admin/watchlist/import/confirm")
     String confirm(HttpSession session, RedirectAttributes redirect) {
-        if (!(session.getAttribute(PLAN) instanceof WatchListImport.Plan plan)) {
+        if (!(session.getAttribute(PLAN) instanceof List<?> good)) {
             redirect.addFlashAttribute("importExpired", true);
             return "redirect:/admin/watchlist";
         }
         session.removeAttribute(PLAN);
-        redirect.addFlashAttribute("imported", watchList.addAll(plan.good()));
+        redirect.addFlashAttribute("imported", watchList.addAll(good.stream()
+                .map(WatchList.Prepared.class::cast).toList()));
         return "redirect:/admin/watchlist";
     }
 
