@@ -2,7 +2,6 @@ package kr.kaesongcrossing.application.apply;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -19,7 +18,6 @@ import kr.kaesongcrossing.application.model.IllegalTransitionException;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.VehicleType;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
-import kr.kaesongcrossing.application.photo.PhotoRejectedException;
 import kr.kaesongcrossing.schedule.SlotFullException;
 import kr.kaesongcrossing.schedule.SlotListClosedException;
 import kr.kaesongcrossing.schedule.SlotUnavailableException;
@@ -39,7 +37,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -111,7 +108,7 @@ class ApplicationController {
             return formView(model, null, locale);
         }
         boolean submit = "submit".equals(action);
-        PhotoProcessor.Photo photo = photo(form, result);
+        PhotoProcessor.Photo photo = photos.upload(form.getPhoto(), result);
         validator.validate(form, result, submit, profile, photo != null);
         if (result.hasErrors()) {
             return formAgain(form, model, null, locale);
@@ -169,7 +166,7 @@ class ApplicationController {
             return formView(model, current, locale);
         }
         boolean submit = "submit".equals(action);
-        PhotoProcessor.Photo photo = photo(form, result);
+        PhotoProcessor.Photo photo = photos.upload(form.getPhoto(), result);
         validator.validate(form, result, submit,
                 new ApplicationFormValidator.Stored(current.hasPhoto(), current.idNumber() != null
                         && !current.idNumber().isEmpty()), photo != null);
@@ -233,26 +230,6 @@ class ApplicationController {
             throw new IllegalTransitionException(Action.EDIT, current.status());
         }
         return current;
-    }
-
-    /** The uploaded photo, re-encoded, or null when none was chosen or it was refused (then a field error). */
-    private PhotoProcessor.Photo photo(ApplicationForm form, BindingResult result) {
-        MultipartFile file = form.getPhoto();
-        if (file == null || file.isEmpty()) {
-            return null;
-        }
-        try {
-            if (file.getSize() > settings.maxPhotoSize().toBytes()) {
-                throw new PhotoRejectedException("application.error.photo.tooLarge",
-                        settings.maxPhotoSize().toMegabytes());
-            }
-            return photos.process(file.getBytes());
-        } catch (PhotoRejectedException e) {
-            result.rejectValue("photo", e.code(), e.args(), null);
-        } catch (IOException e) {
-            result.rejectValue("photo", "application.error.photo.unreadable");
-        }
-        return null;
     }
 
     /** The schedule refused a seat: nothing was stored; the form again, with the slots as they now stand. */

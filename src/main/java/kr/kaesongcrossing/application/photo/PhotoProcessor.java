@@ -12,6 +12,8 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import kr.kaesongcrossing.system.Photos;
+import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Turns an uploaded file into the traveller's stored photo: accepts JPEG or PNG by content (magic bytes, then
@@ -36,6 +38,27 @@ public class PhotoProcessor {
     public PhotoProcessor(long maxBytes) {
         this.maxBytes = maxBytes;
         ImageIO.setUseCache(false);
+    }
+
+    /**
+     * A photo field of a form: the uploaded file re-encoded, or null when none was chosen or it was refused (then
+     * an error on the field {@code photo}). The size is checked before the file is read.
+     */
+    public Photo upload(MultipartFile file, Errors errors) {
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        try {
+            if (file.getSize() > maxBytes) {
+                throw new PhotoRejectedException("application.error.photo.tooLarge", maxBytes / (1024 * 1024));
+            }
+            return process(file.getBytes());
+        } catch (PhotoRejectedException e) {
+            errors.rejectValue("photo", e.code(), e.args(), null);
+        } catch (IOException e) {
+            errors.rejectValue("photo", "application.error.photo.unreadable");
+        }
+        return null;
     }
 
     public Photo process(byte[] upload) throws PhotoRejectedException {

@@ -1,6 +1,5 @@
 package kr.kaesongcrossing.application.profile;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.account.AccountPrincipal;
@@ -9,7 +8,6 @@ import kr.kaesongcrossing.application.model.ApplicationSettings;
 import kr.kaesongcrossing.application.model.Countries;
 import kr.kaesongcrossing.application.model.IdDocumentType;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
-import kr.kaesongcrossing.application.photo.PhotoRejectedException;
 import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.http.CacheControl;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -160,29 +157,11 @@ class ProfileController {
                 form.getNationality(), form.getIdDocumentType(), form.getIdNumber(), form.getPhone(), true,
                 current == null);
         validator.dateOfBirth(result, form.getDateOfBirth());
-        PhotoProcessor.Photo photo = photo(form.getPhoto(), result);
+        PhotoProcessor.Photo photo = photos.upload(form.getPhoto(), result);
         if (photo == null && (current == null || !current.isHasPhoto()) && !result.hasFieldErrors("photo")) {
             result.rejectValue("photo", "application.error.photo.required");
         }
         return photo;
-    }
-
-    private PhotoProcessor.Photo photo(MultipartFile file, BindingResult result) {
-        if (file == null || file.isEmpty()) {
-            return null;
-        }
-        try {
-            if (file.getSize() > settings.maxPhotoSize().toBytes()) {
-                throw new PhotoRejectedException("application.error.photo.tooLarge",
-                        settings.maxPhotoSize().toMegabytes());
-            }
-            return photos.process(file.getBytes());
-        } catch (PhotoRejectedException e) {
-            result.rejectValue("photo", e.code(), e.args(), null);
-        } catch (IOException e) {
-            result.rejectValue("photo", "application.error.photo.unreadable");
-        }
-        return null;
     }
 
     private String pageView(AccountPrincipal user, TravellerProfile own, Model model, Locale locale) {
