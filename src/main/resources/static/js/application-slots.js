@@ -26,6 +26,7 @@
     choices.setAttribute('aria-busy', 'true'); // screen readers wait for the new choices
     var params = new URLSearchParams({
       entryDate: value('entryDate'), returnDate: value('returnDate'), vehiclePlate: value('vehiclePlate'),
+      vehicleId: value('vehicleId'),
       northboundSlot: chosen('northboundSlot'), southboundSlot: chosen('southboundSlot')
     });
     fetch(url + (url.indexOf('?') < 0 ? '?' : '&') + params.toString(), {credentials: 'same-origin'})
@@ -50,7 +51,7 @@
       });
   }
 
-  ['entryDate', 'returnDate', 'vehiclePlate'].forEach(function (name) {
+  ['entryDate', 'returnDate', 'vehiclePlate', 'vehicleId'].forEach(function (name) {
     var field = form.querySelector('[name="' + name + '"]');
     if (field) {
       field.addEventListener('change', refresh);

@@ -32,6 +32,9 @@
  * <li>{@code profile}: traveller profiles ({@code /profile}): a civilian's personal data kept once, with its history,
  * used by every new application; profiles an organisation's coordinators keep for its people (the organisation
  * module says who coordinates what);</li>
+ * <li>{@code vehicle}: the vehicle registry ({@code /vehicles}): vehicles registered to a person or, by its
+ * coordinators, to an organisation, with their operating permit; an application brings one of them (its applicant
+ * drives), and the trip's approval carries it to the pass module, which issues the vehicle pass;</li>
  * <li>{@code group}: group trips ({@code /groups}, {@code /review/groups}): a coordinator files one for saved profiles,
  * each traveller gets their own application, all seats are held or none; officers decide on the members together;</li>
  * <li>{@code apply}: the civilian's form with its slot choices, own applications, submit and withdraw

@@ -17,6 +17,8 @@ import kr.kaesongcrossing.application.model.IdDocumentType;
 import kr.kaesongcrossing.application.model.IllegalTransitionException;
 import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.VehicleType;
+import kr.kaesongcrossing.application.vehicle.VehicleRefused;
+import kr.kaesongcrossing.application.vehicle.Vehicles;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.schedule.SlotFullException;
 import kr.kaesongcrossing.schedule.SlotListClosedException;
@@ -59,9 +61,11 @@ class ApplicationController {
     private final ApplicationMessages messages;
     private final SlotPicker picker;
     private final PhotoProcessor photos;
+    private final Vehicles vehicles;
 
     ApplicationController(ApplicationService service, ApplicationFormValidator validator,
-            ApplicationSettings settings, ApplicationMessages messages, SlotPicker picker) {
+            ApplicationSettings settings, ApplicationMessages messages, SlotPicker picker, Vehicles vehicles) {
+        this.vehicles = vehicles;
         this.service = service;
         this.validator = validator;
         this.settings = settings;
@@ -76,7 +80,7 @@ class ApplicationController {
         binder.setIgnoreInvalidFields(true);
         binder.setAllowedFields("nameKorean", "nameLatin", "dateOfBirth", "nationality", "idDocumentType",
                 "idNumber", "phone", "organisation", "purpose", "purposeDetail", "entryDate", "returnDate",
-                "vehiclePlate", "vehicleType", "northboundSlot", "southboundSlot", "goods[*].description", "goods[*].quantity", "goods[*].valueKrw",
+                "vehiclePlate", "vehicleType", "vehicleId", "northboundSlot", "southboundSlot", "goods[*].description", "goods[*].quantity", "goods[*].valueKrw",
                 "goods[*].categoryCode", "goods[*].permitNumber", "goods[*].comesBack",
                 "photo");
     }
@@ -94,7 +98,7 @@ class ApplicationController {
             Model model, Locale locale) {
         model.addAttribute("form", service.startForm(user.id(), from));
         model.addAttribute("fromProfile", service.fromProfile(user.id()).hasIdNumber());
-        return formView(model, null, locale);
+        return formView(user, model, null, locale);
     }
 
     @PostMapping("/applications/new")
@@ -105,19 +109,20 @@ class ApplicationController {
         model.addAttribute("fromProfile", profile.hasIdNumber());
         if ("more".equals(action)) {
             form.padGoodsRows(form.getGoods().size() + ApplicationForm.GOODS_ROWS);
-            return formView(model, null, locale);
+            return formView(user, model, null, locale);
         }
         boolean submit = "submit".equals(action);
         PhotoProcessor.Photo photo = photos.upload(form.getPhoto(), result);
+        useVehicle(form, user, result);
         validator.validate(form, result, submit, profile, photo != null);
         if (result.hasErrors()) {
-            return formAgain(form, model, null, locale);
+            return formAgain(user, form, model, null, locale);
         }
         long id;
         try {
             id = service.create(user, form.toDetails(), photo, submit);
         } catch (SlotFullException | SlotListClosedException | SlotUnavailableException e) {
-            return slotRefused(e, form, result, model, null, locale);
+            return slotRefused(user, e, form, result, model, null, locale);
         }
         redirect.addFlashAttribute("notice",
                 messages.get(submit ? "application.notice.submitted" : "application.notice.saved", locale));
@@ -130,11 +135,13 @@ class ApplicationController {
      */
     @GetMapping("/applications/slots")
     String slots(@RequestParam(required = false) String entryDate, @RequestParam(required = false) String returnDate,
-            @RequestParam(required = false) String vehiclePlate, @RequestParam(required = false) String northboundSlot,
+            @RequestParam(required = false) String vehiclePlate, @RequestParam(required = false) String vehicleId,
+            @RequestParam(required = false) String northboundSlot,
             @RequestParam(required = false) String southboundSlot, @RequestParam(required = false) Long id,
             @AuthenticationPrincipal AccountPrincipal user, Model model) {
         model.addAttribute("slotChoices", picker.both(date(entryDate), date(returnDate),
-                ApplicationForm.clean(vehiclePlate) != null, northboundSlot, southboundSlot,
+                ApplicationForm.clean(vehiclePlate) != null || ApplicationForm.clean(vehicleId) != null,
+                northboundSlot, southboundSlot,
                 id == null ? List.of() : service.bookings(id, user.id())));
         return SLOTS;
     }
@@ -151,7 +158,7 @@ class ApplicationController {
             Locale locale) {
         ApplicationView current = editable(id, user);
         model.addAttribute("form", service.editForm(id, user.id()));
-        return formView(model, current, locale);
+        return formView(user, model, current, locale);
     }
 
     @PostMapping("/applications/{id}/edit")
@@ -163,20 +170,21 @@ class ApplicationController {
         ApplicationView current = editable(id, user);
         if ("more".equals(action)) {
             form.padGoodsRows(form.getGoods().size() + ApplicationForm.GOODS_ROWS);
-            return formView(model, current, locale);
+            return formView(user, model, current, locale);
         }
         boolean submit = "submit".equals(action);
         PhotoProcessor.Photo photo = photos.upload(form.getPhoto(), result);
+        useVehicle(form, user, result);
         validator.validate(form, result, submit,
                 new ApplicationFormValidator.Stored(current.hasPhoto(), current.idNumber() != null
                         && !current.idNumber().isEmpty()), photo != null);
         if (result.hasErrors()) {
-            return formAgain(form, model, current, locale);
+            return formAgain(user, form, model, current, locale);
         }
         try {
             service.update(id, user, form.toDetails(), photo, submit);
         } catch (SlotFullException | SlotListClosedException | SlotUnavailableException e) {
-            return slotRefused(e, form, result, model, current, locale);
+            return slotRefused(user, e, form, result, model, current, locale);
         }
         redirect.addFlashAttribute("notice",
                 messages.get(submit ? "application.notice.submitted" : "application.notice.saved", locale));
@@ -223,6 +231,21 @@ class ApplicationController {
                 .body(jpeg);
     }
 
+    /**
+     * The registered vehicle chosen: its plate and type become the trip's; one the applicant may not bring (not
+     * theirs, retired, its operating permit ending before the return) is the field's error.
+     */
+    private void useVehicle(ApplicationForm form, AccountPrincipal user, BindingResult result) {
+        if (form.getVehicleId() == null) {
+            return;
+        }
+        try {
+            form.useVehicle(vehicles.forTrip(user.id(), form.getVehicleId(), form.getReturnDate()));
+        } catch (VehicleRefused e) {
+            result.rejectValue("vehicleId", e.getCodes()[0], e.getArguments(), null);
+        }
+    }
+
     /** The application, when its status still lets the applicant edit it. */
     private ApplicationView editable(long id, AccountPrincipal user) {
         ApplicationView current = service.view(id, user.id());
@@ -233,10 +256,10 @@ class ApplicationController {
     }
 
     /** The schedule refused a seat: nothing was stored; the form again, with the slots as they now stand. */
-    private String slotRefused(Refusal refusal, ApplicationForm form, BindingResult result, Model model,
+    private String slotRefused(AccountPrincipal user, Refusal refusal, ApplicationForm form, BindingResult result, Model model,
             ApplicationView current, Locale locale) {
         result.reject(refusal.getCodes()[0], refusal.getArguments(), null);
-        return formAgain(form, model, current, locale);
+        return formAgain(user, form, model, current, locale);
     }
 
     private static LocalDate date(String text) {
@@ -247,15 +270,17 @@ class ApplicationController {
         }
     }
 
-    private String formAgain(ApplicationForm form, Model model, ApplicationView current, Locale locale) {
+    private String formAgain(AccountPrincipal user, ApplicationForm form, Model model, ApplicationView current,
+            Locale locale) {
         form.padGoodsRows(ApplicationForm.GOODS_ROWS);
         if (form.getPhoto() != null && !form.getPhoto().isEmpty()) {
             model.addAttribute("photoAgain", true);
         }
-        return formView(model, current, locale);
+        return formView(user, model, current, locale);
     }
 
-    private String formView(Model model, ApplicationView current, Locale locale) {
+    private String formView(AccountPrincipal user, Model model, ApplicationView current, Locale locale) {
+        model.addAttribute("vehicleChoices", vehicles.choicesFor(user.id()));
         model.addAttribute("current", current);
         model.addAttribute("countries", Countries.all(locale));
         model.addAttribute("documentTypes", IdDocumentType.values());

@@ -10,6 +10,7 @@ import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TripDetails;
 import kr.kaesongcrossing.application.model.VehicleType;
+import kr.kaesongcrossing.application.vehicle.Vehicle;
 import kr.kaesongcrossing.application.profile.TravellerProfile;
 import kr.kaesongcrossing.schedule.SlotKey;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,6 +31,8 @@ class ApplicationForm extends PersonalFields {
     private LocalDate returnDate;
     private String vehiclePlate;
     private VehicleType vehicleType;
+    /** The registered vehicle the applicant drives; its plate and type are copied by {@link #useVehicle}. */
+    private Long vehicleId;
     private String northboundSlot;
     private String southboundSlot;
     private List<GoodsRow> goods = new ArrayList<>();
@@ -76,6 +79,7 @@ class ApplicationForm extends PersonalFields {
         form.returnDate = a.getReturnDate();
         form.vehiclePlate = a.getVehiclePlate();
         form.vehicleType = a.getVehicleType();
+        form.vehicleId = a.getVehicleId();
         form.northboundSlot = a.getNorthboundSlot() == null ? null : a.getNorthboundSlot().toString();
         form.southboundSlot = a.getSouthboundSlot() == null ? null : a.getSouthboundSlot().toString();
         for (GoodsLine line : a.getGoods()) {
@@ -104,7 +108,8 @@ class ApplicationForm extends PersonalFields {
     TripDetails toDetails() {
         return new TripDetails(clean(nameKorean), upper(nameLatin), dateOfBirth, clean(nationality),
                 idDocumentType, upper(idNumber), clean(phone), clean(organisation), purpose, clean(purposeDetail),
-                entryDate, returnDate, upper(vehiclePlate), vehicleType, GoodsRow.lines(goods), slot(northboundSlot), slot(southboundSlot));
+                entryDate, returnDate, upper(vehiclePlate), vehicleType, GoodsRow.lines(goods), slot(northboundSlot),
+                slot(southboundSlot), vehicleId);
     }
 
     /** The slot the field names, or null (the validator refused anything else). */
@@ -171,6 +176,21 @@ class ApplicationForm extends PersonalFields {
 
     public void setVehiclePlate(String vehiclePlate) {
         this.vehiclePlate = vehiclePlate;
+    }
+
+    /** The trip brings this registered vehicle: its plate and type replace what was typed. */
+    void useVehicle(Vehicle vehicle) {
+        this.vehicleId = vehicle.getId();
+        this.vehiclePlate = vehicle.getPlate();
+        this.vehicleType = vehicle.getType();
+    }
+
+    public Long getVehicleId() {
+        return vehicleId;
+    }
+
+    public void setVehicleId(Long vehicleId) {
+        this.vehicleId = vehicleId;
     }
 
     public VehicleType getVehicleType() {

@@ -15,6 +15,8 @@ import kr.kaesongcrossing.application.model.TravelApplication;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.application.model.TripSeats;
 import kr.kaesongcrossing.application.model.TripDetails;
+import kr.kaesongcrossing.application.vehicle.Vehicle;
+import kr.kaesongcrossing.application.vehicle.Vehicles;
 import kr.kaesongcrossing.application.photo.ApplicationPhoto;
 import kr.kaesongcrossing.application.photo.ApplicationPhotoRepository;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
@@ -40,10 +42,13 @@ public class ApplicationService {
     private final TravellerPositions positions;
     private final TripSeats seats;
     private final Profiles profiles;
+    private final Vehicles vehicles;
     private final Clock clock;
 
     ApplicationService(TravelApplicationRepository applications, ApplicationPhotoRepository photos,
-            StatusEvents events, TravellerPositions positions, TripSeats seats, Profiles profiles, Clock clock) {
+            StatusEvents events, TravellerPositions positions, TripSeats seats, Profiles profiles, Vehicles vehicles,
+            Clock clock) {
+        this.vehicles = vehicles;
         this.profiles = profiles;
         this.applications = applications;
         this.photos = photos;
@@ -114,6 +119,7 @@ public class ApplicationService {
         if (profile != null && photo == null) {
             photo = profiles.photoOf(profile.getId()).orElse(null);
         }
+        details = withVehicle(applicant.id(), details);
         TravelApplication application = applications.save(TravelApplication.draft(applicant.id(), actor, now));
         application.assignReference(OfficeTime.dateOf(now).getYear());
         events.changed(application, application.getChanges().get(0));
@@ -133,7 +139,7 @@ public class ApplicationService {
             boolean submit) {
         TravelApplication application = ownedForUpdate(id, applicant.id());
         Instant now = clock.instant();
-        apply(application, details, photo, now);
+        apply(application, withVehicle(applicant.id(), details), photo, now);
         if (submit) {
             submit(application, Actor.of(applicant), now);
         }
@@ -159,6 +165,20 @@ public class ApplicationService {
                     () -> photos.save(new ApplicationPhoto(application.getId(), photo, now)));
             application.photoAttached(now);
         }
+    }
+
+    /**
+     * The registered vehicle's plate and type as the trip's snapshot, checked again here (it may have been retired
+     * since the form was shown).
+     *
+     * @throws kr.kaesongcrossing.application.vehicle.VehicleRefused when the applicant may not bring it
+     */
+    private TripDetails withVehicle(long applicantId, TripDetails details) {
+        if (details.vehicleId() == null) {
+            return details;
+        }
+        Vehicle vehicle = vehicles.forTrip(applicantId, details.vehicleId(), details.returnDate());
+        return details.withVehicle(vehicle.getId(), vehicle.getPlate(), vehicle.getType());
     }
 
     private TravelApplication owned(long id, long applicantId) {

@@ -42,7 +42,9 @@ public class StatusEvents {
             publisher.publishEvent(new TripApprovedForTravel(application.getId(), application.getReference(),
                     application.getApplicantId(), application.getNameKorean(), application.getNameLatin(),
                     application.getDateOfBirth(), application.getNationality(), application.getEntryDate(),
-                    application.getReturnDate(), photo));
+                    application.getReturnDate(), photo, application.getVehicleId() == null ? null
+                            : new TripApprovedForTravel.Vehicle(application.getVehicleId(),
+                                    application.getVehiclePlate(), application.getVehicleType().name())));
         }
         if (change.getFromStatus() == APPROVED_FOR_TRAVEL && change.getToStatus() == WITHDRAWN) {
             boolean byOffice = "OFFICER".equals(change.getActorRole());

@@ -131,6 +131,10 @@ public class TravelApplication {
     @Column(name = "vehicle_type", length = 20)
     private VehicleType vehicleType;
 
+    /** The registered vehicle the applicant drives on the trip; null without one or with a free-text plate. */
+    @Column(name = "vehicle_id")
+    private Long vehicleId;
+
     /** The slots the trip asks for (the draft's choice) or, once submitted, holds seats in. */
     @Convert(converter = SlotKeyConverter.class)
     @Column(name = "northbound_slot", length = 20)
@@ -253,6 +257,7 @@ public class TravelApplication {
         this.returnDate = details.returnDate();
         this.vehiclePlate = details.vehiclePlate();
         this.vehicleType = details.vehicleType();
+        this.vehicleId = details.vehicleId();
         this.northboundSlot = details.northboundSlot();
         this.southboundSlot = details.southboundSlot();
         this.goods.clear();
@@ -549,6 +554,10 @@ public class TravelApplication {
 
     public VehicleType getVehicleType() {
         return vehicleType;
+    }
+
+    public Long getVehicleId() {
+        return vehicleId;
     }
 
     boolean hasPhoto() {
