@@ -7,7 +7,8 @@ Needs only Python 3 and the `cryptography` package (Debian: python3-cryptography
 
 jwks.json is a copy of /.well-known/jwks.json, revocations.json an optional copy of GET /api/v1/revocations.
 Exit code 0 and the claims when the pass is valid now; otherwise exit code 1 and the reason code the checkpoint
-would show (MALFORMED, UNKNOWN_KEY, INVALID_SIGNATURE, REVOKED, NOT_YET_VALID, EXPIRED).
+would show (MALFORMED, UNKNOWN_KEY, INVALID_SIGNATURE, REVOKED, NOT_YET_VALID, EXPIRED). The claims say which kind
+of pass it is: a vehicle pass has "typ": "vehicle" and "plate" instead of the holder's names.
 """
 import base64
 import binascii
@@ -49,6 +50,8 @@ def verify(token, jwks, revoked_ids=(), now=None):
     except InvalidSignature:
         raise Refused("INVALID_SIGNATURE")
     claims = json.loads(b64url(payload_b64))
+    if claims.get("typ", "person") not in ("person", "vehicle"):
+        raise Refused("MALFORMED")  # a person's pass has no typ (or "person"); a vehicle pass has "vehicle"
     now = time.time() if now is None else now
     if claims["jti"] in set(revoked_ids):
         raise Refused("REVOKED")

@@ -20,6 +20,8 @@ import java.util.Optional;
 class Pass {
 
     static final int MAX_REASON_LENGTH = 500;
+    static final String KIND_PERSON = "PERSON";
+    static final String KIND_VEHICLE = "VEHICLE";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,6 +87,20 @@ class Pass {
     @Column(name = "replaced_by", length = 43)
     private String replacedBy;
 
+    /** PERSON, or VEHICLE for the pass of the vehicle a trip brings (held by its driver). */
+    @Column(nullable = false, length = 10)
+    private String kind = KIND_PERSON;
+
+    @Column(name = "vehicle_plate", length = 20)
+    private String vehiclePlate;
+
+    @Column(name = "vehicle_type", length = 20)
+    private String vehicleType;
+
+    /** A vehicle pass's application while it is live: one live vehicle pass per trip. */
+    @Column(name = "current_vehicle_for_application")
+    private Long currentVehicleForApplication;
+
     protected Pass() {
     }
 
@@ -103,6 +119,13 @@ class Pass {
         this.currentForApplication = content.applicationId();
         this.permitId = content.permitId();
         this.currentForPermit = content.permitId();
+        if (content.vehicle() != null) {
+            this.kind = KIND_VEHICLE;
+            this.vehiclePlate = content.vehicle().plate();
+            this.vehicleType = content.vehicle().type();
+            this.currentForApplication = null;
+            this.currentVehicleForApplication = content.applicationId();
+        }
     }
 
     /** An officer revokes the pass; the reason is shown to the holder. */
@@ -140,7 +163,8 @@ class Pass {
         }
         this.replacedBy = newPassId;
         return new PassContent(newPassId, applicationId, applicationReference, holderAccountId, holderNameKorean,
-                holderNameLatin, validFrom, validUntil, permitId);
+                holderNameLatin, validFrom, validUntil, permitId,
+                vehicle() ? new PassContent.VehicleOnPass(vehiclePlate, vehicleType) : null);
     }
 
     /** Whether {@link #reissue} would be accepted at {@code now} (given a reason); the page offers it only then. */
@@ -173,6 +197,7 @@ class Pass {
         this.revokedBy = by;
         this.currentForApplication = null;
         this.currentForPermit = null;
+        this.currentVehicleForApplication = null;
     }
 
     private static String requireReason(String reason) {
@@ -203,9 +228,23 @@ class Pass {
         return holderAccountId == accountId;
     }
 
+    /** A vehicle pass is shown by its plate wherever the checkpoint shows a holder (the log, the roster). */
     PassForScan forScan() {
         return new PassForScan(passId, applicationId, holderAccountId, revokedAt != null, revocationReason, validFrom,
-                validUntil, holderNameKorean, holderNameLatin, permitId);
+                validUntil, vehicle() ? vehiclePlate : holderNameKorean, vehicle() ? vehiclePlate : holderNameLatin,
+                permitId, vehiclePlate, vehicleType);
+    }
+
+    boolean vehicle() {
+        return KIND_VEHICLE.equals(kind);
+    }
+
+    String getVehiclePlate() {
+        return vehiclePlate;
+    }
+
+    String getVehicleType() {
+        return vehicleType;
     }
 
     Long getId() {

@@ -93,6 +93,13 @@ class PassController {
         model.addAttribute("officer", user.role() == Role.OFFICER);
         model.addAttribute("canReissue", pass.reissuableAt(now));
         model.addAttribute("disclosureReasons", DisclosureReason.values());
+        PassView vehiclePass = view.vehicle() || pass.getApplicationId() == null ? null
+                : passes.findByCurrentVehicleForApplication(pass.getApplicationId())
+                        .filter(v -> v.isHeldBy(pass.getHolderAccountId())).map(v -> PassView.of(v, now))
+                        .orElse(null);
+        model.addAttribute("vehiclePass", vehiclePass);
+        model.addAttribute("vehicleQrDisplaySize", vehiclePass != null && vehiclePass.usable()
+                ? QrCodes.pngSize(vehiclePass.token()) / 2 : 0);
         return VIEW_DETAIL;
     }
 

@@ -47,6 +47,9 @@ class PassLifecycle {
         if (existing.isPresent()) {
             log.info("Application {} already has pass {}; not issuing another", trip.applicationId(),
                     existing.get().getPassId());
+            if (trip.vehicle() != null) {
+                issueVehiclePass(trip);
+            }
             return existing.get();
         }
         PassContent content = new PassContent(PassTokens.newPassId(), trip.applicationId(), trip.reference(),
@@ -55,7 +58,28 @@ class PassLifecycle {
         Pass pass = save(content, trip.holderPhotoJpeg());
         log.info("Issued pass {} for application {}", pass.getPassId(), trip.reference());
         audit.record("pass.issued", Subject.of("pass", pass.getPassId()), "application=" + trip.applicationId());
+        if (trip.vehicle() != null) {
+            issueVehiclePass(trip);
+        }
         return pass;
+    }
+
+    /**
+     * The trip's vehicle pass: held by the driver (the applicant), for the trip's window, with the plate and type the
+     * trip brings. Idempotent like the person's pass.
+     */
+    private void issueVehiclePass(TripApprovedForTravel trip) {
+        if (passes.findByCurrentVehicleForApplication(trip.applicationId()).isPresent()) {
+            return;
+        }
+        PassContent content = new PassContent(PassTokens.newPassId(), trip.applicationId(), trip.reference(),
+                trip.applicantAccountId(), trip.holderNameKorean(), trip.holderNameLatin(),
+                OfficeTime.startOfDay(trip.entryDate()), OfficeTime.endOfDay(trip.returnDate()), null,
+                new PassContent.VehicleOnPass(trip.vehicle().plate(), trip.vehicle().type()));
+        Pass pass = save(content, null);
+        log.info("Issued vehicle pass {} for application {}", pass.getPassId(), trip.reference());
+        audit.record("pass.issued", Subject.of("pass", pass.getPassId()), "application=" + trip.applicationId()
+                + " vehicle=" + trip.vehicle().vehicleId());
     }
 
     /**

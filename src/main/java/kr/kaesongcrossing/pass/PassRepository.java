@@ -22,6 +22,8 @@ interface PassRepository extends JpaRepository<Pass, Long> {
 
     List<Pass> findByApplicationIdAndReplacedByIsNull(long applicationId);
 
+    Optional<Pass> findByCurrentVehicleForApplication(Long applicationId);
+
     Optional<Pass> findByCurrentForPermit(Long permitId);
 
     List<Pass> findByPermitIdAndReplacedByIsNull(long permitId);

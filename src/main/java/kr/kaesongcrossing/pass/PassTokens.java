@@ -21,13 +21,19 @@ import java.util.function.Function;
  * token is public to anyone who sees the QR code, and it must fit a version 15 QR code at error correction M. So
  * names are capped: {@value #MAX_NAME_LATIN} characters for the Latin name (the name field of a passport's
  * machine-readable zone, which truncates the same way) and {@value #MAX_NAME_KOREAN} for the Hangul name; the pass
- * record keeps the full names.
+ * record keeps the full names. A vehicle pass has {@code typ} {@value #TYPE_VEHICLE} and {@code plate} instead of
+ * the names; a person's pass has no {@code typ} (tokens issued before vehicle passes existed have none either;
+ * {@value #TYPE_PERSON} is read as a person's too).
  */
 final class PassTokens {
 
     static final String CLAIM_REFERENCE = "ref";
     static final String CLAIM_NAME = "name";
     static final String CLAIM_NAME_KOREAN = "name_ko";
+    static final String CLAIM_TYPE = "typ";
+    static final String CLAIM_PLATE = "plate";
+    static final String TYPE_PERSON = "person";
+    static final String TYPE_VEHICLE = "vehicle";
     static final int MAX_NAME_LATIN = 39;
     static final int MAX_NAME_KOREAN = 12;
     /** Longer input is not one of our tokens (ours are at most about 410 characters). */
@@ -51,14 +57,18 @@ final class PassTokens {
     }
 
     static SignedToken sign(PassContent pass, KeyRing keys) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .jwtID(pass.passId())
                 .notBeforeTime(Date.from(pass.validFrom()))
                 .expirationTime(Date.from(pass.validUntil()))
-                .claim(CLAIM_REFERENCE, pass.applicationReference())
-                .claim(CLAIM_NAME, cap(pass.holderNameLatin(), MAX_NAME_LATIN))
-                .claim(CLAIM_NAME_KOREAN, cap(pass.holderNameKorean(), MAX_NAME_KOREAN))
-                .build();
+                .claim(CLAIM_REFERENCE, pass.applicationReference());
+        if (pass.vehicle() != null) {
+            builder.claim(CLAIM_TYPE, TYPE_VEHICLE).claim(CLAIM_PLATE, pass.vehicle().plate());
+        } else {
+            builder.claim(CLAIM_NAME, cap(pass.holderNameLatin(), MAX_NAME_LATIN))
+                    .claim(CLAIM_NAME_KOREAN, cap(pass.holderNameKorean(), MAX_NAME_KOREAN));
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keys.activeKid()).build(),
                 claims);
         try {
@@ -107,10 +117,12 @@ final class PassTokens {
             String passId = claims.getJWTID();
             Date notBefore = claims.getNotBeforeTime();
             Date expires = claims.getExpirationTime();
-            if (!looksLikePassId(passId) || notBefore == null || expires == null) {
+            Object type = claims.getClaim(CLAIM_TYPE);
+            if (!looksLikePassId(passId) || notBefore == null || expires == null
+                    || (type != null && !TYPE_PERSON.equals(type) && !TYPE_VEHICLE.equals(type))) {
                 return TokenReading.failed(TokenProblem.MALFORMED);
             }
-            return TokenReading.of(passId, notBefore.toInstant(), expires.toInstant());
+            return TokenReading.of(passId, notBefore.toInstant(), expires.toInstant(), TYPE_VEHICLE.equals(type));
         } catch (ParseException e) {
             return TokenReading.failed(TokenProblem.MALFORMED);
         }

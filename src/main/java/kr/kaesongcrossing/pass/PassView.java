@@ -6,7 +6,8 @@ import kr.kaesongcrossing.system.OfficeTime;
 /** A pass as pages and the PDF show it: times in KST, the end of validity as its last minute. */
 record PassView(String passId, String applicationReference, String holderNameKorean, String holderNameLatin,
         String validFrom, String validUntil, String issuedAt, PassStatus status, String revokedAt,
-        RevocationCause revocationCause, String revocationReason, String replacedBy, String kid, String token) {
+        RevocationCause revocationCause, String revocationReason, String replacedBy, String kid, String token,
+        String vehiclePlate, String vehicleType) {
 
     static PassView of(Pass pass, Instant now) {
         return new PassView(pass.getPassId(), pass.getApplicationReference(), pass.getHolderNameKorean(),
@@ -15,7 +16,12 @@ record PassView(String passId, String applicationReference, String holderNameKor
                 pass.statusAt(now),
                 pass.getRevokedAt() == null ? null : OfficeTime.minutes(pass.getRevokedAt()),
                 pass.getRevocationCause(), pass.getRevocationReason(), pass.getReplacedBy(), pass.getKid(),
-                pass.getToken());
+                pass.getToken(), pass.getVehiclePlate(), pass.getVehicleType());
+    }
+
+    /** A vehicle pass: the page and the PDF show the plate and type, and the holder as its driver. */
+    public boolean vehicle() {
+        return vehiclePlate != null;
     }
 
     /** The QR is shown while the pass can still be used. */
