@@ -26,6 +26,8 @@ public class CrossingLogEntry {
 
     /** Set on MALFORMED when the input cannot be a token at all (keyboard layout, Caps Lock). */
     public static final String DETAIL_KEYBOARD = "KEYBOARD_LAYOUT";
+    /** Prefix of the detail of a vehicle's scan, followed by its type. */
+    public static final String DETAIL_VEHICLE = "VEHICLE:";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -111,6 +113,10 @@ public class CrossingLogEntry {
     /** The trip's slot in this direction, when the gate judged the scan by it. */
     private String slot;
 
+    /** On a vehicle's scan at a vehicle lane: the scan of its driver's pass that went with it. */
+    @Column(name = "driver_scan_id")
+    private String driverScanId;
+
     protected CrossingLogEntry() {
     }
 
@@ -153,6 +159,18 @@ public class CrossingLogEntry {
         return entry;
     }
 
+    /**
+     * A vehicle's scan at a vehicle lane, decided with its driver's scan {@code driverScanId}; {@code detail} says
+     * {@code VEHICLE:} and the vehicle's type when the pass is known.
+     */
+    public static CrossingLogEntry vehicle(ScanRequest request, Instant now, ScanDecision decision, String passId,
+            PassForScan pass, Integer visitNo, Integer crossingNo, String driverScanId) {
+        CrossingLogEntry entry = scan(request, now, decision, passId, pass, visitNo, crossingNo, null);
+        entry.driverScanId = driverScanId;
+        entry.detail = pass != null && pass.vehicle() ? DETAIL_VEHICLE + pass.vehicleType() : DETAIL_VEHICLE;
+        return entry;
+    }
+
     /** Input that cannot be a token at all: MALFORMED, flagged so the officer checks the keyboard layout. */
     public static CrossingLogEntry unreadable(ScanRequest request, Instant now) {
         CrossingLogEntry entry = new CrossingLogEntry(request, now, ScanDecision.reject(ScanReason.MALFORMED), null,
@@ -186,13 +204,22 @@ public class CrossingLogEntry {
 
     /** A refusal of a known pass that the rules let a supervisor override ({@link ScanRules#overridable}). */
     public boolean overridable() {
-        return result == ScanDecision.Result.REJECTED && passId != null && ScanRules.overridable(direction, reason);
+        return result == ScanDecision.Result.REJECTED && passId != null && driverScanId == null
+                && ScanRules.overridable(direction, reason);
     }
 
     /** Whether this scan was sent by {@code operator}: a scan id and its answer belong to the sender alone. */
     public boolean sentBy(ScanRequest.Operator operator) {
         return Objects.equals(officerAccountId, operator.accountId())
                 && Objects.equals(deviceId, operator.deviceId());
+    }
+
+    public String getDriverScanId() {
+        return driverScanId;
+    }
+
+    public Long getApplicationId() {
+        return applicationId;
     }
 
     public ScanDecision decision() {

@@ -137,6 +137,9 @@ public final class ScanRules {
                 case UNKNOWN_KEY -> ScanReason.UNKNOWN_KEY;
             });
         }
+        if (reading.vehicle()) { // a vehicle crosses at a vehicle lane, with its driver (VehicleRules)
+            return ScanDecision.reject(ScanReason.VEHICLE_PASS_AT_PERSON_LANE);
+        }
         if (pass.isEmpty() || !pass.get().passId().equals(reading.passId())) {
             return ScanDecision.reject(ScanReason.NOT_FOUND);
         }
