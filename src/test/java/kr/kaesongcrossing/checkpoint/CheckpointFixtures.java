@@ -75,6 +75,36 @@ public final class CheckpointFixtures {
         return new IssuedPass(passId, token, applicationId, nameKorean, holder);
     }
 
+    /** A vehicle pass and the pass of its driver (the trip's applicant), valid from today, the trip approved. */
+    public record VehicleTrip(IssuedPass driver, String vehiclePassId, String vehicleToken, String plate) {
+    }
+
+    public VehicleTrip vehicleTrip(String driverNameKorean, String plate) {
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
+        AccountPrincipal holder = accounts.create(Role.CIVILIAN);
+        String reference = "KC-T-" + REFERENCES.incrementAndGet();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        jdbc.update("INSERT INTO travel_application (reference, applicant_id, status, name_korean, name_latin, "
+                + "entry_date, return_date, vehicle_plate, vehicle_type, created_at, updated_at) "
+                + "VALUES (?, ?, 'APPROVED_FOR_TRAVEL', ?, ?, ?, ?, ?, 'VAN', ?, ?)",
+                reference, holder.id(), driverNameKorean, "TEST DRIVER", today, today.plusDays(2), plate, now, now);
+        long applicationId = jdbc.queryForObject("SELECT id FROM travel_application WHERE reference = ?", Long.class,
+                reference);
+        TripApprovedForTravel trip = new TripApprovedForTravel(applicationId, reference, holder.id(),
+                driverNameKorean, "TEST DRIVER", LocalDate.of(1985, 3, 1), "KOR", today, today.plusDays(2),
+                TestImages.portraitJpeg(), new TripApprovedForTravel.Vehicle(0, plate, "VAN"));
+        transaction.executeWithoutResult(status -> events.publishEvent(trip));
+        String passId = jdbc.queryForObject("SELECT pass_id FROM pass WHERE current_for_application = ?",
+                String.class, applicationId);
+        String token = jdbc.queryForObject("SELECT token FROM pass WHERE pass_id = ?", String.class, passId);
+        String vehiclePassId = jdbc.queryForObject(
+                "SELECT pass_id FROM pass WHERE current_vehicle_for_application = ?", String.class, applicationId);
+        String vehicleToken = jdbc.queryForObject("SELECT token FROM pass WHERE pass_id = ?", String.class,
+                vehiclePassId);
+        return new VehicleTrip(new IssuedPass(passId, token, applicationId, driverNameKorean, holder),
+                vehiclePassId, vehicleToken, plate);
+    }
+
     /**
      * The trip holds a seat in {@code slot} (a one-off slot of that date if the timetable has none at that time) and,
      * when {@code consented}, is on the counterpart's consent list for it.
