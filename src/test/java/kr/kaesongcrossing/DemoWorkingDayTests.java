@@ -78,6 +78,8 @@ class DemoWorkingDayTests {
             assertThat(coordinator.login("coordinator@demo.test", "kaesong-demo-2026")).isTrue();
             assertThat(coordinator.get("/organisations/" + company).body()).contains("한국전력 개성지사",
                     "civilian@demo.test");
+            // the company's registered van, for its members' trips
+            assertThat(coordinator.get("/vehicles").body()).contains("34나5678", "한국전력 개성지사");
 
             // one standing permit holder of the company, with the permit's pass, who books on their permit page
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM standing_permit p JOIN user_account u "
