@@ -3,16 +3,22 @@ package kr.kaesongcrossing.application.group;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.application.model.Purpose;
-import kr.kaesongcrossing.application.model.VehicleType;
+import kr.kaesongcrossing.application.apply.ApplicationFormValidator;
+import kr.kaesongcrossing.application.vehicle.Vehicle;
+import kr.kaesongcrossing.application.vehicle.VehicleRefused;
+import kr.kaesongcrossing.application.vehicle.Vehicles;
 import kr.kaesongcrossing.application.profile.Profiles;
 import kr.kaesongcrossing.application.profile.TravellerProfile;
 import kr.kaesongcrossing.organisation.OrganisationRole;
 import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.schedule.Slot;
+import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.SlotFullException;
 import kr.kaesongcrossing.schedule.SlotListClosedException;
 import kr.kaesongcrossing.schedule.SlotUnavailableException;
@@ -46,9 +52,11 @@ class GroupController {
     private final Profiles profiles;
     private final Organisations organisations;
     private final Slots slots;
+    private final Vehicles vehicles;
 
     GroupController(GroupTrips groups, GroupFormValidator validator, Profiles profiles, Organisations organisations,
-            Slots slots) {
+            Slots slots, Vehicles vehicles) {
+        this.vehicles = vehicles;
         this.groups = groups;
         this.validator = validator;
         this.profiles = profiles;
@@ -62,7 +70,7 @@ class GroupController {
         binder.setIgnoreInvalidFields(true);
         binder.setAllowedFields("purpose", "purposeDetail", "entryDate", "returnDate", "northboundSlot",
                 "southboundSlot", "travellers[*].profileId", "travellers[*].included", "travellers[*].southboundSlot",
-                "travellers[*].vehiclePlate", "travellers[*].vehicleType", "goods[*].description", "goods[*].quantity",
+                "travellers[*].vehicleId", "goods[*].description", "goods[*].quantity",
                 "goods[*].valueKrw", "goods[*].categoryCode", "goods[*].permitNumber", "goods[*].comesBack");
     }
 
@@ -79,7 +87,7 @@ class GroupController {
     String initForm(@RequestParam long organisation, @AuthenticationPrincipal AccountPrincipal user, Model model) {
         List<TravellerProfile> saved = saved(user, organisation);
         model.addAttribute("form", GroupForm.forProfiles(saved.stream().map(TravellerProfile::getId).toList()));
-        return formView(organisation, saved, model);
+        return formView(user, organisation, saved, model);
     }
 
     /** {@code action=update} shows the slots of the dates typed so far; {@code submit} files the group. */
@@ -89,11 +97,12 @@ class GroupController {
             Model model, RedirectAttributes redirect) {
         List<TravellerProfile> saved = saved(user, organisation);
         if (!"submit".equals(action)) {
-            return formView(organisation, saved, model);
+            return formView(user, organisation, saved, model);
         }
+        useVehicles(form, result, user, organisation);
         GroupPlan plan = validator.check(form, result);
         if (plan == null) {
-            return formView(organisation, saved, model);
+            return formView(user, organisation, saved, model);
         }
         try {
             long id = groups.file(user, organisation, plan);
@@ -105,7 +114,7 @@ class GroupController {
         } catch (PessimisticLockingFailureException e) {
             result.reject("group.error.busy");
         }
-        return formView(organisation, saved, model);
+        return formView(user, organisation, saved, model);
     }
 
     @GetMapping("/groups/{id}")
@@ -116,12 +125,50 @@ class GroupController {
         return "group/detail";
     }
 
+    /**
+     * Each included traveller who drives gets the registered vehicle's plate and type; a vehicle that is not the
+     * organisation's, retired, whose operating permit ends before that traveller's return, or chosen for two
+     * travellers is the row's error.
+     */
+    private void useVehicles(GroupForm form, BindingResult result, AccountPrincipal user, long organisation) {
+        Set<Long> chosen = new HashSet<>();
+        for (int i = 0; i < form.getTravellers().size(); i++) {
+            GroupForm.Row row = form.getTravellers().get(i);
+            if (row == null) {
+                continue;
+            }
+            row.setVehiclePlate(null);
+            row.setVehicleType(null);
+            if (!row.isIncluded() || row.getVehicleId() == null) {
+                continue;
+            }
+            String field = "travellers[" + i + "].vehicleId";
+            if (!chosen.add(row.getVehicleId())) {
+                result.rejectValue(field, "group.error.vehicleTwice");
+                continue;
+            }
+            String earlier = ApplicationFormValidator.clean(row.getSouthboundSlot());
+            LocalDate back = earlier == null ? form.getReturnDate()
+                    : SlotKey.parse(earlier).map(SlotKey::date).orElse(form.getReturnDate());
+            try {
+                Vehicle vehicle = vehicles.forTrip(user.id(), row.getVehicleId(), back);
+                if (!Long.valueOf(organisation).equals(vehicle.getOrganisationId())) {
+                    throw new VehicleRefused("vehicle.error.notYours");
+                }
+                row.setVehiclePlate(vehicle.getPlate());
+                row.setVehicleType(vehicle.getType());
+            } catch (VehicleRefused e) {
+                result.rejectValue(field, e.getCodes()[0], e.getArguments(), null);
+            }
+        }
+    }
+
     private List<TravellerProfile> saved(AccountPrincipal user, long organisation) {
         return profiles.organisationRows(user, organisation).stream().filter(r -> r.profile() != null)
                 .map(Profiles.MemberRow::profile).toList();
     }
 
-    private String formView(long organisation, List<TravellerProfile> saved, Model model) {
+    private String formView(AccountPrincipal user, long organisation, List<TravellerProfile> saved, Model model) {
         GroupForm form = (GroupForm) model.getAttribute("form");
         form.padGoods();
         Map<Long, TravellerProfile> byId = new HashMap<>();
@@ -129,7 +176,7 @@ class GroupController {
         model.addAttribute("profilesById", byId);
         model.addAttribute("organisation", organisations.names(organisation).orElseThrow(GroupNotFoundException::new));
         model.addAttribute("purposes", Purpose.values());
-        model.addAttribute("vehicleTypes", VehicleType.values());
+        model.addAttribute("vehicleChoices", vehicles.choicesFor(user.id()).stream().filter(v -> Long.valueOf(organisation).equals(v.getOrganisationId())).toList());
         model.addAttribute("maxTravellers", TripGroup.MAX_TRAVELLERS);
         model.addAttribute("northSlots", on(form.getEntryDate(), form.getEntryDate(), TravelDirection.NORTHBOUND));
         model.addAttribute("southSlots", on(form.getReturnDate(), form.getReturnDate(), TravelDirection.SOUTHBOUND));

@@ -21,6 +21,8 @@ public class GroupForm {
         private String southboundSlot;
         private String vehiclePlate;
         private VehicleType vehicleType;
+        /** The organisation's registered vehicle this traveller drives; its plate and type fill the two above. */
+        private Long vehicleId;
 
         public Row() {
         }
@@ -63,6 +65,14 @@ public class GroupForm {
 
         public VehicleType getVehicleType() {
             return vehicleType;
+        }
+
+        public Long getVehicleId() {
+            return vehicleId;
+        }
+
+        public void setVehicleId(Long vehicleId) {
+            this.vehicleId = vehicleId;
         }
 
         public void setVehicleType(VehicleType vehicleType) {

@@ -87,7 +87,8 @@ class GroupFormValidator {
                 errors.rejectValue(prefix + "vehiclePlate", "application.error.vehiclePlate.required");
             }
             travellers.add(new GroupPlan.Traveller(row.getProfileId(), own,
-                    plate == null ? null : plate.toUpperCase(Locale.ROOT), plate == null ? null : row.getVehicleType()));
+                    plate == null ? null : plate.toUpperCase(Locale.ROOT), plate == null ? null : row.getVehicleType(),
+                    plate == null ? null : row.getVehicleId()));
         }
         if (travellers.isEmpty()) {
             errors.reject("group.error.noTravellers");

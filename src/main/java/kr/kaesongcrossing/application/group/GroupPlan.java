@@ -14,7 +14,11 @@ import kr.kaesongcrossing.schedule.SlotKey;
 public record GroupPlan(Purpose purpose, String purposeDetail, LocalDate entryDate, LocalDate returnDate,
         SlotKey northboundSlot, SlotKey southboundSlot, List<GoodsLine> goods, List<Traveller> travellers) {
 
-    /** A traveller of the group: a saved profile, with an earlier southbound slot or a vehicle as exceptions. */
-    public record Traveller(long profileId, SlotKey southboundSlot, String vehiclePlate, VehicleType vehicleType) {
+    /**
+     * A traveller of the group: a saved profile, with an earlier southbound slot or a vehicle they drive as
+     * exceptions ({@code vehicleId} the registered vehicle, plate and type its snapshot).
+     */
+    public record Traveller(long profileId, SlotKey southboundSlot, String vehiclePlate, VehicleType vehicleType,
+            Long vehicleId) {
     }
 }

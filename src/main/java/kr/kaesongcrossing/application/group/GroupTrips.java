@@ -108,7 +108,7 @@ public class GroupTrips {
                     p.getNationality(), p.getIdDocumentType(), p.getIdNumber(), p.getPhone(), organisationName,
                     plan.purpose(), plan.purposeDetail(), plan.entryDate(), south.date(), traveller.vehiclePlate(),
                     traveller.vehicleType(), members.isEmpty() ? plan.goods() : List.of(), plan.northboundSlot(),
-                    south);
+                    south, traveller.vehicleId());
             TravelApplication application = TravelApplication.draft(
                     p.getAccountId() == null ? coordinator.id() : p.getAccountId(), actor, now);
             application.joinGroup(group.getId(), members.isEmpty());

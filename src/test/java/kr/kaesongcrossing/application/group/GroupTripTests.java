@@ -89,8 +89,9 @@ class GroupTripTests extends ApplicationTestSupport {
                 .param("goods[0].categoryCode", "KC-OTHER").param("goods[0].permitNumber", "MOU-2026-0417")
                 .param("goods[0].comesBack", "true")
                 .param("goods[1].description", "");
+        long van = vehicle(entry.plusYears(1));
         form.param("travellers[1].southboundSlot", earlier.toString())
-                .param("travellers[2].vehiclePlate", "12가3456").param("travellers[2].vehicleType", "TRUCK");
+                .param("travellers[2].vehicleId", String.valueOf(van));
         MvcResult filed = mvc.perform(form.with(signedIn(coordinator)).with(csrf())).andReturn();
         assertThat(filed.getFlashMap().get("message")).as(filed.getResponse().getContentAsString())
                 .isEqualTo("group.filed");
@@ -106,6 +107,10 @@ class GroupTripTests extends ApplicationTestSupport {
         assertThat(repository.findById(apps.get(1)).orElseThrow().getReturnDate()).isEqualTo(entry.plusDays(1));
         assertThat(slots.bookings(apps.get(1)).get(1).slot()).isEqualTo(earlier);
         assertThat(slots.bookings(apps.get(2)).get(0).vehicles()).isEqualTo(1);
+        // the traveller who drives brings the registered vehicle, with its plate and type as the trip's snapshot
+        assertThat(jdbc.queryForMap("SELECT vehicle_id, vehicle_plate, vehicle_type FROM travel_application "
+                + "WHERE id = ?", apps.get(2))).containsEntry("vehicle_plate", "TRIP" + van)
+                .containsEntry("vehicle_type", "TRUCK");
         assertThat(jdbc.queryForList("SELECT description FROM application_goods_line WHERE application_id IN ("
                 + apps.get(0) + "," + apps.get(1) + ")", String.class)).containsExactly("계측 장비");
         // members with an account see their own application; those without are the coordinator's
@@ -192,7 +197,7 @@ class GroupTripTests extends ApplicationTestSupport {
                 new String[] {"entryDate", "yesterday"},
                 new String[] {"northboundSlot", "N-2026-99-99-0830"},
                 new String[] {"travellers[0].southboundSlot", "<script>alert(1)</script>"},
-                new String[] {"travellers[0].vehiclePlate", "12가3456"},
+                new String[] {"travellers[0].vehicleId", "999999999"},
                 new String[] {"travellers[0].included", "false"},
                 new String[] {"goods[0].description", "책"},
                 new String[] {"goods[0].quantity", "-3"})) {
@@ -311,7 +316,7 @@ class GroupTripTests extends ApplicationTestSupport {
     private GroupPlan plan(List<Long> profileIds, SlotKey north) {
         SlotKey south = slotWithRoom(TravelDirection.SOUTHBOUND, entry.plusDays(3), 0);
         return new GroupPlan(Purpose.TALKS, "회의", entry, entry.plusDays(3), north, south, List.of(),
-                profileIds.stream().map(id -> new GroupPlan.Traveller(id, null, null, null)).toList());
+                profileIds.stream().map(id -> new GroupPlan.Traveller(id, null, null, null, null)).toList());
     }
 
     /** Leaves {@code seats} seats in the slot (its cap set just above what is booked); returns the seats left. */
@@ -350,6 +355,18 @@ class GroupTripTests extends ApplicationTestSupport {
 
     private int status(AccountPrincipal user, String url) throws Exception {
         return mvc.perform(get(url).with(signedIn(user))).andReturn().getResponse().getStatus();
+    }
+
+    /** A truck the organisation registered, its operating permit valid until {@code permitExpires}. */
+    private long vehicle(LocalDate permitExpires) {
+        String marker = "T" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO vehicle (organisation_id, plate, active_plate, vehicle_type, make, colour, "
+                + "permit_number, permit_expires, registered_by, registered_at) "
+                + "VALUES (?, ?, ?, 'TRUCK', '트럭', '파랑', ?, ?, ?, ?)", org, marker, marker, marker, permitExpires,
+                coordinator.id(), java.sql.Timestamp.from(java.time.Instant.now()));
+        long id = jdbc.queryForObject("SELECT id FROM vehicle WHERE plate = ?", Long.class, marker);
+        jdbc.update("UPDATE vehicle SET plate = ?, active_plate = ? WHERE id = ?", "TRIP" + id, "TRIP" + id, id);
+        return id;
     }
 
     long organisation() {
