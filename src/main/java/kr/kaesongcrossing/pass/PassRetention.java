@@ -41,6 +41,7 @@ public class PassRetention {
                     Map<String, Object> batch = Map.of("ids", ids, "now", Timestamp.from(now));
                     jdbc.update("DELETE FROM pass_photo WHERE pass_pk IN (:ids)", batch);
                     jdbc.update("UPDATE pass SET holder_name_korean = NULL, holder_name_latin = NULL, token = NULL,"
+                            + " vehicle_plate = NULL,"
                             + " revocation_reason = NULL, anonymised_at = :now WHERE id IN (:ids)", batch);
                 });
     }

@@ -46,12 +46,6 @@ public class PassVerifier {
         return passes.findByCurrentForApplication(applicationId).map(Pass::forScan);
     }
 
-    /** The trip's current vehicle pass, if it brings a vehicle. */
-    @Transactional(readOnly = true)
-    public Optional<PassForScan> currentVehicleFor(long applicationId) {
-        return passes.findByCurrentVehicleForApplication(applicationId).map(Pass::forScan);
-    }
-
     /** The holder's JPEG photo, if the application had one. */
     @Transactional(readOnly = true)
     public Optional<byte[]> holderPhoto(String passId) {

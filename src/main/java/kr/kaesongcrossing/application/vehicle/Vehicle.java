@@ -193,11 +193,4 @@ public class Vehicle {
         return permitExpires;
     }
 
-    public Instant getRetiredAt() {
-        return retiredAt;
-    }
-
-    public long getVersion() {
-        return version;
-    }
 }

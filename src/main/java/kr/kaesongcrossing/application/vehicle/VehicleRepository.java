@@ -7,9 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface VehicleRepository extends JpaRepository<Vehicle, Long> {
 
-    /** A person's own vehicles and those of the organisations given, active first, by plate. */
-    List<Vehicle> findByOwnerAccountIdOrOrganisationIdInOrderByRetiredAtAscPlateAsc(long ownerAccountId,
-            Collection<Long> organisationIds);
+    /** A person's own vehicles and those of the organisations given. */
+    List<Vehicle> findByOwnerAccountIdOrOrganisationIdIn(long ownerAccountId, Collection<Long> organisationIds);
 
     Optional<Vehicle> findByActivePlate(String activePlate);
 }

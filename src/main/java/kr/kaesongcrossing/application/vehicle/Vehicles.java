@@ -40,7 +40,7 @@ public class Vehicles {
     public List<Vehicle> visibleTo(long accountId) {
         List<Long> orgs = organisations.membershipsOf(accountId).stream()
                 .map(Organisations.Membership::organisationId).toList();
-        return vehicles.findByOwnerAccountIdOrOrganisationIdInOrderByRetiredAtAscPlateAsc(accountId,
+        return vehicles.findByOwnerAccountIdOrOrganisationIdIn(accountId,
                 orgs.isEmpty() ? List.of(-1L) : orgs).stream().sorted(LISTED).toList();
     }
 
