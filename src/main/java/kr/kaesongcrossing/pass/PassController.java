@@ -69,9 +69,9 @@ class PassController {
         Instant now = clock.instant();
         List<Pass> found;
         if (!isStaff(user)) {
-            found = passes.findByHolderAccountIdOrderByIssuedAtDesc(user.id());
+            found = passes.findByHolderAccountIdOrderByIssuedAtDescKindAsc(user.id());
         } else if (q == null || q.isBlank()) {
-            found = passes.findAllByOrderByIssuedAtDesc(PageRequest.of(0, STAFF_LIST_SIZE));
+            found = passes.findAllByOrderByIssuedAtDescKindAsc(PageRequest.of(0, STAFF_LIST_SIZE));
         } else {
             found = passes.search(q.strip(), PageRequest.of(0, STAFF_LIST_SIZE));
         }

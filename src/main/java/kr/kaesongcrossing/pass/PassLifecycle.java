@@ -48,7 +48,7 @@ class PassLifecycle {
             log.info("Application {} already has pass {}; not issuing another", trip.applicationId(),
                     existing.get().getPassId());
             if (trip.vehicle() != null) {
-                issueVehiclePass(trip);
+                issueVehiclePass(trip, existing.get().getIssuedAt());
             }
             return existing.get();
         }
@@ -59,16 +59,17 @@ class PassLifecycle {
         log.info("Issued pass {} for application {}", pass.getPassId(), trip.reference());
         audit.record("pass.issued", Subject.of("pass", pass.getPassId()), "application=" + trip.applicationId());
         if (trip.vehicle() != null) {
-            issueVehiclePass(trip);
+            issueVehiclePass(trip, pass.getIssuedAt());
         }
         return pass;
     }
 
     /**
      * The trip's vehicle pass: held by the driver (the applicant), for the trip's window, with the plate and type the
-     * trip brings. Idempotent like the person's pass.
+     * trip brings, issued at the same instant as the person's pass (lists show it right after that one). Idempotent
+     * like the person's pass.
      */
-    private void issueVehiclePass(TripApprovedForTravel trip) {
+    private void issueVehiclePass(TripApprovedForTravel trip, Instant issuedAt) {
         if (passes.findByCurrentVehicleForApplication(trip.applicationId()).isPresent()) {
             return;
         }
@@ -76,7 +77,7 @@ class PassLifecycle {
                 trip.applicantAccountId(), trip.holderNameKorean(), trip.holderNameLatin(),
                 OfficeTime.startOfDay(trip.entryDate()), OfficeTime.endOfDay(trip.returnDate()), null,
                 new PassContent.VehicleOnPass(trip.vehicle().plate(), trip.vehicle().type()));
-        Pass pass = save(content, null);
+        Pass pass = passes.saveAndFlush(new Pass(content, PassTokens.sign(content, keys.ring()), issuedAt));
         log.info("Issued vehicle pass {} for application {}", pass.getPassId(), trip.reference());
         audit.record("pass.issued", Subject.of("pass", pass.getPassId()), "application=" + trip.applicationId()
                 + " vehicle=" + trip.vehicle().vehicleId());

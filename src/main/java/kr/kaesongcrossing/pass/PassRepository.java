@@ -28,16 +28,17 @@ interface PassRepository extends JpaRepository<Pass, Long> {
 
     List<Pass> findByPermitIdAndReplacedByIsNull(long permitId);
 
-    List<Pass> findByHolderAccountIdOrderByIssuedAtDesc(long holderAccountId);
+    /** A person's passes, newest first; a trip's vehicle pass right after its person's pass (same instant). */
+    List<Pass> findByHolderAccountIdOrderByIssuedAtDescKindAsc(long holderAccountId);
 
-    List<Pass> findAllByOrderByIssuedAtDesc(Pageable page);
+    List<Pass> findAllByOrderByIssuedAtDescKindAsc(Pageable page);
 
     @Query("""
             select p from Pass p
             where p.applicationReference = :query or p.passId = :query
                or lower(p.holderNameLatin) like lower(concat('%', :query, '%'))
                or p.holderNameKorean like concat('%', :query, '%')
-            order by p.issuedAt desc""")
+            order by p.issuedAt desc, p.kind""")
     List<Pass> search(String query, Pageable page);
 
     /** Revoked passes whose window has not ended: what an offline verifier must refuse. */

@@ -161,6 +161,10 @@ class VehicleTests extends ApplicationTestSupport {
         String personPage = page("/passes/" + passes.get(0).get("pass_id"), driver);
         assertThat(personPage).contains(plate + " 차량 출입증").contains("/passes/" + vehiclePass.get("pass_id")
                 + "/qr.png");
+        String list = page("/passes", driver); // the trip's person pass first, its vehicle pass right after
+        assertThat(list.indexOf("/passes/" + passes.get(0).get("pass_id"))).isPositive()
+                .isLessThan(list.indexOf("/passes/" + vehiclePass.get("pass_id")));
+        assertThat(list).contains("차량 " + plate);
         mvc.perform(get("/passes/" + vehiclePass.get("pass_id") + "/pdf").with(signedIn(driver)))
                 .andExpect(status().isOk());
 
