@@ -29,6 +29,8 @@ class VehicleController {
 
     private static final String LIST = "vehicle/list";
     private static final String FORM = "vehicle/form";
+    private static final int MIN_YEAR = 2000;
+    private static final int MAX_YEAR = 2099;
 
     private final Vehicles vehicles;
     private final Organisations organisations;
@@ -62,6 +64,7 @@ class VehicleController {
     @OnRefusal("/vehicles/new")
     String register(@AuthenticationPrincipal AccountPrincipal user, @Valid @ModelAttribute("form") VehicleForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
+        checkExpiry(form, errors);
         if (errors.hasErrors()) {
             return form(user, form, null, model);
         }
@@ -82,6 +85,7 @@ class VehicleController {
             @Valid @ModelAttribute("form") VehicleForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         Vehicle vehicle = vehicles.visible(user.id(), id);
+        checkExpiry(form, errors);
         if (errors.hasErrors()) {
             return form(user, form, vehicle, model);
         }
@@ -97,6 +101,14 @@ class VehicleController {
         vehicles.retire(user, id);
         redirect.addFlashAttribute("message", "vehicle.retiredDone");
         return "redirect:/vehicles";
+    }
+
+    /** A permit's end the database can hold and a person may mean: from 2000 to 2099. */
+    private static void checkExpiry(VehicleForm form, BindingResult errors) {
+        if (form.permitExpires() != null && (form.permitExpires().getYear() < MIN_YEAR
+                || form.permitExpires().getYear() > MAX_YEAR)) {
+            errors.rejectValue("permitExpires", "vehicle.error.permitExpiresRange");
+        }
     }
 
     private String form(AccountPrincipal user, VehicleForm form, Vehicle vehicle, Model model) {

@@ -117,6 +117,11 @@ class VehicleTests extends ApplicationTestSupport {
         String page = mvc.perform(vehicleForm("/vehicles/new", owner, "<b>!", null, today()).param("type", "TANK"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("차량 번호를 숫자, 한글, 영문 2~12자로 입력하십시오.");
+        String farFuture = mvc.perform(post("/vehicles/new").param("plate", plate()).param("type", "VAN")
+                        .param("make", "차").param("colour", "흰색").param("permitNumber", "OP-1")
+                        .param("permitExpires", "+100000-01-01").with(signedIn(owner)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(farFuture).contains("2000년부터 2099년 사이의 날짜를 입력하십시오.");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vehicle WHERE registered_by = ?", Integer.class,
                 owner.id())).isZero();
     }
