@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -60,8 +61,8 @@ public class GoodsCheck {
     @Column(name = "checked_by_name", nullable = false, length = 100)
     private String checkedByName;
 
-    @OneToMany(mappedBy = "check", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
+    @OneToMany(mappedBy = "check", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OrderBy("id") // a few lines each, always shown with the check
     private List<GoodsDifference> differences = new ArrayList<>();
 
     @Version

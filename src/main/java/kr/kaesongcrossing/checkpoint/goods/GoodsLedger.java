@@ -162,11 +162,12 @@ public class GoodsLedger {
      * and that have no not-back difference yet.
      */
     private List<Open> notBack() {
-        record North(long applicationId, String scanId, Instant checkedAt) {
+        record North(long applicationId, String scanId, Instant scannedAt) {
         }
-        List<North> pending = jdbc.query("SELECT c.application_id, c.scan_id, c.checked_at FROM goods_check c "
-                + "WHERE c.direction = 'NORTHBOUND' AND NOT EXISTS (SELECT 1 FROM goods_check s "
-                + "WHERE s.application_id = c.application_id AND s.direction = 'SOUTHBOUND') ORDER BY c.application_id",
+        List<North> pending = jdbc.query("SELECT c.application_id, c.scan_id, l.scanned_at FROM goods_check c "
+                + "JOIN crossing_log l ON l.scan_id = c.scan_id WHERE c.direction = 'NORTHBOUND' "
+                + "AND NOT EXISTS (SELECT 1 FROM goods_check s WHERE s.application_id = c.application_id "
+                + "AND s.direction = 'SOUTHBOUND') ORDER BY c.application_id",
                 (rs, n) -> new North(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
         if (pending.isEmpty()) {
@@ -182,7 +183,7 @@ public class GoodsLedger {
             if (back.isEmpty()) {
                 continue;
             }
-            Optional<LocalDate> day = southAgain(north.applicationId(), north.checkedAt())
+            Optional<LocalDate> day = southAgain(north.applicationId(), north.scannedAt())
                     .or(() -> Optional.ofNullable(slots.get(north.applicationId())).map(TripSlots::dueBack)
                             .filter(due -> due.isBefore(today)));
             if (day.isEmpty()) {
@@ -201,10 +202,13 @@ public class GoodsLedger {
         return open;
     }
 
-    /** The day (KST) the traveller got back south past the first gate after {@code since}. */
+    /**
+     * The day (KST) the traveller got back south past the first gate since {@code since}, the northbound scan (a
+     * southbound scan in the same second cannot be an earlier one: the scan times are whole seconds).
+     */
     private Optional<LocalDate> southAgain(long applicationId, Instant since) {
         LocalDateTime at = jdbc.queryForObject("SELECT MIN(scanned_at) FROM crossing_log WHERE application_id = ? "
-                + "AND direction = 'SOUTHBOUND' AND result = 'ACCEPTED' AND gate = ? AND scanned_at > ?",
+                + "AND direction = 'SOUTHBOUND' AND result = 'ACCEPTED' AND gate = ? AND scanned_at >= ?",
                 LocalDateTime.class, applicationId, route.gates().get(0).name(),
                 LocalDateTime.ofInstant(since, ZoneOffset.UTC));
         return Optional.ofNullable(at).map(t -> OfficeTime.dateOf(t.toInstant(ZoneOffset.UTC)));
