@@ -3,7 +3,7 @@ package kr.kaesongcrossing.checkpoint.goods;
 import kr.kaesongcrossing.system.Refusal;
 
 /** A goods check or a closing the rules refused; nothing was recorded. */
-public class GoodsRefused extends Refusal {
+class GoodsRefused extends Refusal {
 
     GoodsRefused(String message, String code, Object... arguments) {
         super(message, code, arguments);
