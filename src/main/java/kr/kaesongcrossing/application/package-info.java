@@ -16,7 +16,8 @@
  * {@link kr.kaesongcrossing.application.ApplicationStatus},
  * {@link kr.kaesongcrossing.application.TravellerProfiles} (a person's own traveller profile, by account),
  * {@link kr.kaesongcrossing.application.ScreeningSubjects} (what watch-list screening reads of an application, and
- * the hold it puts on approval), the
+ * the hold it puts on approval), {@link kr.kaesongcrossing.application.TripGoods} with
+ * {@link kr.kaesongcrossing.application.DeclaredGoodsLine} (a trip's declared goods, ticked off at the gate), the
  * standing permit events {@link kr.kaesongcrossing.application.PermitGranted},
  * {@link kr.kaesongcrossing.application.PermitRevoked} and {@link kr.kaesongcrossing.application.PermitExpiring}, and
  * {@link kr.kaesongcrossing.application.TravellerCrossed}, which the checkpoint publishes.

@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
  * Lane staff scan; the log, the roster and the route mode are also read by office staff and administrators; only a
  * supervisor or an administrator changes the route mode. The day close is read by lane staff, supervisors and
  * administrators, and signed off by a supervisor or an administrator (not by lane staff: the signature vouches for
- * their day). The JSON API has its own chain ({@link ApiSecurityConfig}).
+ * their day). The goods page is read by the same staff as the log; lane staff and supervisors tick off goods and
+ * close goods differences. The JSON API has its own chain ({@link ApiSecurityConfig}).
  */
 @Configuration
 class CheckpointAccess {
@@ -22,6 +23,8 @@ class CheckpointAccess {
                 .requestMatchers("/checkpoint/day").hasAnyRole("CHECKPOINT", "SUPERVISOR", "ADMIN")
                 .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**", "/checkpoint/route/**")
                 .hasAnyRole("CHECKPOINT", "SUPERVISOR", "OFFICER", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/checkpoint/goods").hasAnyRole("CHECKPOINT", "SUPERVISOR", "OFFICER",
+                        "ADMIN")
                 .requestMatchers("/checkpoint/**").hasAnyRole("CHECKPOINT", "SUPERVISOR");
     }
 }

@@ -20,7 +20,10 @@
  * <li>{@code route}: the route's mode (OPEN, SOUTHBOUND_ONLY, CLOSED) over time, its page ({@code /checkpoint/route}),
  * the staff banner and the applicants' notices;</li>
  * <li>{@code day}: the close of an office day ({@code /checkpoint/day}): who is overdue, who crossed without a slot,
- * the overrides and counts of the day, and the supervisor's sign-off.</li>
+ * the overrides and counts of the day, the goods differences still open, and the supervisor's sign-off;</li>
+ * <li>{@code goods}: the tick-off of a trip's declared goods after an accepted scan
+ * ({@code /checkpoint/scans/{scanId}/goods}, offered under the station's answer), and per trip what went north and
+ * came back with the open differences, closed with a reason ({@code /checkpoint/goods}).</li>
  * </ul>
  */
 @ApplicationModule(allowedDependencies = {"account", "application", "audit", "pass", "schedule", "system"})

@@ -17,6 +17,7 @@ import kr.kaesongcrossing.application.TravelApprovals;
 import kr.kaesongcrossing.application.TripSlots;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.checkpoint.goods.GoodsLedger;
 import kr.kaesongcrossing.checkpoint.roster.Roster;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
 import kr.kaesongcrossing.checkpoint.scan.Gate;
@@ -67,15 +68,17 @@ class DayClose {
     private final TravelApprovals approvals;
     private final DaySignOffRepository signOffs;
     private final AuditTrail audit;
+    private final GoodsLedger goods;
     private final Clock clock;
 
     DayClose(JdbcTemplate jdbc, Roster roster, TravelApprovals approvals, DaySignOffRepository signOffs,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, GoodsLedger goods, Clock clock) {
         this.jdbc = jdbc;
         this.roster = roster;
         this.approvals = approvals;
         this.signOffs = signOffs;
         this.audit = audit;
+        this.goods = goods;
         this.clock = clock;
     }
 
@@ -91,19 +94,23 @@ class DayClose {
                 overrides(from, until), counts(from, until), signOffs.findById(day));
     }
 
-    /** Signs the day off; a day signed already is refused with who signed it and when. */
+    /**
+     * Signs the day off; a day signed already is refused with who signed it and when. Open goods differences do not
+     * hold it up (they are followed up on /checkpoint/goods): the signature records how many were open.
+     */
     @Transactional
     void sign(LocalDate day, String note, long accountId, String name) {
         Optional<DaySignOff> signed = signOffs.findById(day);
         if (signed.isPresent()) {
             throw alreadySigned(signed.get());
         }
+        int openGoods = goods.openUpTo(day).size();
         try {
-            signOffs.saveAndFlush(new DaySignOff(day, accountId, name, note, clock.instant()));
+            signOffs.saveAndFlush(new DaySignOff(day, accountId, name, note, openGoods, clock.instant()));
         } catch (DataIntegrityViolationException e) { // another supervisor signed it at the same moment
             throw new DayCloseRefused("day signed meanwhile", "checkpoint.day.refused.concurrent");
         }
-        audit.record("checkpoint.day-signed", Subject.of("day", day), null);
+        audit.record("checkpoint.day-signed", Subject.of("day", day), "openGoodsDifferences=" + openGoods);
     }
 
     private static DayCloseRefused alreadySigned(DaySignOff signed) {

@@ -31,11 +31,16 @@ class DaySignOff {
     @Column(length = MAX_NOTE)
     private String note;
 
+    /** Goods differences (arisen on or before the day) still open when it was signed. */
+    @Column(name = "open_goods_differences")
+    private Integer openGoodsDifferences;
+
     protected DaySignOff() {
     }
 
     /** A day is signed once it has begun (KST): its lists are what the signature vouches for. */
-    DaySignOff(LocalDate day, long signedBy, String signedByName, String note, Instant now) {
+    DaySignOff(LocalDate day, long signedBy, String signedByName, String note, int openGoodsDifferences,
+            Instant now) {
         if (day.isAfter(OfficeTime.dateOf(now))) {
             throw new DayCloseRefused("day not begun", "checkpoint.day.refused.future");
         }
@@ -44,6 +49,7 @@ class DaySignOff {
         this.signedByName = signedByName;
         this.signedAt = now;
         this.note = note == null || note.isBlank() ? null : note.strip();
+        this.openGoodsDifferences = openGoodsDifferences;
     }
 
     public String getSignedByName() {
@@ -56,5 +62,9 @@ class DaySignOff {
 
     public String getNote() {
         return note;
+    }
+
+    public Integer getOpenGoodsDifferences() {
+        return openGoodsDifferences;
     }
 }
