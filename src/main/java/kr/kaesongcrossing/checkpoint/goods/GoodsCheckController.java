@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.checkpoint.log.CrossingLogRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -30,10 +31,12 @@ class GoodsCheckController {
 
     private final GateGoods gate;
     private final MessageSource messages;
+    private final CrossingLogRepository log;
 
-    GoodsCheckController(GateGoods gate, MessageSource messages) {
+    GoodsCheckController(GateGoods gate, MessageSource messages, CrossingLogRepository log) {
         this.gate = gate;
         this.messages = messages;
+        this.log = log;
     }
 
     @GetMapping("/checkpoint/scans/{scanId}/goods")
@@ -69,7 +72,10 @@ class GoodsCheckController {
             return view(gate.tick(scanId, officer.id()).orElse(tick.get()), form, model);
         }
         redirect.addFlashAttribute("goodsMessage", "checkpoint.goods.recorded");
-        return "redirect:/checkpoint?scan=" + tick.get().scan().scanId();
+        // back to the lane the scan came from: a driver's scan belongs to its vehicle's answer at the vehicle lane
+        String scan = tick.get().scan().scanId();
+        return log.findFirstByDriverScanId(scan).map(vehicle -> "redirect:/checkpoint/vehicle?scan=" + vehicle.getScanId())
+                .orElse("redirect:/checkpoint?scan=" + scan);
     }
 
     private static String view(GateGoods.Tick tick, GoodsCheckForm form, Model model) {

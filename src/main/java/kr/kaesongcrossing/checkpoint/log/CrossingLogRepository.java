@@ -7,5 +7,8 @@ public interface CrossingLogRepository extends JpaRepository<CrossingLogEntry, L
 
     Optional<CrossingLogEntry> findByScanId(String scanId);
 
+    /** The vehicle's row of a vehicle-lane scan whose driver was scanned as {@code driverScanId}. */
+    Optional<CrossingLogEntry> findFirstByDriverScanId(String driverScanId);
+
     boolean existsByOverrideOf(String scanId);
 }
