@@ -34,7 +34,7 @@ public class Roster {
     public record Across(String passId, Long applicationId, String holderNameKorean, String holderNameLatin,
             Position.Place place, Gate gate, Direction direction, Instant since, long minutes, String lane,
             LocalDate plannedReturn, Instant validUntil, String reference, boolean overstay, boolean transitTooLong,
-            ScanReason alert) {
+            ScanReason alert, boolean vehicle) {
 
         public String sinceText() {
             return OfficeTime.minutes(since);
@@ -79,7 +79,7 @@ public class Roster {
         Instant now = clock.instant();
         return jdbc.query("""
                 SELECT p.pass_id, p.application_id, p.holder_name_korean, p.holder_name_latin, p.position, p.last_gate,
-                       p.last_direction, p.since, p.lane, p.valid_until, p.revoked, t.return_date, t.reference
+                       p.last_direction, p.since, p.lane, p.valid_until, p.revoked, p.vehicle, t.return_date, t.reference
                 FROM pass_presence p LEFT JOIN checkpoint_trip t ON t.application_id = p.application_id
                 WHERE p.position <> 'SOUTH' ORDER BY p.since""", (rs, n) -> {
                     LocalDateTime validUntil = rs.getObject("valid_until", LocalDateTime.class);
@@ -101,7 +101,8 @@ public class Roster {
                             direction == null ? null : Direction.valueOf(direction), since,
                             Math.max(0, passed.toMinutes()), rs.getString("lane"), plannedReturn, end,
                             rs.getString("reference"), overstay,
-                            place == Position.Place.IN_TRANSIT && passed.compareTo(transitAlert) >= 0, alert);
+                            place == Position.Place.IN_TRANSIT && passed.compareTo(transitAlert) >= 0, alert,
+                            rs.getBoolean("vehicle"));
                 }).stream()
                 .sorted(Comparator.comparing((Across a) -> a.alert() == null)
                         .thenComparing(a -> !a.transitTooLong()).thenComparing(a -> !a.overstay()))

@@ -23,8 +23,9 @@ class RosterController {
     String roster(Model model) {
         List<Roster.Across> across = roster.across();
         model.addAttribute("across", across);
-        model.addAttribute("inside", across.stream().filter(a -> !a.inTransit()).count());
-        model.addAttribute("inTransit", across.stream().filter(Roster.Across::inTransit).count());
+        model.addAttribute("inside", across.stream().filter(a -> !a.vehicle() && !a.inTransit()).count());
+        model.addAttribute("inTransit", across.stream().filter(a -> !a.vehicle() && a.inTransit()).count());
+        model.addAttribute("vehicles", across.stream().filter(Roster.Across::vehicle).count());
         model.addAttribute("overstays", across.stream().filter(Roster.Across::overstay).count());
         model.addAttribute("alerts", across.stream().filter(a -> a.alert() != null).count());
         model.addAttribute("transitTooLong", across.stream().filter(Roster.Across::transitTooLong).count());

@@ -32,6 +32,10 @@ class PassPresence {
     @Column(name = "holder_name_latin")
     private String holderNameLatin;
 
+    /** A vehicle pass's presence: the roster counts vehicles apart from people. */
+    @Column(nullable = false)
+    private boolean vehicle;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Position.Place position;
@@ -74,6 +78,7 @@ class PassPresence {
         presence.since = now;
         presence.visits = 0;
         presence.lane = "";
+        presence.vehicle = pass.vehicle();
         presence.refresh(pass);
         return presence;
     }

@@ -104,6 +104,10 @@ class VehicleLaneTests {
         assertThat(jdbc.queryForObject("SELECT result FROM crossing_log WHERE scan_id = ?", String.class, driverScan))
                 .isEqualTo("ACCEPTED");
         assertThat(logOf(trip.driver().passId()).get("result")).isEqualTo("ACCEPTED");
+        // the muster list counts the van apart from the people inside, and marks its row
+        String roster = page("/checkpoint/roster");
+        assertThat(roster).contains("id=\"roster-vehicles\"")
+                .containsPattern("차량</span>\\s*<span lang=\"ko\">12가3456</span>");
     }
 
     @Test
