@@ -3,6 +3,11 @@ package kr.kaesongcrossing.screening;
 import com.ibm.icu.text.Transliterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +27,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * LEE/YI/RHEE/RI...), given names by Jaro-Winkler after folding the spellings that differ between romanisations
  * and passports (EO/O/U, voiced/voiceless consonants, R/L, doubled vowels). Two known dates of birth that differ
  * rule a match out; an equal one lets a weaker name similarity count.
+ *
+ * <p>Screening many travellers against a long list goes through an {@link Index}, which compares each traveller
+ * only with the entries that could match at all.
  */
 public final class NameMatcher {
 
@@ -143,6 +151,67 @@ public final class NameMatcher {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Listed people, indexed so that a traveller is compared only with the entries that could match (blocking), not
+     * with the whole list. An entry is a candidate when it has the traveller's date of birth, or when a reading of
+     * both shares a surname and one of the first two letters of the given name (a slip in either letter still
+     * meets), or the whole given name (a surname spelt past recognition). Nothing that {@link #match} could accept
+     * is left out but a name wrong in its surname and in both first letters of its given name at once, without
+     * the same date of birth: with two known dates that differ there is no match anyway. Not thread-safe to build;
+     * read-only afterwards.
+     *
+     * @param <T> what the caller keeps with each listed person (the entry)
+     */
+    public static final class Index<T> {
+
+        /** A listed person with their readings. */
+        public record Listed<T>(T item, Key key) {
+        }
+
+        private final Map<String, List<Listed<T>>> byName = new HashMap<>();
+        private final Map<LocalDate, List<Listed<T>>> byBirth = new HashMap<>();
+
+        public void add(T item, Key key) {
+            Listed<T> listed = new Listed<>(item, key);
+            if (key.dateOfBirth() != null) {
+                byBirth.computeIfAbsent(key.dateOfBirth(), date -> new ArrayList<>()).add(listed);
+            }
+            for (String block : blocks(key)) {
+                byName.computeIfAbsent(block, b -> new ArrayList<>()).add(listed);
+            }
+        }
+
+        /** The listed people the traveller may be, each once; {@link #match} decides. */
+        public Collection<Listed<T>> candidates(Key traveller) {
+            Set<Listed<T>> found = Collections.newSetFromMap(new IdentityHashMap<>());
+            LocalDate birth = traveller.dateOfBirth();
+            if (birth != null) {
+                found.addAll(byBirth.getOrDefault(birth, List.of()));
+            }
+            for (String block : blocks(traveller)) {
+                for (Listed<T> listed : byName.getOrDefault(block, List.of())) {
+                    // with both dates known, only the same one can match, and those came by date already
+                    if (birth == null || listed.key().dateOfBirth() == null) {
+                        found.add(listed);
+                    }
+                }
+            }
+            return found;
+        }
+
+        private static Set<String> blocks(Key key) {
+            Set<String> blocks = new HashSet<>();
+            for (Reading reading : key.readings()) {
+                String given = reading.given();
+                for (int i = 0; i < Math.min(2, given.length()); i++) {
+                    blocks.add(reading.surname() + ' ' + given.charAt(i));
+                }
+                blocks.add("=" + given);
+            }
+            return blocks;
+        }
     }
 
     private static boolean sameSurname(String a, String b) {

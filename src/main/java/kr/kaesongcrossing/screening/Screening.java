@@ -1,9 +1,13 @@
 package kr.kaesongcrossing.screening;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.ApplicationStatusChanged;
 import kr.kaesongcrossing.application.ScreeningSubjects;
@@ -17,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Screens applications against the watch list: each one when it is submitted (a group's travellers each have their
- * own application), and every undecided one when an entry is added. A possible match (the same ID number hash, or
- * {@link NameMatcher}) is raised once per application and entry and holds the application until an officer clears
- * it with a reason or refuses the application.
+ * own application), and when an entry is added every undecided one and every trip with a pass that is not over
+ * ({@link ScreeningSubjects#toScreenAgain}). A possible match (the same ID number hash, or {@link NameMatcher}
+ * through its {@link NameMatcher.Index}) is raised once per application and entry and holds the application until an
+ * officer clears it with a reason or refuses the application; a trip already approved keeps its approval but is
+ * refused at northbound scans while held (listed after approval: the review queue lists them).
  */
 @Service
 public class Screening {
@@ -41,8 +47,12 @@ public class Screening {
         this.clock = clock;
     }
 
-    private record Listed(WatchListEntry entry, NameMatcher.Key key) {
+    /** The list as screening reads it: by ID number hash, and by name and birth date. */
+    private record Listed(Map<String, List<WatchListEntry>> byIdNumber, NameMatcher.Index<WatchListEntry> index) {
     }
+
+    /** Entries' readings by entry id (entries never change; romanising 10,000 names takes a while). */
+    private final Map<Long, NameMatcher.Key> keys = new ConcurrentHashMap<>();
 
     /** In the submitting transaction, so that no officer sees the application before it is screened. */
     @EventListener
@@ -55,13 +65,24 @@ public class Screening {
         }
     }
 
-    /** Screens every undecided application again (the list changed); returns how many are now held. */
+    /**
+     * Screens again every undecided application and every trip with a pass not yet over (the list changed); returns
+     * how many are held afterwards.
+     */
     @Transactional
-    public int screenUndecided() {
-        List<Listed> listed = listed();
+    public int screenAgain() {
+        Listed listed = listed();
+        Set<Pair> raisedPairs = new HashSet<>();
+        Set<Long> open = new HashSet<>();
+        for (ScreeningMatch match : matches.findAll()) {
+            raisedPairs.add(pair(match.getApplicationId(), match.getEntryId()));
+            if (match.isOpen()) {
+                open.add(match.getApplicationId());
+            }
+        }
         int held = 0;
-        for (Subject subject : subjects.undecided()) {
-            if (screen(subject, listed)) {
+        for (Subject subject : subjects.toScreenAgain()) {
+            if (screen(subject, listed, raisedPairs, open.contains(subject.applicationId()))) {
                 held++;
             }
         }
@@ -98,36 +119,81 @@ public class Screening {
         }
     }
 
-    private List<Listed> listed() {
-        return entries.findAll().stream()
-                .map(e -> new Listed(e, NameMatcher.key(new NameMatcher.Person(e.getNameKorean(), e.getNameLatin(),
-                        e.getDateOfBirth()))))
-                .toList();
+    private Listed listed() {
+        List<WatchListEntry> all = entries.findAll();
+        Map<String, List<WatchListEntry>> byIdNumber = new HashMap<>();
+        NameMatcher.Index<WatchListEntry> index = new NameMatcher.Index<>();
+        for (WatchListEntry e : all) {
+            if (e.getIdNumberHash() != null) {
+                byIdNumber.computeIfAbsent(e.getIdNumberHash(), h -> new ArrayList<>()).add(e);
+            }
+            index.add(e, keys.computeIfAbsent(e.getId(), id -> NameMatcher.key(new NameMatcher.Person(
+                    e.getNameKorean(), e.getNameLatin(), e.getDateOfBirth()))));
+        }
+        if (keys.size() > all.size()) {
+            keys.keySet().retainAll(all.stream().map(WatchListEntry::getId).toList());
+        }
+        return new Listed(byIdNumber, index);
     }
 
-    /** Raises the new matches of one application; true when it is held afterwards. */
-    private boolean screen(Subject subject, List<Listed> listed) {
-        NameMatcher.Key traveller = NameMatcher.key(new NameMatcher.Person(subject.nameKorean(), subject.nameLatin(),
-                subject.dateOfBirth()));
-        for (Listed l : listed) {
-            long entryId = l.entry().getId();
-            boolean sameNumber = subject.idNumberHash() != null
-                    && Objects.equals(subject.idNumberHash(), l.entry().getIdNumberHash());
-            Optional<ScreeningMatch> raised = sameNumber
-                    ? Optional.of(ScreeningMatch.byIdNumber(subject.applicationId(), entryId, clock.instant()))
-                    : NameMatcher.match(traveller, l.key()).map(m -> ScreeningMatch.byName(
-                            subject.applicationId(), entryId, m, clock.instant()));
-            if (raised.isPresent() && !matches.existsByApplicationIdAndEntryId(subject.applicationId(), entryId)) {
-                matches.save(raised.get());
+    /** Raises the new matches of one application on submission; true when it is held afterwards. */
+    private boolean screen(Subject subject, Listed listed) {
+        Set<Pair> raised = new HashSet<>();
+        matches.findByApplicationIdOrderByIdAsc(subject.applicationId())
+                .forEach(m -> raised.add(pair(m.getApplicationId(), m.getEntryId())));
+        return screen(subject, listed, raised,
+                matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN));
+    }
+
+    /**
+     * Raises the new matches of one application, given the pairs raised before and whether one is open; true when
+     * it is held afterwards.
+     */
+    private boolean screen(Subject subject, Listed listed, Set<Pair> raisedPairs, boolean openBefore) {
+        long applicationId = subject.applicationId();
+        boolean open = openBefore;
+        for (ScreeningMatch raised : raised(subject, listed)) {
+            if (raisedPairs.add(pair(applicationId, raised.getEntryId()))) {
+                matches.save(raised);
+                open = true;
                 audit.recordAs(SCREENING, "screening.raised",
-                        kr.kaesongcrossing.audit.Subject.of("application", subject.applicationId()),
-                        Outcome.SUCCESS, "entry=" + entryId + " idNumber=" + raised.get().isIdNumberMatch());
+                        kr.kaesongcrossing.audit.Subject.of("application", applicationId), Outcome.SUCCESS,
+                        "entry=" + raised.getEntryId() + " idNumber=" + raised.isIdNumberMatch()
+                                + " status=" + subject.status());
             }
         }
-        boolean open = matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN);
         if (open != subject.held()) {
-            subjects.hold(subject.applicationId(), open);
+            subjects.hold(applicationId, open);
         }
         return open;
+    }
+
+    /** The possible matches of one traveller with the list: the same ID number, else a name that may be theirs. */
+    private List<ScreeningMatch> raised(Subject subject, Listed listed) {
+        List<ScreeningMatch> raised = new ArrayList<>();
+        Set<Long> byNumber = new HashSet<>();
+        if (subject.idNumberHash() != null) {
+            for (WatchListEntry e : listed.byIdNumber().getOrDefault(subject.idNumberHash(), List.of())) {
+                byNumber.add(e.getId());
+                raised.add(ScreeningMatch.byIdNumber(subject.applicationId(), e.getId(), clock.instant()));
+            }
+        }
+        NameMatcher.Key traveller = NameMatcher.key(new NameMatcher.Person(subject.nameKorean(), subject.nameLatin(),
+                subject.dateOfBirth()));
+        for (NameMatcher.Index.Listed<WatchListEntry> l : listed.index().candidates(traveller)) {
+            long entryId = l.item().getId();
+            if (!byNumber.contains(entryId)) {
+                NameMatcher.match(traveller, l.key()).ifPresent(m -> raised.add(
+                        ScreeningMatch.byName(subject.applicationId(), entryId, m, clock.instant())));
+            }
+        }
+        return raised;
+    }
+
+    private record Pair(long applicationId, long entryId) {
+    }
+
+    private static Pair pair(long applicationId, long entryId) {
+        return new Pair(applicationId, entryId);
     }
 }
