@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * <p>A Hangul name is split into surname and given name and romanised in both systems in use: Revised Romanization
  * (ICU's {@code Hangul-Latin}) and McCune-Reischauer (ICU's {@code Korean-Latin/BGN}, the BGN/PCGN form, which
  * needs decomposed input and one word at a time: inside a word it drops syllables that start with ㅇ). A Latin name
- * may be in Korean order or Western order. Surnames are compared by their usual variants (KIM/GIM,
- * LEE/YI/RHEE/RI...), given names by Jaro-Winkler after folding the spellings that differ between romanisations
+ * may be in Korean order or Western order (only the one a known surname stands in, when it stands at one end
+ * only). Surnames are compared by their usual variants (KIM/GIM, LEE/YI/RHEE/RI...; unknown ones also by
+ * Jaro-Winkler), given names by Jaro-Winkler after folding the spellings that differ between romanisations
  * and passports (EO/O/U, voiced/voiceless consonants, R/L, doubled vowels). Two known dates of birth that differ
  * rule a match out; an equal one lets a weaker name similarity count.
  *
@@ -123,7 +125,10 @@ public final class NameMatcher {
         if (person.nameLatin() != null && !person.nameLatin().isBlank()) {
             latinReadings(person.nameLatin(), readings);
         }
-        return new Key(Set.copyOf(readings), person.dateOfBirth());
+        // the romanisations often meet once folded: one reading each (the first, for the officer) halves the work
+        Map<String, Reading> distinct = new LinkedHashMap<>();
+        readings.forEach(r -> distinct.putIfAbsent(r.surname() + ' ' + r.given(), r));
+        return new Key(Set.copyOf(distinct.values()), person.dateOfBirth());
     }
 
     /** Whether the traveller may be the listed person, and why; empty when not. */
@@ -214,8 +219,10 @@ public final class NameMatcher {
         }
     }
 
+    /** Two known surnames are the same only by their variants (JEON is not JEONG); the others also when close. */
     private static boolean sameSurname(String a, String b) {
-        return a.equals(b) || (a.length() > 2 && b.length() > 2 && SIMILARITY.apply(a, b) >= 0.9);
+        return a.equals(b) || (a.length() > 2 && b.length() > 2
+                && !(SURNAMES.containsKey(a) && SURNAMES.containsKey(b)) && SIMILARITY.apply(a, b) >= 0.9);
     }
 
     private static void hangulReadings(String name, Set<Reading> readings) {
@@ -272,11 +279,18 @@ public final class NameMatcher {
             return;
         }
         String shown = String.join(" ", words);
-        // Korean order (surname first) and Western order (surname last)
-        readings.add(new Reading(surname(words.get(0)), fold(String.join("", words.subList(1, words.size()))),
-                shown));
-        readings.add(new Reading(surname(words.get(words.size() - 1)),
-                fold(String.join("", words.subList(0, words.size() - 1))), shown));
+        // Korean order (surname first) and Western order (surname last); when only one end is a known surname,
+        // that order alone (else a given name read as a surname would meet every namesake's)
+        boolean korean = CANONICAL_SURNAME.containsKey(words.get(0));
+        boolean western = CANONICAL_SURNAME.containsKey(words.get(words.size() - 1));
+        if (korean || !western) {
+            readings.add(new Reading(surname(words.get(0)), fold(String.join("", words.subList(1, words.size()))),
+                    shown));
+        }
+        if (western || !korean) {
+            readings.add(new Reading(surname(words.get(words.size() - 1)),
+                    fold(String.join("", words.subList(0, words.size() - 1))), shown));
+        }
     }
 
     private static String surname(String latin) {
