@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.screening;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.ApplicationStatusChanged;
 import kr.kaesongcrossing.application.ScreeningSubjects;
@@ -37,9 +39,11 @@ public class Screening {
     private final ScreeningSubjects subjects;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     Screening(WatchListEntryRepository entries, ScreeningMatchRepository matches, ScreeningSubjects subjects,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.entries = entries;
         this.matches = matches;
         this.subjects = subjects;
@@ -74,16 +78,23 @@ public class Screening {
         Listed listed = listed();
         Set<Pair> raisedPairs = new HashSet<>();
         Set<Long> open = new HashSet<>();
-        for (ScreeningMatch match : matches.findAll()) {
-            raisedPairs.add(pair(match.getApplicationId(), match.getEntryId()));
-            if (match.isOpen()) {
-                open.add(match.getApplicationId());
+        for (Object[] match : matches.pairs()) {
+            raisedPairs.add(pair((Long) match[0], (Long) match[1]));
+            if (match[2] == ScreeningMatch.Status.OPEN) {
+                open.add((Long) match[0]);
             }
         }
         int held = 0;
         for (Subject subject : subjects.toScreenAgain()) {
-            if (screen(subject, listed, raisedPairs, open.contains(subject.applicationId()))) {
+            Screened screened = screen(subject, listed, raisedPairs, open.contains(subject.applicationId()));
+            if (screened.open()) {
                 held++;
+            }
+            if (screened.changed()) {
+                // out of the persistence context once written: each audit record flushes it, which would otherwise
+                // check every match and application held so far again
+                entityManager.flush();
+                entityManager.clear();
             }
         }
         return held;
@@ -142,30 +153,34 @@ public class Screening {
         matches.findByApplicationIdOrderByIdAsc(subject.applicationId())
                 .forEach(m -> raised.add(pair(m.getApplicationId(), m.getEntryId())));
         return screen(subject, listed, raised,
-                matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN));
+                matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN)).open();
     }
 
-    /**
-     * Raises the new matches of one application, given the pairs raised before and whether one is open; true when
-     * it is held afterwards.
-     */
-    private boolean screen(Subject subject, Listed listed, Set<Pair> raisedPairs, boolean openBefore) {
+    /** Whether the application is held after screening, and whether anything was written. */
+    private record Screened(boolean open, boolean changed) {
+    }
+
+    /** Raises the new matches of one application, given the pairs raised before and whether one is open. */
+    private Screened screen(Subject subject, Listed listed, Set<Pair> raisedPairs, boolean openBefore) {
         long applicationId = subject.applicationId();
         boolean open = openBefore;
-        for (ScreeningMatch raised : raised(subject, listed)) {
-            if (raisedPairs.add(pair(applicationId, raised.getEntryId()))) {
-                matches.save(raised);
-                open = true;
-                audit.recordAs(SCREENING, "screening.raised",
-                        kr.kaesongcrossing.audit.Subject.of("application", applicationId), Outcome.SUCCESS,
-                        "entry=" + raised.getEntryId() + " idNumber=" + raised.isIdNumberMatch()
-                                + " status=" + subject.status());
-            }
+        List<ScreeningMatch> raised = raised(subject, listed).stream()
+                .filter(m -> raisedPairs.add(pair(applicationId, m.getEntryId()))).toList();
+        boolean changed = !raised.isEmpty();
+        if (changed) {
+            matches.saveAll(raised);
+            open = true;
+            // one record per application and screening, however many entries it met
+            audit.recordAs(SCREENING, "screening.raised",
+                    kr.kaesongcrossing.audit.Subject.of("application", applicationId), Outcome.SUCCESS,
+                    "entries=" + raised.stream().map(m -> m.getEntryId() + (m.isIdNumberMatch() ? "(idNumber)" : ""))
+                            .limit(20).collect(Collectors.joining(",")) + " status=" + subject.status());
         }
         if (open != subject.held()) {
             subjects.hold(applicationId, open);
+            changed = true;
         }
-        return open;
+        return new Screened(open, changed);
     }
 
     /** The possible matches of one traveller with the list: the same ID number, else a name that may be theirs. */
