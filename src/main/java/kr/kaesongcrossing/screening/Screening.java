@@ -79,7 +79,7 @@ public class Screening {
         Set<Pair> raisedPairs = new HashSet<>();
         Set<Long> open = new HashSet<>();
         for (Object[] match : matches.pairs()) {
-            raisedPairs.add(pair((Long) match[0], (Long) match[1]));
+            raisedPairs.add(new Pair((Long) match[0], (Long) match[1]));
             if (match[2] == ScreeningMatch.Status.OPEN) {
                 open.add((Long) match[0]);
             }
@@ -151,7 +151,7 @@ public class Screening {
     private boolean screen(Subject subject, Listed listed) {
         Set<Pair> raised = new HashSet<>();
         matches.findByApplicationIdOrderByIdAsc(subject.applicationId())
-                .forEach(m -> raised.add(pair(m.getApplicationId(), m.getEntryId())));
+                .forEach(m -> raised.add(new Pair(m.getApplicationId(), m.getEntryId())));
         return screen(subject, listed, raised,
                 matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN)).open();
     }
@@ -165,7 +165,7 @@ public class Screening {
         long applicationId = subject.applicationId();
         boolean open = openBefore;
         List<ScreeningMatch> raised = raised(subject, listed).stream()
-                .filter(m -> raisedPairs.add(pair(applicationId, m.getEntryId()))).toList();
+                .filter(m -> raisedPairs.add(new Pair(applicationId, m.getEntryId()))).toList();
         boolean changed = !raised.isEmpty();
         if (changed) {
             matches.saveAll(raised);
@@ -206,9 +206,5 @@ public class Screening {
     }
 
     private record Pair(long applicationId, long entryId) {
-    }
-
-    private static Pair pair(long applicationId, long entryId) {
-        return new Pair(applicationId, entryId);
     }
 }

@@ -15,6 +15,4 @@ interface ScreeningMatchRepository extends JpaRepository<ScreeningMatch, Long> {
     List<ScreeningMatch> findByEntryIdAndStatus(long entryId, ScreeningMatch.Status status);
 
     boolean existsByApplicationIdAndStatus(long applicationId, ScreeningMatch.Status status);
-
-    boolean existsByApplicationIdAndEntryId(long applicationId, long entryId);
 }

@@ -66,7 +66,8 @@ class NameMatchingBenchmarkTests {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         System.out.printf("name matching benchmark: %,d applicants against %,d listed in %.1f s (index %.1f s); "
-                + "applicants' readings %.1f s; %.1f candidates an applicant instead of %,d; %,d possible matches on %,d applicants%n",
+                + "applicants' readings %.1f s; %.1f candidates an applicant instead of %,d; %,d possible matches "
+                + "on %,d applicants%n",
                 APPLICANTS, LISTED, took.toMillis() / 1000.0, (indexed - started) / 1e9, keying / 1e9,
                 (double) candidates / APPLICANTS, LISTED, matches, applicantsMatched);
         assertThat(took).isLessThan(Duration.ofMinutes(1));

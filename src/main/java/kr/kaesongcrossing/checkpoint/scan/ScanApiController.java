@@ -87,8 +87,8 @@ class ScanApiController {
                     "NO_CONSENT_FOR_SLOT", "OUTSIDE_SLOT", "NO_BOOKED_SLOT", "WATCHLIST"}) String reason,
             @Schema(description = "Set on an ACCEPTED SOUTHBOUND scan of someone in transit or inside when something "
                     + "is wrong (the pass is no longer good, the gate before was not scanned, the route is CLOSED, or "
-                    + "the return is outside the traveller's slot, the holder may be on the watch list): let the holder "
-                    + "out, then report",
+                    + "the return is outside the traveller's slot, the holder may be on the watch list): let the "
+                    + "holder out, then report",
                     allowableValues = {"REVOKED", "EXPIRED", "APPLICATION_NOT_APPROVED", "STALE_OFFLINE_SCAN",
                             "WRONG_GATE_ORDER", "ROUTE_CLOSED", "OUTSIDE_SLOT", "WATCHLIST"},
                     nullable = true) String alert,
