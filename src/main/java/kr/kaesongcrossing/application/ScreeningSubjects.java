@@ -61,8 +61,10 @@ public class ScreeningSubjects {
     public List<Subject> toScreenAgain() {
         return entityManager.createQuery("select a.id, a.reference, a.status, a.nameKorean, a.nameLatin, "
                 + "a.dateOfBirth, a.idNumberHash, a.watchlistHold from TravelApplication a "
-                + "where a.status in :undecided or (a.status in :withPass and (a.returnDate is null or a.returnDate >= :today or exists "
-                + "(select p from TripPresence p where p.applicationId = a.id and p.inside = true)))", Object[].class)
+                + "where a.status in :undecided or (a.status in :withPass and (a.returnDate is null "
+                + "or a.returnDate >= :today "
+                + "or exists (select p from TripPresence p where p.applicationId = a.id and p.inside = true)))",
+                Object[].class)
                 .setParameter("undecided", UNDECIDED).setParameter("withPass", WITH_PASS)
                 .setParameter("today", OfficeTime.today(clock)).getResultStream()
                 .map(r -> new Subject((Long) r[0], (String) r[1], (ApplicationStatus) r[2], (String) r[3],
