@@ -1,18 +1,22 @@
 package kr.kaesongcrossing.application;
 
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import kr.kaesongcrossing.application.model.TravelApplication;
+import java.util.Set;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.system.IdentityHash;
+import kr.kaesongcrossing.system.OfficeTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the watch-list screening reads of applications and the hold it puts on them: while held, an application
- * cannot be approved ({@code application.refused.watchlist}).
+ * cannot be approved ({@code application.refused.watchlist}), and a trip that already has its pass is refused at
+ * northbound scans ({@link TravelApprovals#isHeldByScreening}); its approval stands until an officer decides.
  */
 @Service
 public class ScreeningSubjects {
@@ -22,12 +26,22 @@ public class ScreeningSubjects {
             String nameLatin, LocalDate dateOfBirth, String idNumberHash, boolean held) {
     }
 
+    private static final Set<ApplicationStatus> UNDECIDED = EnumSet.of(ApplicationStatus.SUBMITTED,
+            ApplicationStatus.INFORMATION_REQUESTED);
+    private static final Set<ApplicationStatus> WITH_PASS = EnumSet.of(ApplicationStatus.AWAITING_CONSENT,
+            ApplicationStatus.APPROVED_FOR_TRAVEL);
+
     private final TravelApplicationRepository applications;
     private final IdentityHash identityHash;
+    private final EntityManager entityManager;
+    private final Clock clock;
 
-    ScreeningSubjects(TravelApplicationRepository applications, IdentityHash identityHash) {
+    ScreeningSubjects(TravelApplicationRepository applications, IdentityHash identityHash,
+            EntityManager entityManager, Clock clock) {
         this.applications = applications;
         this.identityHash = identityHash;
+        this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /** The application as it stands, also inside its own transaction before the hash is written at flush. */
@@ -38,21 +52,29 @@ public class ScreeningSubjects {
                 a.isWatchlistHold()));
     }
 
-    /** Applications the office has still to decide on: screened again whenever the list changes. */
+    /**
+     * What is screened again whenever the list changes: the applications the office has still to decide on, and the
+     * trips approved (or waiting for the counterpart's consent) that are not over: returning today or later, or with
+     * the traveller still inside. One projection query, no entity loaded.
+     */
     @Transactional(readOnly = true)
-    public List<Subject> undecided() {
-        return applications.findByStatusIn(EnumSet.of(ApplicationStatus.SUBMITTED,
-                ApplicationStatus.INFORMATION_REQUESTED)).stream().map(ScreeningSubjects::subject).toList();
+    public List<Subject> toScreenAgain() {
+        return entityManager.createQuery("select a.id, a.reference, a.status, a.nameKorean, a.nameLatin, "
+                + "a.dateOfBirth, a.idNumberHash, a.watchlistHold from TravelApplication a "
+                + "where a.status in :undecided or (a.status in :withPass and (a.returnDate is null "
+                + "or a.returnDate >= :today "
+                + "or exists (select p from TripPresence p where p.applicationId = a.id and p.inside = true)))",
+                Object[].class)
+                .setParameter("undecided", UNDECIDED).setParameter("withPass", WITH_PASS)
+                .setParameter("today", OfficeTime.today(clock)).getResultStream()
+                .map(r -> new Subject((Long) r[0], (String) r[1], (ApplicationStatus) r[2], (String) r[3],
+                        (String) r[4], (LocalDate) r[5], (String) r[6], (Boolean) r[7]))
+                .toList();
     }
 
     /** Holds the application (an open match) or releases it (none left). */
     @Transactional
     public void hold(long applicationId, boolean held) {
         applications.findById(applicationId).ifPresent(application -> application.holdForWatchList(held));
-    }
-
-    private static Subject subject(TravelApplication a) {
-        return new Subject(a.getId(), a.getReference(), a.getStatus(), a.getNameKorean(), a.getNameLatin(),
-                a.getDateOfBirth(), a.getIdNumberHash(), a.isWatchlistHold());
     }
 }

@@ -34,6 +34,15 @@ public class TravelApprovals {
         return applications.existsByIdAndStatus(applicationId, ApplicationStatus.APPROVED_FOR_TRAVEL);
     }
 
+    /**
+     * Whether screening holds the trip: a possible watch-list match is open on it (its traveller may have been
+     * listed after approval). One primary-key look-up; read-only, in the caller's transaction when there is one.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public boolean isHeldByScreening(long applicationId) {
+        return applications.existsByIdAndWatchlistHoldTrue(applicationId);
+    }
+
     /** Planned trips that are in the Kaesong zone, or travel, on some day from {@code first} to {@code last}. */
     @Transactional(readOnly = true)
     public List<PlannedTrip> plannedTrips(LocalDate first, LocalDate last) {

@@ -3,6 +3,12 @@ package kr.kaesongcrossing.screening;
 import com.ibm.icu.text.Transliterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +24,14 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * <p>A Hangul name is split into surname and given name and romanised in both systems in use: Revised Romanization
  * (ICU's {@code Hangul-Latin}) and McCune-Reischauer (ICU's {@code Korean-Latin/BGN}, the BGN/PCGN form, which
  * needs decomposed input and one word at a time: inside a word it drops syllables that start with ㅇ). A Latin name
- * may be in Korean order or Western order. Surnames are compared by their usual variants (KIM/GIM,
- * LEE/YI/RHEE/RI...), given names by Jaro-Winkler after folding the spellings that differ between romanisations
+ * may be in Korean order or Western order (only the one a known surname stands in, when it stands at one end
+ * only). Surnames are compared by their usual variants (KIM/GIM, LEE/YI/RHEE/RI...; unknown ones also by
+ * Jaro-Winkler), given names by Jaro-Winkler after folding the spellings that differ between romanisations
  * and passports (EO/O/U, voiced/voiceless consonants, R/L, doubled vowels). Two known dates of birth that differ
  * rule a match out; an equal one lets a weaker name similarity count.
+ *
+ * <p>Screening many travellers against a long list goes through an {@link Index}, which compares each traveller
+ * only with the entries that could match at all.
  */
 public final class NameMatcher {
 
@@ -115,7 +125,10 @@ public final class NameMatcher {
         if (person.nameLatin() != null && !person.nameLatin().isBlank()) {
             latinReadings(person.nameLatin(), readings);
         }
-        return new Key(Set.copyOf(readings), person.dateOfBirth());
+        // the romanisations often meet once folded: one reading each (the first, for the officer) halves the work
+        Map<String, Reading> distinct = new LinkedHashMap<>();
+        readings.forEach(r -> distinct.putIfAbsent(r.surname() + ' ' + r.given(), r));
+        return new Key(Set.copyOf(distinct.values()), person.dateOfBirth());
     }
 
     /** Whether the traveller may be the listed person, and why; empty when not. */
@@ -145,8 +158,71 @@ public final class NameMatcher {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Listed people, indexed so that a traveller is compared only with the entries that could match (blocking), not
+     * with the whole list. An entry is a candidate when it has the traveller's date of birth, or when a reading of
+     * both shares a surname and one of the first two letters of the given name (a slip in either letter still
+     * meets), or the whole given name (a surname spelt past recognition). Nothing that {@link #match} could accept
+     * is left out but a name wrong in its surname and in both first letters of its given name at once, without
+     * the same date of birth: with two known dates that differ there is no match anyway. Not thread-safe to build;
+     * read-only afterwards.
+     *
+     * @param <T> what the caller keeps with each listed person (the entry)
+     */
+    public static final class Index<T> {
+
+        /** A listed person with their readings. */
+        public record Listed<T>(T item, Key key) {
+        }
+
+        private final Map<String, List<Listed<T>>> byName = new HashMap<>();
+        private final Map<LocalDate, List<Listed<T>>> byBirth = new HashMap<>();
+
+        public void add(T item, Key key) {
+            Listed<T> listed = new Listed<>(item, key);
+            if (key.dateOfBirth() != null) {
+                byBirth.computeIfAbsent(key.dateOfBirth(), date -> new ArrayList<>()).add(listed);
+            }
+            for (String block : blocks(key)) {
+                byName.computeIfAbsent(block, b -> new ArrayList<>()).add(listed);
+            }
+        }
+
+        /** The listed people the traveller may be, each once; {@link #match} decides. */
+        public Collection<Listed<T>> candidates(Key traveller) {
+            Set<Listed<T>> found = Collections.newSetFromMap(new IdentityHashMap<>());
+            LocalDate birth = traveller.dateOfBirth();
+            if (birth != null) {
+                found.addAll(byBirth.getOrDefault(birth, List.of()));
+            }
+            for (String block : blocks(traveller)) {
+                for (Listed<T> listed : byName.getOrDefault(block, List.of())) {
+                    // with both dates known, only the same one can match, and those came by date already
+                    if (birth == null || listed.key().dateOfBirth() == null) {
+                        found.add(listed);
+                    }
+                }
+            }
+            return found;
+        }
+
+        private static Set<String> blocks(Key key) {
+            Set<String> blocks = new HashSet<>();
+            for (Reading reading : key.readings()) {
+                String given = reading.given();
+                for (int i = 0; i < Math.min(2, given.length()); i++) {
+                    blocks.add(reading.surname() + ' ' + given.charAt(i));
+                }
+                blocks.add("=" + given);
+            }
+            return blocks;
+        }
+    }
+
+    /** Two known surnames are the same only by their variants (JEON is not JEONG); the others also when close. */
     private static boolean sameSurname(String a, String b) {
-        return a.equals(b) || (a.length() > 2 && b.length() > 2 && SIMILARITY.apply(a, b) >= 0.9);
+        return a.equals(b) || (a.length() > 2 && b.length() > 2
+                && !(SURNAMES.containsKey(a) && SURNAMES.containsKey(b)) && SIMILARITY.apply(a, b) >= 0.9);
     }
 
     private static void hangulReadings(String name, Set<Reading> readings) {
@@ -203,11 +279,18 @@ public final class NameMatcher {
             return;
         }
         String shown = String.join(" ", words);
-        // Korean order (surname first) and Western order (surname last)
-        readings.add(new Reading(surname(words.get(0)), fold(String.join("", words.subList(1, words.size()))),
-                shown));
-        readings.add(new Reading(surname(words.get(words.size() - 1)),
-                fold(String.join("", words.subList(0, words.size() - 1))), shown));
+        // Korean order (surname first) and Western order (surname last); when only one end is a known surname,
+        // that order alone (else a given name read as a surname would meet every namesake's)
+        boolean korean = CANONICAL_SURNAME.containsKey(words.get(0));
+        boolean western = CANONICAL_SURNAME.containsKey(words.get(words.size() - 1));
+        if (korean || !western) {
+            readings.add(new Reading(surname(words.get(0)), fold(String.join("", words.subList(1, words.size()))),
+                    shown));
+        }
+        if (western || !korean) {
+            readings.add(new Reading(surname(words.get(words.size() - 1)),
+                    fold(String.join("", words.subList(0, words.size() - 1))), shown));
+        }
     }
 
     private static String surname(String latin) {

@@ -1,9 +1,15 @@
 package kr.kaesongcrossing.screening;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import kr.kaesongcrossing.application.ApplicationStatus;
 import kr.kaesongcrossing.application.ApplicationStatusChanged;
 import kr.kaesongcrossing.application.ScreeningSubjects;
@@ -17,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Screens applications against the watch list: each one when it is submitted (a group's travellers each have their
- * own application), and every undecided one when an entry is added. A possible match (the same ID number hash, or
- * {@link NameMatcher}) is raised once per application and entry and holds the application until an officer clears
- * it with a reason or refuses the application.
+ * own application), and when an entry is added every undecided one and every trip with a pass that is not over
+ * ({@link ScreeningSubjects#toScreenAgain}). A possible match (the same ID number hash, or {@link NameMatcher}
+ * through its {@link NameMatcher.Index}) is raised once per application and entry and holds the application until an
+ * officer clears it with a reason or refuses the application; a trip already approved keeps its approval but is
+ * refused at northbound scans while held (listed after approval: the review queue lists them).
  */
 @Service
 public class Screening {
@@ -31,9 +39,11 @@ public class Screening {
     private final ScreeningSubjects subjects;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     Screening(WatchListEntryRepository entries, ScreeningMatchRepository matches, ScreeningSubjects subjects,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.entries = entries;
         this.matches = matches;
         this.subjects = subjects;
@@ -41,8 +51,12 @@ public class Screening {
         this.clock = clock;
     }
 
-    private record Listed(WatchListEntry entry, NameMatcher.Key key) {
+    /** The list as screening reads it: by ID number hash, and by name and birth date. */
+    private record Listed(Map<String, List<WatchListEntry>> byIdNumber, NameMatcher.Index<WatchListEntry> index) {
     }
+
+    /** Entries' readings by entry id (entries never change; romanising 10,000 names takes a while). */
+    private final Map<Long, NameMatcher.Key> keys = new ConcurrentHashMap<>();
 
     /** In the submitting transaction, so that no officer sees the application before it is screened. */
     @EventListener
@@ -55,14 +69,32 @@ public class Screening {
         }
     }
 
-    /** Screens every undecided application again (the list changed); returns how many are now held. */
+    /**
+     * Screens again every undecided application and every trip with a pass not yet over (the list changed); returns
+     * how many are held afterwards.
+     */
     @Transactional
-    public int screenUndecided() {
-        List<Listed> listed = listed();
+    public int screenAgain() {
+        Listed listed = listed();
+        Set<Pair> raisedPairs = new HashSet<>();
+        Set<Long> open = new HashSet<>();
+        for (Object[] match : matches.pairs()) {
+            raisedPairs.add(new Pair((Long) match[0], (Long) match[1]));
+            if (match[2] == ScreeningMatch.Status.OPEN) {
+                open.add((Long) match[0]);
+            }
+        }
         int held = 0;
-        for (Subject subject : subjects.undecided()) {
-            if (screen(subject, listed)) {
+        for (Subject subject : subjects.toScreenAgain()) {
+            Screened screened = screen(subject, listed, raisedPairs, open.contains(subject.applicationId()));
+            if (screened.open()) {
                 held++;
+            }
+            if (screened.changed()) {
+                // out of the persistence context once written: each audit record flushes it, which would otherwise
+                // check every match and application held so far again
+                entityManager.flush();
+                entityManager.clear();
             }
         }
         return held;
@@ -98,36 +130,81 @@ public class Screening {
         }
     }
 
-    private List<Listed> listed() {
-        return entries.findAll().stream()
-                .map(e -> new Listed(e, NameMatcher.key(new NameMatcher.Person(e.getNameKorean(), e.getNameLatin(),
-                        e.getDateOfBirth()))))
-                .toList();
+    private Listed listed() {
+        List<WatchListEntry> all = entries.findAll();
+        Map<String, List<WatchListEntry>> byIdNumber = new HashMap<>();
+        NameMatcher.Index<WatchListEntry> index = new NameMatcher.Index<>();
+        for (WatchListEntry e : all) {
+            if (e.getIdNumberHash() != null) {
+                byIdNumber.computeIfAbsent(e.getIdNumberHash(), h -> new ArrayList<>()).add(e);
+            }
+            index.add(e, keys.computeIfAbsent(e.getId(), id -> NameMatcher.key(new NameMatcher.Person(
+                    e.getNameKorean(), e.getNameLatin(), e.getDateOfBirth()))));
+        }
+        if (keys.size() > all.size()) {
+            keys.keySet().retainAll(all.stream().map(WatchListEntry::getId).toList());
+        }
+        return new Listed(byIdNumber, index);
     }
 
-    /** Raises the new matches of one application; true when it is held afterwards. */
-    private boolean screen(Subject subject, List<Listed> listed) {
-        NameMatcher.Key traveller = NameMatcher.key(new NameMatcher.Person(subject.nameKorean(), subject.nameLatin(),
-                subject.dateOfBirth()));
-        for (Listed l : listed) {
-            long entryId = l.entry().getId();
-            boolean sameNumber = subject.idNumberHash() != null
-                    && Objects.equals(subject.idNumberHash(), l.entry().getIdNumberHash());
-            Optional<ScreeningMatch> raised = sameNumber
-                    ? Optional.of(ScreeningMatch.byIdNumber(subject.applicationId(), entryId, clock.instant()))
-                    : NameMatcher.match(traveller, l.key()).map(m -> ScreeningMatch.byName(
-                            subject.applicationId(), entryId, m, clock.instant()));
-            if (raised.isPresent() && !matches.existsByApplicationIdAndEntryId(subject.applicationId(), entryId)) {
-                matches.save(raised.get());
-                audit.recordAs(SCREENING, "screening.raised",
-                        kr.kaesongcrossing.audit.Subject.of("application", subject.applicationId()),
-                        Outcome.SUCCESS, "entry=" + entryId + " idNumber=" + raised.get().isIdNumberMatch());
+    /** Raises the new matches of one application on submission; true when it is held afterwards. */
+    private boolean screen(Subject subject, Listed listed) {
+        Set<Pair> raised = new HashSet<>();
+        matches.findByApplicationIdOrderByIdAsc(subject.applicationId())
+                .forEach(m -> raised.add(new Pair(m.getApplicationId(), m.getEntryId())));
+        return screen(subject, listed, raised,
+                matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN)).open();
+    }
+
+    /** Whether the application is held after screening, and whether anything was written. */
+    private record Screened(boolean open, boolean changed) {
+    }
+
+    /** Raises the new matches of one application, given the pairs raised before and whether one is open. */
+    private Screened screen(Subject subject, Listed listed, Set<Pair> raisedPairs, boolean openBefore) {
+        long applicationId = subject.applicationId();
+        boolean open = openBefore;
+        List<ScreeningMatch> raised = raised(subject, listed).stream()
+                .filter(m -> raisedPairs.add(new Pair(applicationId, m.getEntryId()))).toList();
+        boolean changed = !raised.isEmpty();
+        if (changed) {
+            matches.saveAll(raised);
+            open = true;
+            // one record per application and screening, however many entries it met
+            audit.recordAs(SCREENING, "screening.raised",
+                    kr.kaesongcrossing.audit.Subject.of("application", applicationId), Outcome.SUCCESS,
+                    "entries=" + raised.stream().map(m -> m.getEntryId() + (m.isIdNumberMatch() ? "(idNumber)" : ""))
+                            .limit(20).collect(Collectors.joining(",")) + " status=" + subject.status());
+        }
+        if (open != subject.held()) {
+            subjects.hold(applicationId, open);
+            changed = true;
+        }
+        return new Screened(open, changed);
+    }
+
+    /** The possible matches of one traveller with the list: the same ID number, else a name that may be theirs. */
+    private List<ScreeningMatch> raised(Subject subject, Listed listed) {
+        List<ScreeningMatch> raised = new ArrayList<>();
+        Set<Long> byNumber = new HashSet<>();
+        if (subject.idNumberHash() != null) {
+            for (WatchListEntry e : listed.byIdNumber().getOrDefault(subject.idNumberHash(), List.of())) {
+                byNumber.add(e.getId());
+                raised.add(ScreeningMatch.byIdNumber(subject.applicationId(), e.getId(), clock.instant()));
             }
         }
-        boolean open = matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN);
-        if (open != subject.held()) {
-            subjects.hold(subject.applicationId(), open);
+        NameMatcher.Key traveller = NameMatcher.key(new NameMatcher.Person(subject.nameKorean(), subject.nameLatin(),
+                subject.dateOfBirth()));
+        for (NameMatcher.Index.Listed<WatchListEntry> l : listed.index().candidates(traveller)) {
+            long entryId = l.item().getId();
+            if (!byNumber.contains(entryId)) {
+                NameMatcher.match(traveller, l.key()).ifPresent(m -> raised.add(
+                        ScreeningMatch.byName(subject.applicationId(), entryId, m, clock.instant())));
+            }
         }
-        return open;
+        return raised;
+    }
+
+    private record Pair(long applicationId, long entryId) {
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The watch list: its entries, added and removed by ADMIN, each change audited in the same transaction. Adding an
- * entry screens every undecided application again; removing one drops its open matches.
+ * entry screens again every undecided application and every trip with a pass not yet over; removing one drops its
+ * open matches.
  */
 @Service
 public class WatchList {
@@ -54,7 +55,7 @@ public class WatchList {
     @Transactional
     WatchListEntry add(WatchListForm form) {
         WatchListEntry entry = save(prepare(form));
-        screening.screenUndecided();
+        screening.screenAgain();
         return entry;
     }
 
@@ -62,7 +63,7 @@ public class WatchList {
     @Transactional
     int addAll(List<Prepared> rows) {
         rows.forEach(this::save);
-        screening.screenUndecided();
+        screening.screenAgain();
         return rows.size();
     }
 

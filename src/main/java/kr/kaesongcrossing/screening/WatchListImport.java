@@ -5,6 +5,11 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +25,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * A watch list as CSV (UTF-8, comma-separated; a header line is skipped): name in Hangul, name in Latin letters,
+ * A watch list as CSV (comma-separated; a header line is skipped), in UTF-8 (with or without a byte order mark) or,
+ * when the bytes are not valid UTF-8, CP949 (EUC-KR and its Windows superset, as Korean government spreadsheets save
+ * it): name in Hangul, name in Latin letters,
  * date of birth (yyyy-mm-dd), ID number, reason, source, listed since (yyyy-mm-dd, today when empty). Each row is
  * checked as the form would check it; the preview shows every row with its problem, and only good rows are added.
  */
@@ -28,6 +35,7 @@ import org.springframework.stereotype.Component;
 class WatchListImport {
 
     static final int MAX_ROWS = 10_000;
+    private static final Charset CP949 = Charset.forName("x-windows-949");
 
     /** A row of the preview: its line, names, and the message code of its problem (null for a good row). */
     record Row(int line, String nameKorean, String nameLatin, String problem) implements Serializable {
@@ -48,9 +56,9 @@ class WatchListImport {
 
     /** The plan for a file; null when it cannot be read as CSV at all. */
     Plan preview(byte[] data) {
-        String text = new String(data, StandardCharsets.UTF_8);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
+        String text = decode(data);
+        if (text == null) {
+            return null;
         }
         List<Row> rows = new ArrayList<>();
         List<WatchList.Prepared> good = new ArrayList<>();
@@ -89,6 +97,26 @@ class WatchListImport {
             return null;
         }
         return new Plan(List.copyOf(rows), List.copyOf(good));
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8 (without its byte order mark), else CP949; null when neither. */
+    static String decode(byte[] data) {
+        String text;
+        try {
+            text = strict(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            try {
+                text = strict(CP949).decode(ByteBuffer.wrap(data)).toString();
+            } catch (CharacterCodingException neither) {
+                return null;
+            }
+        }
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** Our own messages by their key; the rest (sizes, dates in the future) as one sentence. */

@@ -114,6 +114,21 @@ class ScreeningTests extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldFlagAnApprovedTripWhoseTravellerIsListedAfterwardsWithoutWithdrawingTheApproval() throws Exception {
+        String name = uniqueKoreanName();
+        long id = submitted(applicant, name, someEntryDate(), Purpose.TALKS);
+        ApplicationStatus approved = reviews.approve(id, version(id), Actor.of(officer));
+
+        listed(name, null, null, null);
+
+        assertThat(held(id)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT status FROM travel_application WHERE id = ?", String.class, id))
+                .isEqualTo(approved.name());
+        assertThat(page("/review/applications/" + id)).contains("승인 뒤에 감시 명단에 오른", "/review/screening/" + id);
+        assertThat(page("/review")).contains("승인 뒤 감시 명단 일치 가능성", "/review/screening/" + id);
+    }
+
+    @Test
     void shouldReleaseTheHoldWhenTheEntryIsRemoved() {
         String name = uniqueKoreanName();
         long id = submitted(applicant, name, someEntryDate(), Purpose.TALKS);

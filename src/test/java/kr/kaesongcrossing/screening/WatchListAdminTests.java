@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import kr.kaesongcrossing.account.AccountPrincipal;
@@ -143,6 +144,24 @@ class WatchListAdminTests {
         MvcResult unreadable = mvc.perform(multipart("/admin/watchlist/import").with(signedIn(admin)).with(csrf()))
                 .andReturn();
         assertThat(unreadable.getFlashMap().get("importUnreadable")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldReadACsvSavedByAKoreanSpreadsheetInCp949() throws Exception {
+        // 똠 and 햏 exist only in CP949's extension of EUC-KR: a plain EUC-KR reading would lose them
+        String name = "똠" + UUID.randomUUID().toString().chars().limit(2)
+                .mapToObj(c -> String.valueOf((char) (0xAC00 + c))).reduce("", String::concat) + "햏";
+        String csv = "이름,로마자,생년월일,신분증,사유,출처,등재일\r\n" + name + ",,1971-04-15,,제재 대상,통일부 통보,\r\n";
+        MockMultipartFile file = new MockMultipartFile("file", "명단.csv", "text/csv",
+                csv.getBytes(Charset.forName("x-windows-949")));
+
+        String preview = mvc.perform(multipart("/admin/watchlist/import").file(file).with(signedIn(admin))
+                .with(csrf())).andReturn().getResponse().getContentAsString();
+
+        assertThat(preview).contains(name, "추가 예정", "1줄 중 1줄을 추가할 수 있습니다.");
+        assertThat(WatchListImport.decode(csv.getBytes(StandardCharsets.UTF_8))).as("UTF-8 stays UTF-8")
+                .isEqualTo(csv);
+        assertThat(WatchListImport.decode(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8))).isEqualTo(csv);
     }
 
     private String page(String path) throws Exception {

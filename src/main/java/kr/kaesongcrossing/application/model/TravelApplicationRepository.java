@@ -47,6 +47,12 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
 
     boolean existsByIdAndStatus(Long id, ApplicationStatus status);
 
+    boolean existsByIdAndWatchlistHoldTrue(Long id);
+
+    /** Trips held by screening in these statuses (V62 indexes the hold), by entry date. */
+    List<TravelApplication> findByWatchlistHoldTrueAndStatusInOrderByEntryDateAscIdAsc(
+            Collection<ApplicationStatus> statuses);
+
     @Query("""
             select new kr.kaesongcrossing.application.model.ConsentCandidate(
                 a.id, a.reference, a.status, a.version, a.applicantId, a.nameKorean, a.nameLatin, a.entryDate)

@@ -110,6 +110,7 @@ class ReviewController {
         Page<QueueRow> rows = queue.find(filter, page - 1);
         model.addAttribute("page", rows);
         model.addAttribute("flagged", duplicates.flagged(rows.map(QueueRow::id).getContent()));
+        model.addAttribute("listedAfterApproval", reviews.listedAfterApproval());
         return QUEUE;
     }
 

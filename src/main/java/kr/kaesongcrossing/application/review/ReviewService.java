@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,20 @@ public class ReviewService {
                 slot, late));
         audit.record("application.slot-moved", Subject.of("application", id), "from=" + from + " to=" + slot
                 + " late=" + late);
+    }
+
+    /**
+     * Trips with a pass (or waiting for the counterpart's consent) that screening holds: their traveller may have
+     * been listed after approval, and northbound gates refuse them until an officer clears the match.
+     */
+    @Transactional(readOnly = true)
+    List<QueueRow> listedAfterApproval() {
+        return applications.findByWatchlistHoldTrueAndStatusInOrderByEntryDateAscIdAsc(EnumSet.of(
+                ApplicationStatus.AWAITING_CONSENT, ApplicationStatus.APPROVED_FOR_TRAVEL)).stream()
+                .map(a -> new QueueRow(a.getId(), a.getVersion(), a.getApplicantId(), a.getReference(), a.getStatus(),
+                        a.getNameKorean(), a.getNameLatin(), a.getPurpose(), a.getEntryDate(), a.getReturnDate(),
+                        a.getSubmittedAt(), a.getGroupId(), null, 0))
+                .toList();
     }
 
     /** Trips still going ahead whose seat is in a cancelled slot, from today on. */

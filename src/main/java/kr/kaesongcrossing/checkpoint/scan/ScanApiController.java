@@ -84,13 +84,14 @@ class ScanApiController {
             @Schema(description = "Why a scan was REJECTED", allowableValues = {"MALFORMED", "INVALID_SIGNATURE",
                     "UNKNOWN_KEY", "NOT_FOUND", "ROUTE_CLOSED", "STALE_OFFLINE_SCAN", "REVOKED", "NOT_YET_VALID",
                     "EXPIRED", "APPLICATION_NOT_APPROVED", "ALREADY_INSIDE", "NOT_INSIDE", "WRONG_GATE_ORDER",
-                    "NO_CONSENT_FOR_SLOT", "OUTSIDE_SLOT", "NO_BOOKED_SLOT",
+                    "NO_CONSENT_FOR_SLOT", "OUTSIDE_SLOT", "NO_BOOKED_SLOT", "WATCHLIST",
                     "VEHICLE_PASS_AT_PERSON_LANE"}) String reason,
             @Schema(description = "Set on an ACCEPTED SOUTHBOUND scan of someone in transit or inside when something "
                     + "is wrong (the pass is no longer good, the gate before was not scanned, the route is CLOSED, or "
-                    + "the return is outside the traveller's slot): let the holder out, then report",
+                    + "the return is outside the traveller's slot, the holder may be on the watch list): let the "
+                    + "holder out, then report",
                     allowableValues = {"REVOKED", "EXPIRED", "APPLICATION_NOT_APPROVED", "STALE_OFFLINE_SCAN",
-                            "WRONG_GATE_ORDER", "ROUTE_CLOSED", "OUTSIDE_SLOT"},
+                            "WRONG_GATE_ORDER", "ROUTE_CLOSED", "OUTSIDE_SLOT", "WATCHLIST"},
                     nullable = true) String alert,
             String message, Holder holder, String validUntil) {
     }

@@ -11,6 +11,7 @@ import static kr.kaesongcrossing.checkpoint.scan.ScanReason.NOT_YET_VALID;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.REVOKED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.ROUTE_CLOSED;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.STALE_OFFLINE_SCAN;
+import static kr.kaesongcrossing.checkpoint.scan.ScanReason.WATCHLIST;
 import static kr.kaesongcrossing.checkpoint.scan.ScanReason.WRONG_GATE_ORDER;
 
 import java.time.Duration;
@@ -48,6 +49,10 @@ import kr.kaesongcrossing.pass.TokenReading;
  * without a crossing booked for the day, approved for travel and consented to (for its slot with slot checks on,
  * as a trip without them) is NO_BOOKED_SLOT, and no override lets it through. SOUTHBOUND it is judged like any pass, so a holder inside
  * always gets out (with APPLICATION_NOT_APPROVED as the alert when no crossing is booked).
+ *
+ * <p>A trip with an open watch-list match ({@link Trip#listed()}: its holder may have been listed after approval)
+ * is WATCHLIST NORTHBOUND, right after REVOKED and never overridable, until the office clears the match; SOUTHBOUND
+ * a holder inside is let out with WATCHLIST as the alert, before any other.
  */
 public final class ScanRules {
 
@@ -62,6 +67,7 @@ public final class ScanRules {
     // Never NO_CONSENT_FOR_SLOT, as never ROUTE_CLOSED: the counterpart's consent list is the other side's decision,
     // not ours to waive. Its checkpoint would turn the traveller back into the DMZ, and a crossing it did not agree
     // to puts the whole route at risk. The office can still move the trip to a slot the counterpart consented to.
+    // Never WATCHLIST either: whether the holder is the listed person is the office's decision (it clears the match).
 
     /** Refusals a supervisor may let through southbound: letting a known holder out is always safer than not. */
     static final Set<ScanReason> OVERRIDABLE_SOUTHBOUND = Set.of(REVOKED, NOT_YET_VALID, EXPIRED,
@@ -78,11 +84,12 @@ public final class ScanRules {
      * @param slot     the trip's slot in the scan's direction ({@link TripSlot#NONE} without slot checks, except
      *                 for a permit pass)
      * @param permit   whether the pass is a standing permit's (then the trip is the crossing booked on it)
+     * @param listed   whether screening holds the trip (an open watch-list match)
      */
-    record Trip(boolean approved, Position position, TripSlot slot, boolean permit) {
+    record Trip(boolean approved, Position position, TripSlot slot, boolean permit, boolean listed) {
 
         Trip(boolean approved, Position position, TripSlot slot) {
-            this(approved, position, slot, false);
+            this(approved, position, slot, false, false);
         }
     }
 
@@ -153,7 +160,7 @@ public final class ScanRules {
         int at = route.stretch(trip.position());
         int north = route.northOf(gate);
         if (direction == Direction.SOUTHBOUND && at > 0) {
-            return ScanDecision.acceptWithAlert(problem.filter(SOUTHBOUND_ALERTS::contains)
+            return ScanDecision.acceptWithAlert(trip.listed() ? WATCHLIST : problem.filter(SOUTHBOUND_ALERTS::contains)
                     .orElse(stale ? STALE_OFFLINE_SCAN : at != north ? WRONG_GATE_ORDER
                             : !mode.southboundAllowed() ? ROUTE_CLOSED : outsideSlot ? OUTSIDE_SLOT : null));
         }
@@ -183,6 +190,9 @@ public final class ScanRules {
             Instant at) {
         if (pass.revoked()) {
             return Optional.of(REVOKED);
+        }
+        if (direction == Direction.NORTHBOUND && trip.listed()) {
+            return Optional.of(WATCHLIST);
         }
         if (direction == Direction.NORTHBOUND && trip.permit() && (trip.slot().key() == null
                 || !trip.slot().consented() || !trip.approved())) {

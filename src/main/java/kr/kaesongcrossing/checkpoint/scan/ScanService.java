@@ -157,8 +157,9 @@ class ScanService {
         Long trip = pass.map(PassForScan::applicationId).orElse(null);
         boolean approved = trip != null && approvals.isApprovedForTravel(trip);
         TripSlot slot = trip != null ? slot(trip, request.direction(), permit) : TripSlot.NONE;
+        boolean listed = trip != null && approvals.isHeldByScreening(trip);
         ScanDecision decision = rules.decide(token, pass, new ScanRules.Trip(approved,
-                presence.map(PassPresence::position).orElse(Position.SOUTH), slot, permit), request.gate(),
+                presence.map(PassPresence::position).orElse(Position.SOUTH), slot, permit, listed), request.gate(),
                 request.direction(), routes.inForce(at), at, now);
         Integer visit = null;
         Integer crossing = null;

@@ -43,8 +43,8 @@ class PermitPassRulesTests {
         PassForScan pass = new PassForScan("p1", approved ? 7L : null, 9, revoked, revoked ? "revoked" : null, FROM,
                 UNTIL, "김민준", "KIM MINJUN", 3L);
         ScanDecision decision = rules.decide(new TokenReading(null, "p1", FROM, UNTIL), Optional.of(pass),
-                new ScanRules.Trip(approved, from, slot, true), Gate.KAESONG, direction, RouteMode.OPEN, NORTH_AT,
-                NORTH_AT);
+                new ScanRules.Trip(approved, from, slot, true, false), Gate.KAESONG, direction, RouteMode.OPEN,
+                NORTH_AT, NORTH_AT);
         return decision.accepted() ? (decision.alert() == null ? "ACCEPT" : "ALERT_" + decision.alert())
                 : decision.reason().name();
     }

@@ -287,4 +287,33 @@ class ScanRulesTests {
         assertThat(decide(reading(), pass(false), true, Position.SOUTH, Direction.SOUTHBOUND, RouteMode.CLOSED, NOW)
                 .reason()).isEqualTo(ScanReason.NOT_INSIDE);
     }
+
+    private ScanDecision listed(Optional<PassForScan> pass, Position position, Direction direction, Instant now) {
+        return rules.decide(reading(), pass, new ScanRules.Trip(true, position, TripSlot.NONE, false, true),
+                Gate.KAESONG, direction, RouteMode.OPEN, now, now);
+    }
+
+    @Test
+    void shouldRefuseAListedHolderNorthboundWithoutOverrideAheadOfTheOverridableProblems() {
+        ScanDecision decision = listed(pass(false), Position.SOUTH, Direction.NORTHBOUND, NOW);
+        assertThat(decision.reason()).isEqualTo(ScanReason.WATCHLIST);
+        assertThat(ScanRules.overridable(Direction.NORTHBOUND, ScanReason.WATCHLIST)).isFalse();
+        assertThat(listed(pass(false), Position.SOUTH, Direction.NORTHBOUND, UNTIL.plusSeconds(999)).reason())
+                .as("not behind EXPIRED, which a supervisor could override").isEqualTo(ScanReason.WATCHLIST);
+        assertThat(listed(pass(false), INSIDE, Direction.NORTHBOUND, NOW).reason())
+                .as("not behind ALREADY_INSIDE either").isEqualTo(ScanReason.WATCHLIST);
+        assertThat(listed(pass(true), Position.SOUTH, Direction.NORTHBOUND, NOW).reason())
+                .as("a revoked pass stays REVOKED").isEqualTo(ScanReason.REVOKED);
+    }
+
+    @Test
+    void shouldLetAListedHolderInsideOutWithTheWatchListAlert() {
+        assertThat(listed(pass(false), INSIDE, Direction.SOUTHBOUND, NOW))
+                .isEqualTo(ScanDecision.acceptWithAlert(ScanReason.WATCHLIST));
+        assertThat(listed(pass(true), INSIDE, Direction.SOUTHBOUND, UNTIL.plusSeconds(999)))
+                .as("the watch list before what is wrong with the pass")
+                .isEqualTo(ScanDecision.acceptWithAlert(ScanReason.WATCHLIST));
+        assertThat(listed(pass(false), Position.SOUTH, Direction.SOUTHBOUND, NOW).reason())
+                .isEqualTo(ScanReason.NOT_INSIDE);
+    }
 }
