@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The office's time: instants are stored in UTC and shown, entered and cut into days in Korea Standard Time.
@@ -26,6 +28,19 @@ public final class OfficeTime {
     /** Today's date in Seoul by {@code clock}, whatever zone the clock has. */
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /**
+     * A day a page was asked for ({@code yyyy-MM-dd}, as a date field sends it) that has begun by {@code today}:
+     * empty when the text is not such a date or names a day to come.
+     */
+    public static Optional<LocalDate> dayUpTo(String text, LocalDate today) {
+        try {
+            LocalDate day = LocalDate.parse(text.strip());
+            return day.isAfter(today) ? Optional.empty() : Optional.of(day);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     public static LocalDate dateOf(Instant instant) {

@@ -44,4 +44,13 @@ class OfficeTimeTests {
         assertThat(OfficeTime.today(Clock.fixed(lateUtcEvening, ZoneOffset.UTC))).isEqualTo(DAY.plusDays(1));
         assertThat(OfficeTime.dateOf(lateUtcEvening.minusSeconds(1))).isEqualTo(DAY);
     }
+
+    @Test
+    void shouldTakeADayThatHasBegunAndNothingElse() {
+        assertThat(OfficeTime.dayUpTo(" 2026-12-04 ", DAY)).contains(DAY);
+        assertThat(OfficeTime.dayUpTo("2026-12-03", DAY)).contains(DAY.minusDays(1));
+        assertThat(OfficeTime.dayUpTo("2026-12-05", DAY)).isEmpty();
+        assertThat(OfficeTime.dayUpTo("2026-13-01", DAY)).isEmpty();
+        assertThat(OfficeTime.dayUpTo("어제", DAY)).isEmpty();
+    }
 }

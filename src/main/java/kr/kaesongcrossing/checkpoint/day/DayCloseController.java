@@ -2,8 +2,9 @@ package kr.kaesongcrossing.checkpoint.day;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import kr.kaesongcrossing.account.AccountPrincipal;
+import kr.kaesongcrossing.system.OfficeTime;
 import kr.kaesongcrossing.system.OnRefusal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,15 +38,11 @@ class DayCloseController {
         LocalDate today = days.today();
         LocalDate chosen = today;
         if (day != null && !day.isBlank()) {
-            try {
-                chosen = LocalDate.parse(day.strip());
-            } catch (DateTimeParseException e) {
-                chosen = null;
-            }
-            if (chosen == null || chosen.isAfter(today)) {
+            Optional<LocalDate> asked = OfficeTime.dayUpTo(day, today);
+            if (asked.isEmpty()) {
                 model.addAttribute("badDay", true);
-                chosen = today;
             }
+            chosen = asked.orElse(today);
         }
         return view(chosen, new DaySignForm(chosen, ""), model);
     }
