@@ -2,7 +2,9 @@ package kr.kaesongcrossing.home;
 
 import static kr.kaesongcrossing.account.SignedIn.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -11,11 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
 import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
@@ -138,6 +142,21 @@ class HomePagesTests {
         } finally {
             jdbc.update("DELETE FROM pass_presence WHERE pass_id = ?", late.passId());
         }
+    }
+
+    @Test
+    void checkpointHomeShowsTheSlotsAtTheGateOfTheStationSetUpInThisSession() throws Exception {
+        AccountPrincipal lane = accounts.create(Role.CHECKPOINT);
+        assertThat(page(lane)).contains("href=\"/checkpoint\"").doesNotContain("id=\"gate-slot\"");
+
+        Cookie session = Arrays.stream(mvc.perform(post("/checkpoint/station").param("gate", "KAESONG")
+                        .param("lane", "2").param("direction", "SOUTHBOUND").with(signedIn(lane)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookies())
+                .filter(c -> c.getName().endsWith("SESSION")).findFirst().orElseThrow();
+        String home = mvc.perform(get("/").cookie(session).with(signedIn(lane))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(home).contains("id=\"gate-slot\"", "개성 연락사무소 구역 출입문, 입경");
     }
 
     @Test
