@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,8 @@ import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.application.ApplicationFigures;
 import kr.kaesongcrossing.checkpoint.CheckpointFixtures;
 import kr.kaesongcrossing.checkpoint.roster.Roster;
+import kr.kaesongcrossing.schedule.SlotKey;
+import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,10 @@ class HomePagesTests {
         crossed(mine, "DORASAN", Instant.now().minus(Duration.ofDays(30)));
         crossed(theirs, "KAESONG", Instant.now().minus(Duration.ofHours(2)));
         String myReference = reference(mine.applicationId());
+        jdbc.update("UPDATE travel_application SET northbound_slot = ?, southbound_slot = ? WHERE id = ?",
+                new SlotKey(TravelDirection.NORTHBOUND, today.plusDays(1), LocalTime.of(8, 30)).toString(),
+                new SlotKey(TravelDirection.SOUTHBOUND, today.plusDays(3), LocalTime.of(17, 0)).toString(),
+                mine.applicationId());
         long sentBack = id(submitted(mine.holder(), Instant.now()));
         jdbc.update("UPDATE travel_application SET status = 'INFORMATION_REQUESTED' WHERE id = ?", sentBack);
 
@@ -110,6 +117,7 @@ class HomePagesTests {
         assertThat(page).contains(myReference, "/passes/" + mine.passId(), "/applications/" + sentBack)
                 .doesNotContain(reference(theirs.applicationId()), theirs.passId());
         assertThat(page).as("my crossing, not theirs").contains("도라산 남북출입사무소").doesNotContain("연락사무소 구역 출입문");
+        assertThat(page).contains("출경 시간대: " + today.plusDays(1) + " 08:30", "입경 시간대: " + today.plusDays(3) + " 17:00");
         assertThat(page).contains("href=\"/applications/new\"", "href=\"/passes\"");
     }
 
