@@ -67,8 +67,8 @@ public class ApplicationFigures {
     /** Applications awaiting consent by their northbound slot (the counterpart consents to a slot's list). */
     @Transactional(readOnly = true)
     public List<ConsentWait> awaitingConsentBySlot() {
-        return jdbc.query("SELECT northbound_slot, COUNT(*) n FROM travel_application WHERE status = 'AWAITING_CONSENT' "
-                + "GROUP BY northbound_slot ORDER BY northbound_slot", (rs, n) ->
+        return jdbc.query("SELECT northbound_slot, COUNT(*) n FROM travel_application "
+                + "WHERE status = 'AWAITING_CONSENT' GROUP BY northbound_slot ORDER BY northbound_slot", (rs, n) ->
                 new ConsentWait(SlotKey.parse(rs.getString("northbound_slot")).orElse(null),
                         rs.getLong("n")));
     }
@@ -94,8 +94,8 @@ public class ApplicationFigures {
     /** {@code applicantId}'s next trip approved for travel (returning today or later), if any. */
     @Transactional(readOnly = true)
     public MyApplication nextTrip(long applicantId) {
-        return jdbc.query(SELECT_MINE + "WHERE applicant_id = ? AND status = 'APPROVED_FOR_TRAVEL' AND return_date >= ? "
-                + "ORDER BY entry_date, id LIMIT 1", ApplicationFigures::mine, applicantId, OfficeTime.today(clock))
+        return jdbc.query(SELECT_MINE + "WHERE applicant_id = ? AND status = 'APPROVED_FOR_TRAVEL' "
+                + "AND return_date >= ? ORDER BY entry_date, id LIMIT 1", ApplicationFigures::mine, applicantId, OfficeTime.today(clock))
                 .stream().findFirst().orElse(null);
     }
 
@@ -119,8 +119,8 @@ public class ApplicationFigures {
     private static MyApplication mine(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new MyApplication(rs.getLong("id"), rs.getString("reference"),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getObject("entry_date", LocalDate.class),
-                rs.getObject("return_date", LocalDate.class), SlotKey.parse(rs.getString("northbound_slot")).orElse(null),
-                SlotKey.parse(rs.getString("southbound_slot")).orElse(null));
+                rs.getObject("return_date", LocalDate.class),
+                SlotKey.parse(rs.getString("northbound_slot")).orElse(null), SlotKey.parse(rs.getString("southbound_slot")).orElse(null));
     }
 
     private static LocalDateTime utc(Instant instant) {

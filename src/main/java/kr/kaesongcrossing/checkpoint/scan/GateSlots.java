@@ -75,9 +75,9 @@ public class GateSlots {
                 + "WHERE slot = ? AND gate = ? AND direction = ? AND result = 'ACCEPTED'", Long.class,
                 slot.toString(), gate.name(), direction.name()));
         List<SlotTraveller> missing = expected.stream().filter(t -> !arrived.contains(t.applicationId())).toList();
-        return new GateSlot(gate.name(), direction.name(), true, slot, time(TripSlot.departsAt(slot).minus(window.before())),
-                time(TripSlot.departsAt(slot).plus(window.after())), expected.size(), expected.size() - missing.size(), missing,
-                next);
+        return new GateSlot(gate.name(), direction.name(), true, slot,
+                time(TripSlot.departsAt(slot).minus(window.before())), time(TripSlot.departsAt(slot).plus(window.after())),
+                expected.size(), expected.size() - missing.size(), missing, next);
     }
 
     private static String time(Instant instant) {
