@@ -95,7 +95,8 @@ public class ApplicationFigures {
     @Transactional(readOnly = true)
     public MyApplication nextTrip(long applicantId) {
         return jdbc.query(SELECT_MINE + "WHERE applicant_id = ? AND status = 'APPROVED_FOR_TRAVEL' "
-                + "AND return_date >= ? ORDER BY entry_date, id LIMIT 1", ApplicationFigures::mine, applicantId, OfficeTime.today(clock))
+                + "AND return_date >= ? ORDER BY entry_date, id LIMIT 1", ApplicationFigures::mine, applicantId,
+                OfficeTime.today(clock))
                 .stream().findFirst().orElse(null);
     }
 
@@ -120,7 +121,8 @@ public class ApplicationFigures {
         return new MyApplication(rs.getLong("id"), rs.getString("reference"),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getObject("entry_date", LocalDate.class),
                 rs.getObject("return_date", LocalDate.class),
-                SlotKey.parse(rs.getString("northbound_slot")).orElse(null), SlotKey.parse(rs.getString("southbound_slot")).orElse(null));
+                SlotKey.parse(rs.getString("northbound_slot")).orElse(null),
+                SlotKey.parse(rs.getString("southbound_slot")).orElse(null));
     }
 
     private static LocalDateTime utc(Instant instant) {

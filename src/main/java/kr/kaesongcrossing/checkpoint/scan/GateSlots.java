@@ -76,7 +76,8 @@ public class GateSlots {
                 slot.toString(), gate.name(), direction.name()));
         List<SlotTraveller> missing = expected.stream().filter(t -> !arrived.contains(t.applicationId())).toList();
         return new GateSlot(gate.name(), direction.name(), true, slot,
-                time(TripSlot.departsAt(slot).minus(window.before())), time(TripSlot.departsAt(slot).plus(window.after())),
+                time(TripSlot.departsAt(slot).minus(window.before())),
+                time(TripSlot.departsAt(slot).plus(window.after())),
                 expected.size(), expected.size() - missing.size(), missing, next);
     }
 
