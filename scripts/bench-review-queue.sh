@@ -58,6 +58,7 @@ declare -a SCENARIOS=(
   "application no. KC-2026-050001|/review?status=ALL&q=KC-2026-050001"
   "group no. KG-2026-001000|/review?status=ALL&q=KG-2026-001000"
   "consent page (awaiting consent)|/review/consent"
+  "officer home page (queue by age, consent by slot)|/"
 )
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }

@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rotated).
  */
 @Component
-class SigningKeys {
+public class SigningKeys {
 
     static final long RELOAD_INTERVAL_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
@@ -117,6 +118,18 @@ class SigningKeys {
     /** All keys, newest first, for the administrator. */
     List<SigningKey> all() {
         return separateReadOnly.execute(status -> repository.findAllByOrderByCreatedAtDesc());
+    }
+
+    /** A key's id and how many whole days it has been active (to now, or to its retirement). */
+    public record KeyAge(String kid, boolean active, long days) {
+    }
+
+    /** The keys that signed or sign passes, newest first, with their ages (the administrator's home page). */
+    public List<KeyAge> ages() {
+        Instant now = clock.instant();
+        return all().stream().filter(k -> k.getActivatedAt() != null).map(k -> new KeyAge(k.getKid(),
+                k.getRetiredAt() == null, Duration.between(k.getActivatedAt(),
+                        k.getRetiredAt() == null ? now : k.getRetiredAt()).toDays())).toList();
     }
 
     /** Keystore entries not yet used (PKCS#12 store), which the administrator may activate. */

@@ -50,6 +50,17 @@ public class Slots {
                 .toInstant();
     }
 
+    /** The slots (not cancelled) whose list closes today (KST): those of the date cut-off days ahead. */
+    @Transactional(readOnly = true)
+    public List<Slot> listsClosingToday() {
+        LocalDate date = OfficeTime.today(clock).plusDays(settings.cutoffDays());
+        List<Slot> closing = new ArrayList<>();
+        for (TravelDirection direction : TravelDirection.values()) {
+            on(date, direction).stream().filter(slot -> !slot.cancelled()).forEach(closing::add);
+        }
+        return closing;
+    }
+
     /** The slots of {@code date} in {@code direction}, by time, cancelled ones included. */
     @Transactional(readOnly = true)
     public List<Slot> on(LocalDate date, TravelDirection direction) {

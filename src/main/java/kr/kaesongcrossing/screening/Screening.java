@@ -51,6 +51,13 @@ public class Screening {
         this.clock = clock;
     }
 
+    /** Possible matches no officer has cleared or refused yet (the officer's home page; an index on status, V69). */
+    @Transactional(readOnly = true)
+    public long openMatches() {
+        return ((Number) entityManager.createNativeQuery("SELECT COUNT(*) FROM screening_match WHERE status = 'OPEN'")
+                .getSingleResult()).longValue();
+    }
+
     /** The list as screening reads it: by ID number hash, and by name and birth date. */
     private record Listed(Map<String, List<WatchListEntry>> byIdNumber, NameMatcher.Index<WatchListEntry> index) {
     }

@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpSession;
+import kr.kaesongcrossing.checkpoint.GateSlot;
 import kr.kaesongcrossing.application.SlotTraveller;
 import kr.kaesongcrossing.application.TravelApprovals;
 import kr.kaesongcrossing.schedule.Slot;
@@ -24,21 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and its accepted scans here: a few indexed queries per page.
  */
 @Component
-class GateSlots {
-
-    /**
-     * @param checked  whether the gates judge scans by slot; without it the rest is empty
-     * @param current  the slot whose window is open now, or null
-     * @param opens    its window, KST ({@code HH:mm})
-     * @param closes   ...
-     * @param expected how many travellers of trips approved for travel hold a seat in it
-     * @param arrived  how many of them were accepted at this gate, this way, in it
-     * @param missing  the expected who have not, by name
-     * @param next     the next slot of today, or null
-     */
-    record View(boolean checked, SlotKey current, String opens, String closes, int expected, int arrived,
-            List<SlotTraveller> missing, SlotKey next) {
-    }
+public class GateSlots {
 
     private final Slots slots;
     private final TravelApprovals approvals;
@@ -46,7 +35,10 @@ class GateSlots {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    GateSlots(Slots slots, TravelApprovals approvals, ScanRules rules, JdbcTemplate jdbc, Clock clock) {
+    private final Route route;
+
+    GateSlots(Slots slots, TravelApprovals approvals, ScanRules rules, JdbcTemplate jdbc, Clock clock, Route route) {
+        this.route = route;
         this.slots = slots;
         this.approvals = approvals;
         this.rules = rules;
@@ -54,10 +46,16 @@ class GateSlots {
         this.clock = clock;
     }
 
+    /** The slot view at the gate and direction the station in this session works in; empty before it is set up. */
     @Transactional(readOnly = true)
-    View at(Gate gate, Direction direction) {
+    public Optional<GateSlot> atStation(HttpSession session) {
+        return ScanStationController.Station.of(session, route).map(s -> at(s.gate(), s.direction()));
+    }
+
+    @Transactional(readOnly = true)
+    GateSlot at(Gate gate, Direction direction) {
         if (!rules.checksSlots()) {
-            return new View(false, null, null, null, 0, 0, List.of(), null);
+            return new GateSlot(gate.name(), direction.name(), false, null, null, null, 0, 0, List.of(), null);
         }
         Instant now = clock.instant();
         SlotWindow window = rules.slotWindow();
@@ -69,7 +67,7 @@ class GateSlots {
         Instant after = current.map(TripSlot::departsAt).orElse(now.plus(window.before()));
         SlotKey next = keys.stream().filter(k -> TripSlot.departsAt(k).isAfter(after)).findFirst().orElse(null);
         if (current.isEmpty()) {
-            return new View(true, null, null, null, 0, 0, List.of(), next);
+            return new GateSlot(gate.name(), direction.name(), true, null, null, null, 0, 0, List.of(), next);
         }
         SlotKey slot = current.get();
         List<SlotTraveller> expected = approvals.travellersIn(slot);
@@ -77,9 +75,10 @@ class GateSlots {
                 + "WHERE slot = ? AND gate = ? AND direction = ? AND result = 'ACCEPTED'", Long.class,
                 slot.toString(), gate.name(), direction.name()));
         List<SlotTraveller> missing = expected.stream().filter(t -> !arrived.contains(t.applicationId())).toList();
-        return new View(true, slot, time(TripSlot.departsAt(slot).minus(window.before())),
-                time(TripSlot.departsAt(slot).plus(window.after())), expected.size(), expected.size() - missing.size(), missing,
-                next);
+        return new GateSlot(gate.name(), direction.name(), true, slot,
+                time(TripSlot.departsAt(slot).minus(window.before())),
+                time(TripSlot.departsAt(slot).plus(window.after())),
+                expected.size(), expected.size() - missing.size(), missing, next);
     }
 
     private static String time(Instant instant) {

@@ -8,11 +8,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-class HomeController {
+class LoginController {
 
     private final boolean demoMode;
 
-    HomeController(@Value("${kc.demo.enabled:false}") boolean demoMode) {
+    LoginController(@Value("${kc.demo.enabled:false}") boolean demoMode) {
         this.demoMode = demoMode;
     }
 
@@ -30,12 +30,5 @@ class HomeController {
             model.addAttribute("demoTotpCode", Totp.code(Totp.DEMO_SECRET, Totp.currentStep()));
         }
         return "account/login";
-    }
-
-    /** Each role lands on its own home page with the menu of what it may do. */
-    @GetMapping("/")
-    String home(@AuthenticationPrincipal AccountPrincipal user) {
-        Role home = user.role() == Role.SUPERVISOR ? Role.CHECKPOINT : user.role(); // the same lanes, log and roster
-        return "home/" + home.name().toLowerCase(java.util.Locale.ROOT);
     }
 }
