@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpSession;
 import kr.kaesongcrossing.checkpoint.GateSlot;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The station's view of today's slots at its gate and direction: the slot whose window is open now, who is expected
+ * The station's view of the slots at its gate and direction: the slot whose window is open now, who is expected
  * in it, who has crossed here in it, who is still missing, and the next slot. Today's slots, the slot's travellers
  * and its accepted scans here: a few indexed queries per page.
  */
@@ -60,7 +61,9 @@ public class GateSlots {
         Instant now = clock.instant();
         SlotWindow window = rules.slotWindow();
         LocalDate today = OfficeTime.today(clock);
-        List<SlotKey> keys = slots.on(today, direction.travel()).stream().filter(s -> !s.cancelled())
+        // from yesterday's to tomorrow's: a window stays open across midnight, and the next slot may be tomorrow's
+        List<SlotKey> keys = Stream.of(today.minusDays(1), today, today.plusDays(1))
+                .flatMap(day -> slots.on(day, direction.travel()).stream()).filter(s -> !s.cancelled())
                 .map(Slot::key).toList();
         Optional<SlotKey> current = keys.stream().filter(k -> window.admits(TripSlot.departsAt(k), now))
                 .reduce((first, second) -> second);
