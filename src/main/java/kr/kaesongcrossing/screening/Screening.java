@@ -113,7 +113,7 @@ public class Screening {
             comparing += compared - started;
             writing += System.nanoTime() - compared;
         }
-        LOG.info("screened again {} applications against {} entries, {} held: names compared in {} ms, written in {} ms",
+        LOG.info("screened again {} applications against {} entries, {} held: names {} ms, writing {} ms",
                 all.size(), listed.size(), held, comparing / 1_000_000, writing / 1_000_000);
         return held;
     }
