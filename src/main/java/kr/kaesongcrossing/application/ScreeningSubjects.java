@@ -3,6 +3,7 @@ package kr.kaesongcrossing.application;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,5 +77,20 @@ public class ScreeningSubjects {
     @Transactional
     public void hold(long applicationId, boolean held) {
         applications.findById(applicationId).ifPresent(application -> application.holdForWatchList(held));
+    }
+
+    /**
+     * Holds (or releases) many applications in one statement (screening again after a list change), those not held
+     * that way yet; their versions move on as when one is held, so a form opened before sees the change. Returns how
+     * many changed.
+     */
+    @Transactional
+    public int holdAll(Collection<Long> applicationIds, boolean held) {
+        if (applicationIds.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createQuery("update TravelApplication a set a.watchlistHold = :held, "
+                + "a.version = a.version + 1 where a.id in :ids and a.watchlistHold <> :held")
+                .setParameter("held", held).setParameter("ids", applicationIds).executeUpdate();
     }
 }

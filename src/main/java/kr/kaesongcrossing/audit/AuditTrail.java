@@ -6,6 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -38,7 +40,12 @@ public class AuditTrail {
     /** Whether the recorded action went through or was refused. */
     public enum Outcome { SUCCESS, REFUSED }
 
+    /** One action of a batch ({@link #recordAllAs}): what it was done to and its detail. */
+    public record Entry(Subject subject, String detail) {
+    }
+
     static final int MAX_DETAIL = 500;
+    private static final int JDBC_BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger("kr.kaesongcrossing.audit");
 
     @PersistenceContext
@@ -68,9 +75,42 @@ public class AuditTrail {
         append(actor, action, subject, outcome, detail);
     }
 
+    /**
+     * Many actions of one named actor at once (a system job working through a batch): one flush and one lock of the
+     * head for all of them, each still its own link of the chain, inserted in JDBC batches. As with one record, the
+     * last step of the caller's transaction.
+     */
+    @Transactional
+    public void recordAllAs(Actor actor, String action, Outcome outcome, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        Session session = entityManager.unwrap(Session.class);
+        Integer batchSize = session.getJdbcBatchSize();
+        session.setJdbcBatchSize(JDBC_BATCH);
+        try {
+            AuditHead head = lockHead();
+            for (Entry entry : entries) {
+                append(head, actor, action, entry.subject(), outcome, entry.detail());
+            }
+            entityManager.flush();
+        } finally {
+            session.setJdbcBatchSize(batchSize);
+        }
+    }
+
     private void append(Actor actor, String action, Subject subject, Outcome outcome, String detail) {
         entityManager.flush();
-        AuditHead head = entityManager.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        append(lockHead(), actor, action, subject, outcome, detail);
+    }
+
+    private AuditHead lockHead() {
+        return entityManager.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Chains the event to the locked head and advances it. */
+    private void append(AuditHead head, Actor actor, String action, Subject subject, Outcome outcome, String detail) {
         // whole seconds: Connector/J drops fractions against MariaDB 10.x, and the hash must match what is read back
         AuditEvent event = new AuditEvent(head.getLastId() + 1, clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 actor, action, subject, outcome, clientAddress(), clean(detail), head.getLastHash());

@@ -1,10 +1,14 @@
 package kr.kaesongcrossing.screening;
 
-import jakarta.persistence.EntityManager;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +21,15 @@ import kr.kaesongcrossing.application.ScreeningSubjects.Subject;
 import kr.kaesongcrossing.audit.Actor;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.AuditTrail.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Screens applications against the watch list: each one when it is submitted (a group's travellers each have their
@@ -33,17 +43,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class Screening {
 
     private static final Actor SCREENING = Actor.system("screening");
+    private static final Logger LOG = LoggerFactory.getLogger(Screening.class);
+    /** Applications screened again per transaction. */
+    private static final int CHUNK = 1000;
+    private static final int INSERT_BATCH = 500;
+    /** Tries of a chunk that meets pairs another instance raised meanwhile. */
+    private static final int ATTEMPTS = 3;
 
     private final WatchListEntryRepository entries;
     private final ScreeningMatchRepository matches;
     private final ScreeningSubjects subjects;
     private final AuditTrail audit;
     private final Clock clock;
-    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
     Screening(WatchListEntryRepository entries, ScreeningMatchRepository matches, ScreeningSubjects subjects,
-            AuditTrail audit, Clock clock, EntityManager entityManager) {
-        this.entityManager = entityManager;
+            AuditTrail audit, Clock clock, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.entries = entries;
         this.matches = matches;
         this.subjects = subjects;
@@ -59,7 +77,8 @@ public class Screening {
     }
 
     /** The list as screening reads it: by ID number hash, and by name and birth date. */
-    private record Listed(Map<String, List<WatchListEntry>> byIdNumber, NameMatcher.Index<WatchListEntry> index) {
+    private record Listed(int size, Map<String, List<WatchListEntry>> byIdNumber,
+            NameMatcher.Index<WatchListEntry> index) {
     }
 
     /** Entries' readings by entry id (entries never change; romanising 10,000 names takes a while). */
@@ -78,33 +97,94 @@ public class Screening {
 
     /**
      * Screens again every undecided application and every trip with a pass not yet over (the list changed); returns
-     * how many are held afterwards.
+     * how many are held afterwards. Called outside a transaction (as the list's changes do, once committed), it works
+     * through {@value #CHUNK} applications at a time, each chunk in a transaction of its own: the names are compared
+     * before it opens, then it reads the pairs already raised with its applications, inserts the new ones in JDBC
+     * batches, holds the applications in one statement and audits each newly raised one, all at once. A run that
+     * stops leaves whole chunks behind it, and the next one raises only what is missing. Another instance screening
+     * at the same time may raise some of the same pairs first: the unique key keeps them single, and the chunk that
+     * meets one is read again and retried.
      */
-    @Transactional
     public int screenAgain() {
         Listed listed = listed();
+        List<Subject> all = subjects.toScreenAgain();
+        int held = 0;
+        long comparing = 0;
+        long writing = 0;
+        for (int start = 0; start < all.size(); start += CHUNK) {
+            List<Subject> chunk = all.subList(start, Math.min(start + CHUNK, all.size()));
+            long started = System.nanoTime();
+            List<ScreeningMatch> found = chunk.stream().flatMap(s -> raised(s, listed).stream()).toList();
+            long compared = System.nanoTime();
+            held += writeChunk(chunk, found);
+            comparing += compared - started;
+            writing += System.nanoTime() - compared;
+        }
+        LOG.info("screened again {} applications against {} entries, {} held: names {} ms, writing {} ms",
+                all.size(), listed.size(), held, comparing / 1_000_000, writing / 1_000_000);
+        return held;
+    }
+
+    private int writeChunk(List<Subject> chunk, List<ScreeningMatch> found) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> write(chunk, found));
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException raisedMeanwhile) {
+                if (attempt == ATTEMPTS) {
+                    throw raisedMeanwhile;
+                }
+            }
+        }
+    }
+
+    /** Writes what a chunk found that was not raised yet; returns how many of its applications are held. */
+    private int write(List<Subject> chunk, List<ScreeningMatch> found) {
         Set<Pair> raisedPairs = new HashSet<>();
         Set<Long> open = new HashSet<>();
-        for (Object[] match : matches.pairs()) {
+        for (Object[] match : matches.pairsOf(chunk.stream().map(Subject::applicationId).toList())) {
             raisedPairs.add(new Pair((Long) match[0], (Long) match[1]));
             if (match[2] == ScreeningMatch.Status.OPEN) {
                 open.add((Long) match[0]);
             }
         }
-        int held = 0;
-        for (Subject subject : subjects.toScreenAgain()) {
-            Screened screened = screen(subject, listed, raisedPairs, open.contains(subject.applicationId()));
-            if (screened.open()) {
-                held++;
-            }
-            if (screened.changed()) {
-                // out of the persistence context once written: each audit record flushes it, which would otherwise
-                // check every match and application held so far again
-                entityManager.flush();
-                entityManager.clear();
-            }
-        }
-        return held;
+        // in key order, as another instance would insert them: it waits for this one instead of a deadlock
+        List<ScreeningMatch> raised = found.stream()
+                .filter(m -> raisedPairs.add(new Pair(m.getApplicationId(), m.getEntryId())))
+                .sorted(Comparator.comparingLong(ScreeningMatch::getApplicationId)
+                        .thenComparingLong(ScreeningMatch::getEntryId))
+                .toList();
+        insert(raised);
+        raised.forEach(m -> open.add(m.getApplicationId()));
+        subjects.holdAll(chunk.stream().filter(s -> open.contains(s.applicationId()) && !s.held())
+                .map(Subject::applicationId).toList(), true);
+        subjects.holdAll(chunk.stream().filter(s -> !open.contains(s.applicationId()) && s.held())
+                .map(Subject::applicationId).toList(), false);
+        Map<Long, List<ScreeningMatch>> byApplication = raised.stream()
+                .collect(Collectors.groupingBy(ScreeningMatch::getApplicationId, LinkedHashMap::new,
+                        Collectors.toList()));
+        audit.recordAllAs(SCREENING, "screening.raised", Outcome.SUCCESS, chunk.stream()
+                .filter(s -> byApplication.containsKey(s.applicationId()))
+                .map(s -> new AuditTrail.Entry(kr.kaesongcrossing.audit.Subject.of("application", s.applicationId()),
+                        detail(byApplication.get(s.applicationId()), s)))
+                .toList());
+        return (int) chunk.stream().filter(s -> open.contains(s.applicationId())).count();
+    }
+
+    private void insert(List<ScreeningMatch> raised) {
+        jdbc.batchUpdate("INSERT INTO screening_match (application_id, entry_id, id_number_match, traveller_reading,"
+                + " listed_reading, similarity, same_birth_date, status, raised_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", raised, INSERT_BATCH, (statement, m) -> {
+                    statement.setLong(1, m.getApplicationId());
+                    statement.setLong(2, m.getEntryId());
+                    statement.setBoolean(3, m.isIdNumberMatch());
+                    statement.setString(4, m.getTravellerReading());
+                    statement.setString(5, m.getListedReading());
+                    statement.setObject(6, m.getSimilarity(), Types.DOUBLE);
+                    statement.setBoolean(7, m.isSameBirthDate());
+                    statement.setString(8, m.getStatus().name());
+                    // UTC wall time, as Hibernate stores instants (hibernate.jdbc.time_zone)
+                    statement.setObject(9, LocalDateTime.ofInstant(m.getRaisedAt(), ZoneOffset.UTC));
+                });
     }
 
     /** The matches raised for an application, oldest first. */
@@ -151,43 +231,33 @@ public class Screening {
         if (keys.size() > all.size()) {
             keys.keySet().retainAll(all.stream().map(WatchListEntry::getId).toList());
         }
-        return new Listed(byIdNumber, index);
+        return new Listed(all.size(), byIdNumber, index);
     }
 
-    /** Raises the new matches of one application on submission; true when it is held afterwards. */
-    private boolean screen(Subject subject, Listed listed) {
-        Set<Pair> raised = new HashSet<>();
-        matches.findByApplicationIdOrderByIdAsc(subject.applicationId())
-                .forEach(m -> raised.add(new Pair(m.getApplicationId(), m.getEntryId())));
-        return screen(subject, listed, raised,
-                matches.existsByApplicationIdAndStatus(subject.applicationId(), ScreeningMatch.Status.OPEN)).open();
-    }
-
-    /** Whether the application is held after screening, and whether anything was written. */
-    private record Screened(boolean open, boolean changed) {
-    }
-
-    /** Raises the new matches of one application, given the pairs raised before and whether one is open. */
-    private Screened screen(Subject subject, Listed listed, Set<Pair> raisedPairs, boolean openBefore) {
+    /** Raises the new matches of one application on submission, in the submitting transaction. */
+    private void screen(Subject subject, Listed listed) {
         long applicationId = subject.applicationId();
-        boolean open = openBefore;
+        Set<Long> raisedEntries = new HashSet<>();
+        matches.findByApplicationIdOrderByIdAsc(applicationId).forEach(m -> raisedEntries.add(m.getEntryId()));
         List<ScreeningMatch> raised = raised(subject, listed).stream()
-                .filter(m -> raisedPairs.add(new Pair(applicationId, m.getEntryId()))).toList();
-        boolean changed = !raised.isEmpty();
-        if (changed) {
-            matches.saveAll(raised);
-            open = true;
-            // one record per application and screening, however many entries it met
-            audit.recordAs(SCREENING, "screening.raised",
-                    kr.kaesongcrossing.audit.Subject.of("application", applicationId), Outcome.SUCCESS,
-                    "entries=" + raised.stream().map(m -> m.getEntryId() + (m.isIdNumberMatch() ? "(idNumber)" : ""))
-                            .limit(20).collect(Collectors.joining(",")) + " status=" + subject.status());
-        }
+                .filter(m -> raisedEntries.add(m.getEntryId())).toList();
+        matches.saveAll(raised);
+        boolean open = !raised.isEmpty()
+                || matches.existsByApplicationIdAndStatus(applicationId, ScreeningMatch.Status.OPEN);
         if (open != subject.held()) {
             subjects.hold(applicationId, open);
-            changed = true;
         }
-        return new Screened(open, changed);
+        if (!raised.isEmpty()) {
+            audit.recordAs(SCREENING, "screening.raised",
+                    kr.kaesongcrossing.audit.Subject.of("application", applicationId), Outcome.SUCCESS,
+                    detail(raised, subject));
+        }
+    }
+
+    /** One record per application and screening, however many entries it met. */
+    private static String detail(List<ScreeningMatch> raised, Subject subject) {
+        return "entries=" + raised.stream().map(m -> m.getEntryId() + (m.isIdNumberMatch() ? "(idNumber)" : ""))
+                .limit(20).collect(Collectors.joining(",")) + " status=" + subject.status();
     }
 
     /** The possible matches of one traveller with the list: the same ID number, else a name that may be theirs. */

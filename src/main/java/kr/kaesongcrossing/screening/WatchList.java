@@ -9,11 +9,12 @@ import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.IdentityHash;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The watch list: its entries, added and removed by ADMIN, each change audited in the same transaction. Adding an
- * entry screens again every undecided application and every trip with a pass not yet over; removing one drops its
- * open matches.
+ * entry screens again every undecided application and every trip with a pass not yet over, once the entry is
+ * committed (a 100,000-application run is no one transaction); removing one drops its open matches.
  */
 @Service
 public class WatchList {
@@ -23,9 +24,11 @@ public class WatchList {
     private final AuditTrail audit;
     private final Clock clock;
     private final Screening screening;
+    private final TransactionTemplate transactions;
 
     WatchList(WatchListEntryRepository entries, IdentityHash identityHash, AuditTrail audit, Clock clock,
-            Screening screening) {
+            Screening screening, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.entries = entries;
         this.screening = screening;
         this.identityHash = identityHash;
@@ -52,17 +55,16 @@ public class WatchList {
                 identityHash.of(form.idNumber()), form.reason().strip(), form.source().strip(), form.listedSince());
     }
 
-    @Transactional
+    /** Adds an entry, then screens again once it is committed (in transactions of its own, chunk by chunk). */
     WatchListEntry add(WatchListForm form) {
-        WatchListEntry entry = save(prepare(form));
+        WatchListEntry entry = transactions.execute(status -> save(prepare(form)));
         screening.screenAgain();
         return entry;
     }
 
-    /** Adds the rows of an import in one transaction and screens once; returns how many were added. */
-    @Transactional
+    /** Adds the rows of an import in one transaction, then screens once; returns how many were added. */
     int addAll(List<Prepared> rows) {
-        rows.forEach(this::save);
+        transactions.executeWithoutResult(status -> rows.forEach(this::save));
         screening.screenAgain();
         return rows.size();
     }

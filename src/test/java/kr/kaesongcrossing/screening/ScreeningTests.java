@@ -37,6 +37,9 @@ class ScreeningTests extends ApplicationTestSupport {
     @Autowired
     WatchList watchList;
 
+    @Autowired
+    Screening screening;
+
     AccountPrincipal applicant;
     AccountPrincipal officer;
     final List<Long> entries = new ArrayList<>();
@@ -138,6 +141,40 @@ class ScreeningTests extends ApplicationTestSupport {
         watchList.remove(entry);
 
         assertThat(held(id)).isFalse();
+    }
+
+    @Test
+    void shouldRaiseOnlyWhatIsMissingWhenAnotherInstanceRaisedSomePairsFirstAndAuditEachApplicationItHolds() {
+        String first = uniqueKoreanName();
+        String second = uniqueKoreanName();
+        long firstId = submitted(applicant, first, someEntryDate(), Purpose.TALKS);
+        long secondId = submitted(applicant, second, someEntryDate(), Purpose.TALKS);
+        long firstEntry = entryListedAside(first);
+        long secondEntry = entryListedAside(second);
+        // another instance screening at the same time already raised the first pair
+        jdbc.update("INSERT INTO screening_match (application_id, entry_id, id_number_match, same_birth_date, status,"
+                + " raised_at, version) VALUES (?, ?, FALSE, FALSE, 'OPEN', CURRENT_TIMESTAMP, 0)",
+                firstId, firstEntry);
+
+        screening.screenAgain();
+
+        assertThat(matches(firstId)).isOne();
+        assertThat(matches(secondId)).isOne();
+        assertThat(held(firstId)).isTrue();
+        assertThat(held(secondId)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'screening.raised' "
+                + "AND subject_type = 'application' AND subject_id = ?", String.class, String.valueOf(secondId)))
+                .contains("entries=" + secondEntry);
+    }
+
+    /** An entry written as another instance would have, without this one screening on the change. */
+    private long entryListedAside(String korean) {
+        String source = "aside-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO watch_list_entry (name_korean, reason, source, listed_since, created_at)"
+                + " VALUES (?, '제재 대상', ?, '2026-11-20', CURRENT_TIMESTAMP)", korean, source);
+        long id = jdbc.queryForObject("SELECT id FROM watch_list_entry WHERE source = ?", Long.class, source);
+        entries.add(id);
+        return id;
     }
 
     private long submitted(AccountPrincipal who, String name, String idNumber) {
