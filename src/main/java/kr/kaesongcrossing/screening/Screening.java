@@ -72,12 +72,12 @@ public class Screening {
     /** Possible matches no officer has cleared or refused yet (the officer's home page; an index on status, V69). */
     @Transactional(readOnly = true)
     public long openMatches() {
-        return ((Number) entityManager.createNativeQuery("SELECT COUNT(*) FROM screening_match WHERE status = 'OPEN'")
-                .getSingleResult()).longValue();
+        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM screening_match WHERE status = 'OPEN'", Long.class);
+        return open == null ? 0 : open;
     }
 
     /** The list as screening reads it: by ID number hash, and by name and birth date. */
-    private record Listed(int size, Map<String, List<WatchListEntry>> byIdNumber,
+    private record Listed(int size, long newest, Map<String, List<WatchListEntry>> byIdNumber,
             NameMatcher.Index<WatchListEntry> index) {
     }
 
@@ -120,6 +120,9 @@ public class Screening {
             comparing += compared - started;
             writing += System.nanoTime() - compared;
         }
+        jdbc.update("UPDATE screening_run SET screened_through = ?, completed_at = ? WHERE id = 1 "
+                + "AND screened_through < ?", listed.newest(), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                listed.newest());
         LOG.info("screened again {} applications against {} entries, {} held: names {} ms, writing {} ms",
                 all.size(), listed.size(), held, comparing / 1_000_000, writing / 1_000_000);
         return held;
@@ -217,6 +220,12 @@ public class Screening {
         }
     }
 
+    /** Whether the list has an entry that no complete run has screened against (see {@link ScreeningCatchUp}). */
+    boolean behind() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COALESCE(MAX(e.id), 0) > MAX(r.screened_through) "
+                + "FROM screening_run r LEFT JOIN watch_list_entry e ON 1 = 1 WHERE r.id = 1", Boolean.class));
+    }
+
     private Listed listed() {
         List<WatchListEntry> all = entries.findAll();
         Map<String, List<WatchListEntry>> byIdNumber = new HashMap<>();
@@ -231,7 +240,8 @@ public class Screening {
         if (keys.size() > all.size()) {
             keys.keySet().retainAll(all.stream().map(WatchListEntry::getId).toList());
         }
-        return new Listed(all.size(), byIdNumber, index);
+        return new Listed(all.size(), all.stream().mapToLong(WatchListEntry::getId).max().orElse(0), byIdNumber,
+                index);
     }
 
     /** Raises the new matches of one application on submission, in the submitting transaction. */

@@ -40,6 +40,9 @@ class ScreeningTests extends ApplicationTestSupport {
     @Autowired
     Screening screening;
 
+    @Autowired
+    ScreeningCatchUp catchUp;
+
     AccountPrincipal applicant;
     AccountPrincipal officer;
     final List<Long> entries = new ArrayList<>();
@@ -165,6 +168,19 @@ class ScreeningTests extends ApplicationTestSupport {
         assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'screening.raised' "
                 + "AND subject_type = 'application' AND subject_id = ?", String.class, String.valueOf(secondId)))
                 .contains("entries=" + secondEntry);
+    }
+
+    @Test
+    void shouldCatchUpWithAnEntryWhoseScreeningWasCutShortByAStoppedInstance() {
+        String name = uniqueKoreanName();
+        long applicationId = submitted(applicant, name, someEntryDate(), Purpose.TALKS);
+        entryListedAside(name); // committed, and the instance stopped before screening against it
+        assertThat(screening.behind()).isTrue();
+
+        catchUp.run();
+
+        assertThat(held(applicationId)).isTrue();
+        assertThat(screening.behind()).isFalse();
     }
 
     /** An entry written as another instance would have, without this one screening on the change. */
