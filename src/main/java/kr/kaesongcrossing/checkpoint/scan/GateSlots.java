@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.checkpoint.scan;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and its accepted scans here: a few indexed queries per page.
  */
 @Component
-class GateSlots {
+public class GateSlots {
 
     /**
      * @param checked  whether the gates judge scans by slot; without it the rest is empty
@@ -36,7 +37,7 @@ class GateSlots {
      * @param missing  the expected who have not, by name
      * @param next     the next slot of today, or null
      */
-    record View(boolean checked, SlotKey current, String opens, String closes, int expected, int arrived,
+    public record View(boolean checked, SlotKey current, String opens, String closes, int expected, int arrived,
             List<SlotTraveller> missing, SlotKey next) {
     }
 
@@ -44,14 +45,30 @@ class GateSlots {
     private final TravelApprovals approvals;
     private final ScanRules rules;
     private final JdbcTemplate jdbc;
+    private final Route route;
     private final Clock clock;
 
-    GateSlots(Slots slots, TravelApprovals approvals, ScanRules rules, JdbcTemplate jdbc, Clock clock) {
+    GateSlots(Slots slots, TravelApprovals approvals, ScanRules rules, JdbcTemplate jdbc, Route route, Clock clock) {
+        this.route = route;
         this.slots = slots;
         this.approvals = approvals;
         this.rules = rules;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Where a signed-in station works (kept in its session), or empty when it has not chosen. */
+    public record Place(Gate gate, Direction direction) {
+    }
+
+    /** The station of this session, as the scan station keeps it. */
+    public Optional<Place> placeOf(HttpSession session) {
+        return ScanStationController.Station.of(session, route).map(s -> new Place(s.gate(), s.direction()));
+    }
+
+    @Transactional(readOnly = true)
+    public View at(Place place) {
+        return at(place.gate(), place.direction());
     }
 
     @Transactional(readOnly = true)
