@@ -23,10 +23,12 @@ import kr.kaesongcrossing.checkpoint.scan.GateSlots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -128,11 +130,19 @@ public class LiveNumbers {
         return pages.size();
     }
 
-    /** A traveller crossed here: push at once rather than at the next second. */
-    @TransactionalEventListener
+    /**
+     * A traveller crossed here: push at once after the commit rather than at the next second. A synchronisation, not
+     * a transactional listener: those are stored by the event publication registry, a write per scan.
+     */
+    @EventListener
     void on(TravellerCrossed crossed) {
-        if (!pages.isEmpty()) {
-            poke();
+        if (!pages.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    poke();
+                }
+            });
         }
     }
 
