@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Lane staff scan; the log, the roster and the route mode are also read by office staff and administrators; only a
+ * Lane staff scan; the log, the roster (and its live numbers) and the route mode are also read by office staff and administrators; only a
  * supervisor or an administrator changes the route mode. The day close is read by lane staff, supervisors and
  * administrators, and signed off by a supervisor or an administrator (not by lane staff: the signature vouches for
  * their day). The goods page is read by the same staff as the log; lane staff and supervisors tick off goods and
@@ -21,7 +21,8 @@ class CheckpointAccess {
                 .requestMatchers(HttpMethod.POST, "/checkpoint/route/**", "/checkpoint/day/**")
                 .hasAnyRole("SUPERVISOR", "ADMIN")
                 .requestMatchers("/checkpoint/day").hasAnyRole("CHECKPOINT", "SUPERVISOR", "ADMIN")
-                .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**", "/checkpoint/route/**")
+                .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**", "/checkpoint/route/**",
+                        "/checkpoint/live")
                 .hasAnyRole("CHECKPOINT", "SUPERVISOR", "OFFICER", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/checkpoint/goods").hasAnyRole("CHECKPOINT", "SUPERVISOR", "OFFICER",
                         "ADMIN")

@@ -80,6 +80,7 @@ class SecurityMatrixTests {
             Rule.post("/checkpoint/goods/trips/999999999/lines/0/close", LANES),
             Rule.get("/checkpoint/log", STAFF_LOG),
             Rule.get("/checkpoint/roster", STAFF_LOG),
+            Rule.get("/checkpoint/live", STAFF_LOG),
             Rule.get("/checkpoint/route", STAFF_LOG),
             Rule.post("/checkpoint/route", EnumSet.of(SUPERVISOR, ADMIN)),
             Rule.post("/checkpoint/route/999999999/cancel", EnumSet.of(SUPERVISOR, ADMIN)),

@@ -37,6 +37,8 @@ class TemplateTextTests {
     private static final Pattern STRING_LITERAL = Pattern.compile("'([^']*)'");
     /** {@code #temporals.format(t, 'yyyy-MM-dd HH:mm')}: a format, not text. */
     private static final Pattern DATE_TIME_PATTERN = Pattern.compile("[yMdHhmsSaEzZXGkKuw\\s.:/,\\-]+");
+    /** A tag around a message argument (th:utext), e.g. '<span data-live=inside>': markup, not text. */
+    private static final Pattern MARKUP = Pattern.compile("</?[a-z]+( [a-z-]+=[A-Za-z]+)*>");
     private static final Pattern MESSAGE_EXPRESSION = Pattern.compile("#\\{[^}]*}");
     private static final List<String> EXPRESSION_ATTRIBUTES = List.of("th:text", "th:utext", "th:placeholder",
             "th:title", "th:alt", "th:aria-label", "th:value");
@@ -76,7 +78,8 @@ class TemplateTextTests {
                     String expression = MESSAGE_EXPRESSION.matcher(element.attr(attribute)).replaceAll("");
                     var literal = STRING_LITERAL.matcher(expression);
                     while (literal.find()) {
-                        if (DATE_TIME_PATTERN.matcher(literal.group(1)).matches()) {
+                        if (DATE_TIME_PATTERN.matcher(literal.group(1)).matches()
+                                || MARKUP.matcher(literal.group(1)).matches()) {
                             continue;
                         }
                         if (Pattern.compile("\\p{L}{2,}\\s+\\p{L}{2,}|^\\p{Lu}\\p{Ll}+$|[\\p{IsHangul}]")

@@ -133,6 +133,14 @@ public class GoodsLedger {
         return open;
     }
 
+    /** How many differences are open now: {@link #openUpTo} today, without the names (the live numbers). */
+    @Transactional(readOnly = true)
+    public int openCount() {
+        Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM goods_difference WHERE closed_at IS NULL",
+                Integer.class);
+        return (recorded == null ? 0 : recorded) + notBack().size();
+    }
+
     /** Closes a recorded difference with the officer's reason. */
     @Transactional
     public void close(long differenceId, String reason, Officer officer) {

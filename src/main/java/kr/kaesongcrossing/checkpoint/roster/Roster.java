@@ -49,6 +49,21 @@ public class Roster {
         }
     }
 
+    /** The roster's summary: people inside and in transit and vehicles across counted apart, and the problems. */
+    public record Counts(long inside, long inTransit, long vehicles, long transitTooLong, long overstays,
+            long alerts) {
+
+        /** The summary of a list from {@link #across()}. */
+        public static Counts of(List<Across> across) {
+            return new Counts(across.stream().filter(a -> !a.vehicle() && !a.inTransit()).count(),
+                    across.stream().filter(a -> !a.vehicle() && a.inTransit()).count(),
+                    across.stream().filter(Across::vehicle).count(),
+                    across.stream().filter(Across::transitTooLong).count(),
+                    across.stream().filter(Across::overstay).count(),
+                    across.stream().filter(a -> a.alert() != null).count());
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration transitAlert;
@@ -71,6 +86,12 @@ public class Roster {
                 + "AND since <= ?", Integer.class,
                 LocalDateTime.ofInstant(clock.instant().minus(transitAlert), ZoneOffset.UTC));
         return count == null ? 0 : count;
+    }
+
+    /** The summary of {@link #across()} (the live numbers push it to the open pages). */
+    @Transactional(readOnly = true)
+    public Counts counts() {
+        return Counts.of(across());
     }
 
     /** Everyone across now, problems first (the day close picks those due back from it). */

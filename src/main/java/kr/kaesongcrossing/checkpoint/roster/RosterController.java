@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class RosterController {
 
+    /** The model attribute asking the layout for a reload every so many seconds when JavaScript is off. */
+    static final String LIVE_REFRESH = "liveRefresh";
+
     private final Roster roster;
     private final Clock clock;
 
@@ -23,12 +26,14 @@ class RosterController {
     String roster(Model model) {
         List<Roster.Across> across = roster.across();
         model.addAttribute("across", across);
-        model.addAttribute("inside", across.stream().filter(a -> !a.vehicle() && !a.inTransit()).count());
-        model.addAttribute("inTransit", across.stream().filter(a -> !a.vehicle() && a.inTransit()).count());
-        model.addAttribute("vehicles", across.stream().filter(Roster.Across::vehicle).count());
-        model.addAttribute("overstays", across.stream().filter(Roster.Across::overstay).count());
-        model.addAttribute("alerts", across.stream().filter(a -> a.alert() != null).count());
-        model.addAttribute("transitTooLong", across.stream().filter(Roster.Across::transitTooLong).count());
+        Roster.Counts counts = Roster.Counts.of(across);
+        model.addAttribute("inside", counts.inside());
+        model.addAttribute("inTransit", counts.inTransit());
+        model.addAttribute("vehicles", counts.vehicles());
+        model.addAttribute("overstays", counts.overstays());
+        model.addAttribute("alerts", counts.alerts());
+        model.addAttribute("transitTooLong", counts.transitTooLong());
+        model.addAttribute(LIVE_REFRESH, 30); // without JavaScript the page reloads itself (layout)
         model.addAttribute("transitAlertMinutes", roster.transitAlertMinutes());
         model.addAttribute("asOf", OfficeTime.minutes(clock.instant()));
         return "checkpoint/roster";

@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.checkpoint.scan;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,9 +35,8 @@ public class GateSlots {
     private final TravelApprovals approvals;
     private final ScanRules rules;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
-
     private final Route route;
+    private final Clock clock;
 
     GateSlots(Slots slots, TravelApprovals approvals, ScanRules rules, JdbcTemplate jdbc, Clock clock, Route route) {
         this.route = route;
@@ -47,10 +47,24 @@ public class GateSlots {
         this.clock = clock;
     }
 
+    /** Where a signed-in station works (kept in its session), or empty when it has not chosen. */
+    public record Place(Gate gate, Direction direction) {
+    }
+
+    /** The station of this session, as the scan station keeps it. */
+    public Optional<Place> placeOf(HttpSession session) {
+        return ScanStationController.Station.of(session, route).map(s -> new Place(s.gate(), s.direction()));
+    }
+
+    @Transactional(readOnly = true)
+    public GateSlot at(Place place) {
+        return at(place.gate(), place.direction());
+    }
+
     /** The slot view at the gate and direction the station in this session works in; empty before it is set up. */
     @Transactional(readOnly = true)
     public Optional<GateSlot> atStation(HttpSession session) {
-        return ScanStationController.Station.of(session, route).map(s -> at(s.gate(), s.direction()));
+        return placeOf(session).map(this::at);
     }
 
     @Transactional(readOnly = true)

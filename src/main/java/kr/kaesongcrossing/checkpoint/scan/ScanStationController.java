@@ -114,6 +114,9 @@ class ScanStationController {
                 model.addAttribute("scanError", "checkpoint.scanIdConflict");
             }
         }
+        if (!(model.getAttribute("answer") instanceof ScanAnswer answer && answer.overridable())) {
+            model.addAttribute("liveRefresh", 60); // without JavaScript; never over an override being typed
+        }
         return VIEW;
     }
 

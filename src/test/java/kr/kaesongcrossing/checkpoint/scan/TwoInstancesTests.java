@@ -2,9 +2,13 @@ package kr.kaesongcrossing.checkpoint.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.kaesongcrossing.KaesongCrossingApplication;
+import kr.kaesongcrossing.WebClient;
+import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.checkpoint.CheckpointFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A second, independent application context (own connection pool, own Hibernate, own web server) on the same
  * database, as a second app instance would be: concurrent ENTRY scans of one pass spread over both instances are
- * accepted exactly once. On MariaDB this is two pools against one server; on H2 one in-memory database.
+ * accepted exactly once, and a scan on one moves the live count streamed by the other. On MariaDB this is two
+ * pools against one server; on H2 one in-memory database.
  */
 @Tag("slow")
 @Tag("two-instances")
@@ -55,6 +60,25 @@ class TwoInstancesTests {
     @AfterAll
     static void stopSecondInstance() {
         second.close();
+    }
+
+    /** The other instance learns of a scan only through the database (its change marker), within 2 seconds. */
+    @Test
+    void shouldMoveTheLiveCountOnTheOtherInstance() throws Exception {
+        int port = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+        WebClient browser = WebClient.forPort(port);
+        assertThat(browser.login(accounts.createNotEnrolled(Role.SUPERVISOR).email(), TestAccounts.PASSWORD)).isTrue();
+        CheckpointFixtures.IssuedPass pass = new CheckpointFixtures(jdbc, events, transactions, accounts)
+                .pass("두인스실시간");
+        try (LiveStream stream = LiveStream.open(port, browser.cookie("KCSESSION").orElseThrow())) {
+            Map<String, Long> before = stream.await(counts -> true, Duration.ofSeconds(2));
+            assertThat(before).isNotNull();
+
+            assertThat(ScanServiceTests.scan(first, pass.token(), Direction.NORTHBOUND).accepted()).isTrue();
+
+            assertThat(stream.await(counts -> counts.get("inside") > before.get("inside"), Duration.ofSeconds(2)))
+                    .as("one more inside, seen on the other instance").isNotNull();
+        }
     }
 
     @Test
