@@ -5,9 +5,10 @@
 (function () {
   'use strict';
   var region = document.querySelector('[data-live-source]');
-  if (!region || !window.EventSource) {
-    return;
+  if (!region || !window.EventSource || window.kcLiveNumbers) {
+    return; // one stream a page, also where a page includes a panel that brings this script too
   }
+  window.kcLiveNumbers = true;
   var slotPanel = document.querySelector('[data-live-slot]');
   var stream = new EventSource(region.getAttribute('data-live-source'));
 

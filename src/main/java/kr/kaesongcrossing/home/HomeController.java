@@ -84,6 +84,7 @@ class HomeController {
     private String checkpoint(HttpSession session, Model model) {
         model.addAttribute("across", checkpoint.across());
         model.addAttribute("gateSlot", checkpoint.gateSlot(session).orElse(null));
+        model.addAttribute("liveRefresh", 60); // the live numbers' reload without JavaScript
         return "home/checkpoint";
     }
 

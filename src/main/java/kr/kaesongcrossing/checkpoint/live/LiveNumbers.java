@@ -1,6 +1,5 @@
 package kr.kaesongcrossing.checkpoint.live;
 
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import kr.kaesongcrossing.checkpoint.scan.GateSlots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * numbers did not change gets a comment, which finds the pages that went away. Nobody connected: no reads.
  */
 @Component
-public class LiveNumbers {
+public class LiveNumbers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveNumbers.class);
     private static final long RECONNECT_MILLIS = 2_000;
@@ -121,9 +121,33 @@ public class LiveNumbers {
         return emitter;
     }
 
-    @PreDestroy
-    void stop() {
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * First of all at shutdown (the highest phase stops first): an open stream is a request in progress, and the web
+     * server's graceful shutdown would otherwise wait its whole timeout for the pages to go away.
+     */
+    @Override
+    public void stop() {
+        running = false;
         thread.shutdownNow();
+        pages.forEach(page -> page.emitter.complete());
+        pages.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     /** How many pages are connected to this instance. */
