@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,15 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ReportQueries {
 
-    private static final String KST_DAY = "CAST(TIMESTAMPADD(HOUR, 9, scanned_at) AS DATE)";
-    private static final String CROSSING = "result = 'ACCEPTED' AND gate = 'KAESONG' AND driver_scan_id IS NULL";
+    static final String KST_DAY = "CAST(TIMESTAMPADD(HOUR, 9, scanned_at) AS DATE)";
+    static final String CROSSING = "result = 'ACCEPTED' AND gate = 'KAESONG' AND driver_scan_id IS NULL";
     /** The officer's decisions on a submitted application. */
     private static final List<String> DECISIONS = List.of("AWAITING_CONSENT", "APPROVED_FOR_TRAVEL", "REJECTED");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CrossingDays summary;
 
-    ReportQueries(NamedParameterJdbcTemplate jdbc) {
+    ReportQueries(NamedParameterJdbcTemplate jdbc, CrossingDays summary) {
         this.jdbc = jdbc;
+        this.summary = summary;
     }
 
     public record DayCount(LocalDate day, long northbound, long southbound) {
@@ -85,19 +86,60 @@ public class ReportQueries {
 
     /** Accepted crossings per day, {@code from} to {@code to} inclusive, days without any included. */
     public List<DayCount> crossingsPerDay(LocalDate from, LocalDate to) {
+        return counts(from, to).entrySet().stream()
+                .map(e -> new DayCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    /**
+     * Northbound and southbound crossings of each day: the days the summary covers from {@code crossing_day}, the
+     * others (today, or all before the job's first run) counted in the log.
+     */
+    private Map<LocalDate, long[]> counts(LocalDate from, LocalDate to) {
         Map<LocalDate, long[]> days = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             days.put(d, new long[2]);
         }
-        jdbc.query("SELECT " + KST_DAY + " AS d, direction, COUNT(*) AS n FROM crossing_log WHERE " + CROSSING
-                + " AND scanned_at >= :from AND scanned_at < :to GROUP BY " + KST_DAY + ", direction",
-                Map.of("from", utc(OfficeTime.startOfDay(from)), "to", utc(OfficeTime.endOfDay(to))), rs -> {
-                    long[] counts = days.get(rs.getObject("d", LocalDate.class));
-                    if (counts != null) {
-                        counts["NORTHBOUND".equals(rs.getString("direction")) ? 0 : 1] += rs.getLong("n");
-                    }
-                });
-        return days.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        List<LocalDate[]> live = new ArrayList<>();
+        List<CrossingDays.Coverage> coverage = summary.coverage();
+        LocalDate coveredFrom = coverage.isEmpty() ? null : max(from, coverage.get(0).from());
+        LocalDate coveredTo = coverage.isEmpty() ? null : min(to, coverage.get(0).through());
+        if (coveredFrom == null || coveredFrom.isAfter(coveredTo)) {
+            live.add(new LocalDate[] {from, to});
+        } else {
+            jdbc.query("SELECT day, direction, crossings FROM crossing_day WHERE day BETWEEN :from AND :to",
+                    Map.of("from", coveredFrom, "to", coveredTo), rs -> {
+                        add(days, rs.getObject("day", LocalDate.class), rs.getString("direction"),
+                                rs.getLong("crossings"));
+                    });
+            live.add(new LocalDate[] {from, coveredFrom.minusDays(1)});
+            live.add(new LocalDate[] {coveredTo.plusDays(1), to});
+        }
+        for (LocalDate[] range : live) {
+            if (!range[0].isAfter(range[1])) {
+                jdbc.query("SELECT " + KST_DAY + " AS d, direction, COUNT(*) AS n FROM crossing_log WHERE " + CROSSING
+                        + " AND scanned_at >= :from AND scanned_at < :to GROUP BY " + KST_DAY + ", direction",
+                        Map.of("from", utc(OfficeTime.startOfDay(range[0])),
+                                "to", utc(OfficeTime.endOfDay(range[1]))), rs -> {
+                            add(days, rs.getObject("d", LocalDate.class), rs.getString("direction"), rs.getLong("n"));
+                        });
+            }
+        }
+        return days;
+    }
+
+    private static void add(Map<LocalDate, long[]> days, LocalDate day, String direction, long count) {
+        long[] counts = days.get(day);
+        if (counts != null) {
+            counts["NORTHBOUND".equals(direction) ? 0 : 1] += count;
+        }
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** People booked against the caps of the slots that run, per day. */
@@ -184,13 +226,13 @@ public class ReportQueries {
                     netOfHour[rs.getInt("h")] += ("NORTHBOUND".equals(rs.getString("direction")) ? 1 : -1)
                             * rs.getLong("n");
                 });
-        Map<String, Long> after = new LinkedHashMap<>();
-        jdbc.query("SELECT direction, COUNT(*) AS n FROM crossing_log WHERE " + CROSSING
-                + " AND scanned_at >= :from GROUP BY direction", Map.of("from", utc(OfficeTime.endOfDay(day))),
-                rs -> {
-                    after.put(rs.getString("direction"), rs.getLong("n"));
-                });
-        long inside = insideNow - after.getOrDefault("NORTHBOUND", 0L) + after.getOrDefault("SOUTHBOUND", 0L);
+        LocalDate today = OfficeTime.dateOf(now);
+        long inside = insideNow;
+        if (day.isBefore(today)) {
+            for (long[] counts : counts(day.plusDays(1), today).values()) {
+                inside -= counts[0] - counts[1];
+            }
+        }
         List<HourInside> hours = new ArrayList<>();
         for (int h = 23; h >= 0; h--) {
             hours.add(new HourInside(h, inside));

@@ -17,6 +17,7 @@ import java.util.UUID;
 import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.checkpoint.Staff;
+import kr.kaesongcrossing.system.OfficeTime;
 import kr.kaesongcrossing.report.ReportQueries.DayCount;
 import kr.kaesongcrossing.report.ReportQueries.GroupCount;
 import kr.kaesongcrossing.report.ReportQueries.HourInside;
@@ -55,6 +56,9 @@ class ReportsTests {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    CrossingDays crossingDays;
+
     @BeforeEach
     void seed() {
         jdbc.update("DELETE FROM slot_consent WHERE slot LIKE 'N-2019-03-%'");
@@ -63,6 +67,7 @@ class ReportsTests {
                 + " (SELECT id FROM travel_application WHERE reference LIKE 'KC-RPT-%')");
         jdbc.update("DELETE FROM crossing_log WHERE scanned_at >= ? AND scanned_at < ?",
                 LocalDateTime.of(2019, 2, 20, 0, 0), LocalDateTime.of(2019, 4, 10, 0, 0));
+        jdbc.update("DELETE FROM crossing_log WHERE pass_id = 'p-rpt-late'");
         jdbc.update("DELETE FROM travel_application WHERE reference LIKE 'KC-RPT-%'");
         jdbc.update("DELETE FROM slot WHERE slot_date >= ? AND slot_date <= ?", DAY.minusDays(10), DAY.plusDays(10));
 
@@ -124,6 +129,25 @@ class ReportsTests {
     }
 
     @Test
+    void shouldGiveTheSameFiguresFromTheDailySummaryAsFromTheLogAndTakeInALateScanOnTheNextRun() {
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
+        LocalDate yesterday = today.minusDays(1);
+        List<DayCount> fromLog = queries.crossingsPerDay(today.minusDays(20), today);
+        crossingDays.update();
+        crossingDays.update();
+        assertThat(crossingDays.coverage()).singleElement()
+                .satisfies(c -> assertThat(c.through()).isEqualTo(yesterday));
+        assertThat(queries.crossingsPerDay(today.minusDays(20), today)).isEqualTo(fromLog);
+
+        long application = application("KC-RPT-L", ORGANISATION, "PRESS", null);
+        log("p-rpt-late", application, "SOUTHBOUND", "KAESONG", "ACCEPTED", null, kst(yesterday, 12, 0));
+        long southYesterday = fromLog.get(19).southbound();
+        assertThat(queries.crossingsPerDay(yesterday, yesterday).get(0).southbound()).isEqualTo(southYesterday);
+        crossingDays.update();
+        assertThat(queries.crossingsPerDay(yesterday, yesterday).get(0).southbound()).isEqualTo(southYesterday + 1);
+    }
+
+    @Test
     void shouldCountRefusalsByReasonMostFirst() {
         assertThat(queries.refusals(DAY, DAY)).containsExactly(new ReasonCount("EXPIRED", 2),
                 new ReasonCount("REVOKED", 1));
@@ -175,7 +199,8 @@ class ReportsTests {
     @Test
     void shouldRateTheSlotsFillOfTheDay() {
         jdbc.update("INSERT INTO slot (direction, slot_date, departs_at, people_cap, vehicle_cap, people_booked)"
-                + " VALUES ('NORTHBOUND', ?, TIME '08:30:00', 40, 20, 10), ('NORTHBOUND', ?, TIME '10:00:00', 40, 20, 30),"
+                + " VALUES ('NORTHBOUND', ?, TIME '08:30:00', 40, 20, 10),"
+                + " ('NORTHBOUND', ?, TIME '10:00:00', 40, 20, 30),"
                 + " ('SOUTHBOUND', ?, TIME '16:00:00', 40, 20, 10)", DAY, DAY, DAY);
         jdbc.update("INSERT INTO slot (direction, slot_date, departs_at, people_cap, vehicle_cap, people_booked,"
                 + " cancelled) VALUES ('SOUTHBOUND', ?, TIME '17:30:00', 40, 20, 0, TRUE)", DAY);
@@ -205,7 +230,8 @@ class ReportsTests {
                 "id=\"report-charts\"", "\"출경\"", "/vendor/chartjs/chart.umd.min.js");
         String en = mvc.perform(get("/reports?lang=en").with(Staff.as(Role.SUPERVISOR))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(en).contains("Crossings per day", "\"Northbound (towards Kaesong)\"", "People inside the zone by hour");
+        assertThat(en).contains("Crossings per day", "\"Northbound (towards Kaesong)\"",
+                "People inside the zone by hour");
     }
 
     @Test
@@ -221,7 +247,8 @@ class ReportsTests {
     void shouldExportTheMonthAsCsvWithBomAndHangul() throws Exception {
         byte[] csv = mvc.perform(get("/reports/monthly.csv?month=2019-03").with(Staff.as(Role.OFFICER)))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", "attachment; filename=\"monthly-report-2019-03.csv\""))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"monthly-report-2019-03.csv\""))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String[] lines = new String(csv, StandardCharsets.UTF_8).substring(1).split("\r\n");
