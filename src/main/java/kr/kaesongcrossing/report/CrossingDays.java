@@ -1,0 +1,75 @@
+package kr.kaesongcrossing.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import kr.kaesongcrossing.system.OfficeTime;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code crossing_day}: every ten minutes (one instance at a time, ShedLock) it recomputes from the log the
+ * days from a week before the last one it covered through yesterday (a year back on its first run). The week again
+ * takes in offline scans uploaded late with an earlier scan time. Recomputing is a delete and insert of the range
+ * in one transaction, so a run repeated or cut off leaves the same figures.
+ */
+@Component
+public class CrossingDays {
+
+    static final String JOB = "report-crossing-days";
+    private static final int FIRST_RUN_DAYS = 400;
+    private static final int AGAIN_DAYS = 7;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    CrossingDays(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${kc.reports.crossing-days-cron:0 */10 * * * *}", zone = "Asia/Seoul")
+    @SchedulerLock(name = JOB, lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    public void scheduled() {
+        update();
+    }
+
+    /** Recomputes the days up to yesterday (KST); returns the first day recomputed. */
+    @Transactional
+    public LocalDate update() {
+        LocalDate yesterday = OfficeTime.today(clock).minusDays(1);
+        List<Coverage> coverage = coverage();
+        LocalDate from = coverage.isEmpty() ? yesterday.minusDays(FIRST_RUN_DAYS)
+                : coverage.get(0).through().minusDays(AGAIN_DAYS);
+        Map<String, Object> range = Map.of("from", from, "through", yesterday,
+                "start", LocalDateTime.ofInstant(OfficeTime.startOfDay(from), ZoneOffset.UTC),
+                "end", LocalDateTime.ofInstant(OfficeTime.endOfDay(yesterday), ZoneOffset.UTC));
+        jdbc.update("DELETE FROM crossing_day WHERE day BETWEEN :from AND :through", range);
+        jdbc.update("INSERT INTO crossing_day (day, direction, crossings) SELECT " + ReportQueries.KST_DAY
+                + ", direction, COUNT(*) FROM crossing_log WHERE " + ReportQueries.CROSSING
+                + " AND scanned_at >= :start AND scanned_at < :end GROUP BY " + ReportQueries.KST_DAY + ", direction",
+                range);
+        if (coverage.isEmpty()) {
+            jdbc.update("INSERT INTO crossing_day_coverage (id, covered_from, covered_through)"
+                    + " VALUES (1, :from, :through)", range);
+        } else {
+            jdbc.update("UPDATE crossing_day_coverage SET covered_through = :through WHERE id = 1", range);
+        }
+        return from;
+    }
+
+    record Coverage(LocalDate from, LocalDate through) {
+    }
+
+    /** The days the summary holds (none before the first run). */
+    List<Coverage> coverage() {
+        return jdbc.query("SELECT covered_from, covered_through FROM crossing_day_coverage WHERE id = 1", Map.of(),
+                (rs, i) -> new Coverage(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)));
+    }
+}

@@ -1,0 +1,29 @@
+// /reports: draws each <canvas data-chart="name"> with Chart.js from the page's JSON block (labels and axis titles
+// already in the page's language). The numbers are also in the table beside each chart.
+(function () {
+  'use strict';
+  var source = document.getElementById('report-charts');
+  if (!source || typeof Chart === 'undefined') {
+    return;
+  }
+  var charts = JSON.parse(source.textContent);
+  var reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+    var spec = charts[canvas.getAttribute('data-chart')];
+    if (!spec) {
+      return;
+    }
+    new Chart(canvas, {
+      type: spec.type,
+      data: { labels: spec.labels, datasets: spec.datasets },
+      options: {
+        maintainAspectRatio: false,
+        animation: reduceMotion ? false : undefined,
+        scales: {
+          x: { title: { display: true, text: spec.x } },
+          y: { beginAtZero: true, title: { display: true, text: spec.y } }
+        }
+      }
+    });
+  });
+})();
