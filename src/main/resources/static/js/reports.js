@@ -8,22 +8,30 @@
   }
   var charts = JSON.parse(source.textContent);
   var reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
-    var spec = charts[canvas.getAttribute('data-chart')];
-    if (!spec) {
-      return;
-    }
-    new Chart(canvas, {
-      type: spec.type,
-      data: { labels: spec.labels, datasets: spec.datasets },
-      options: {
-        maintainAspectRatio: false,
-        animation: reduceMotion ? false : undefined,
-        scales: {
-          x: { title: { display: true, text: spec.x } },
-          y: { beginAtZero: true, title: { display: true, text: spec.y } }
-        }
+  // the page's own (web) font: a canvas does not fall back to it, and Hangul labels need it on machines without a
+  // Korean system font
+  Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
+  Chart.defaults.font.size = 13;
+  (document.fonts ? document.fonts.ready : Promise.resolve()).then(draw);
+
+  function draw() {
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      var spec = charts[canvas.getAttribute('data-chart')];
+      if (!spec) {
+        return;
       }
+      new Chart(canvas, {
+        type: spec.type,
+        data: { labels: spec.labels, datasets: spec.datasets },
+        options: {
+          maintainAspectRatio: false,
+          animation: reduceMotion ? false : undefined,
+          scales: {
+            x: { title: { display: true, text: spec.x } },
+            y: { beginAtZero: true, title: { display: true, text: spec.y } }
+          }
+        }
+      });
     });
-  });
+  }
 })();
