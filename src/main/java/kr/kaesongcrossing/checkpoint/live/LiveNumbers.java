@@ -1,5 +1,6 @@
 package kr.kaesongcrossing.checkpoint.live;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +83,7 @@ public class LiveNumbers implements SmartLifecycle {
         return t;
     });
     private ScheduledFuture<?> polling;
+    private volatile boolean running;
     // read and written on the one thread only
     private List<Object> marker;
     private Instant computedAt = Instant.MIN;
@@ -121,8 +123,6 @@ public class LiveNumbers implements SmartLifecycle {
         return emitter;
     }
 
-    private volatile boolean running;
-
     @Override
     public void start() {
         running = true;
@@ -135,14 +135,21 @@ public class LiveNumbers implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        thread.shutdownNow();
-        pages.forEach(page -> page.emitter.complete());
-        pages.clear();
+        List<Page> open;
+        synchronized (pages) {
+            open = List.copyOf(pages);
+        }
+        open.forEach(page -> page.emitter.complete()); // each removes itself; the browser reconnects elsewhere
     }
 
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        thread.shutdownNow();
     }
 
     @Override
