@@ -182,10 +182,14 @@ class ReportsController {
                 .body(body);
     }
 
-    /** A download of a bad month goes to the month's page, which says what is wrong. */
+    /**
+     * A download of a bad month goes to the month's page, which says what is wrong. The value is a template variable
+     * (braces in it are text, not a template) and at most 20 characters: it is already not a month.
+     */
     private static ResponseEntity<byte[]> backToPage(String month) {
-        URI page = UriComponentsBuilder.fromPath("/reports/monthly").queryParam("month", month).encode().build()
-                .toUri();
+        String shown = month.length() > 20 ? month.substring(0, 20) : month;
+        URI page = UriComponentsBuilder.fromPath("/reports/monthly").queryParam("month", "{month}").encode()
+                .buildAndExpand(shown).toUri();
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page).build();
     }
 

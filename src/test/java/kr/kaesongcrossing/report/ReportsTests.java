@@ -279,7 +279,8 @@ class ReportsTests {
 
     @Test
     void shouldSayWhatIsWrongWithABadMonthAndNeverFail() throws Exception {
-        for (String month : List.of("2019-13", "abc", "2019-3", "3019-01", "1999-12", "x".repeat(5000), "'; --")) {
+        for (String month : List.of("2019-13", "abc", "2019-3", "3019-01", "1999-12", "x".repeat(5000), "'; --",
+                "__${7*7}__", "%s%n{}")) {
             String html = mvc.perform(get("/reports/monthly").param("month", month).with(Staff.as(Role.OFFICER)))
                     .andExpect(status().isBadRequest()).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
