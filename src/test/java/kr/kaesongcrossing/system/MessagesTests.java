@@ -49,6 +49,27 @@ class MessagesTests {
         }
     }
 
+    /**
+     * Spring prints a message without arguments as written but formats one with arguments by MessageFormat: only the
+     * latter needs an apostrophe doubled, and a lone one there swallows the placeholders after it.
+     */
+    @Test
+    void shouldPrintApostrophesAndPlaceholders() throws IOException {
+        for (String file : new String[] {"messages_ko.properties", "messages_en.properties"}) {
+            Properties messages = load(file);
+            for (String key : messages.stringPropertyNames()) {
+                String text = messages.getProperty(key);
+                if (placeholders(text).isEmpty()) {
+                    assertThat(text).as(file + " " + key + " has no arguments: write ' once").doesNotContain("''");
+                } else {
+                    Object[] ones = java.util.Collections.nCopies(20, (Object) 1).toArray();
+                    assertThat(new MessageFormat(text).format(ones)).as(file + " " + key + " printed with arguments")
+                            .doesNotContainPattern("\\{\\d");
+                }
+            }
+        }
+    }
+
     @Test
     void shouldDefineEveryKeyTheTemplatesUse() throws IOException {
         Properties ko = load("messages_ko.properties");
