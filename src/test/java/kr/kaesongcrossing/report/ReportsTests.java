@@ -228,6 +228,11 @@ class ReportsTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(ko).contains("일별 통행 인원", "role=\"img\"", "<caption>", "scope=\"row\"",
                 "id=\"report-charts\"", "\"출경\"", "/vendor/chartjs/chart.umd.min.js");
+        for (String chart : List.of("crossings", "fill", "reviews", "inside")) {
+            assertThat(ko).as("the %s chart with its table beside it", chart).containsPattern("data-chart=\"" + chart
+                    + "\"[^\\n]*</canvas></div>\\s*<div class=\"kc-report-table\"[^>]*>\\s*<table id=\"report-"
+                    + chart + "-table\"");
+        }
         String en = mvc.perform(get("/reports?lang=en").with(Staff.as(Role.SUPERVISOR))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(en).contains("Crossings per day", "\"Northbound (towards Kaesong)\"",
