@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ class AuditAnchors {
 
     @Scheduled(cron = "${kc.audit.anchor-cron}", zone = "Asia/Seoul")
     @SchedulerLock(name = JOB, lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    @RetryOnWriteConflict
     @Transactional
     public void anchor() {
         AuditHead head = entityManager.find(AuditHead.class, AuditHead.ID);
