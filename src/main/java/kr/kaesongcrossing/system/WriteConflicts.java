@@ -50,10 +50,20 @@ public class WriteConflicts implements MethodRetryPredicate {
     void retried(MethodRetryEvent event) {
         // in the failed call's thread: a caller's transaction still open means that caller retries, not this method
         if (!TransactionSynchronizationManager.isActualTransactionActive() && isWriteConflict(event.getFailure())) {
-            LOG.info("write conflict in {}.{}: {}{}", event.getMethod().getDeclaringClass().getSimpleName(),
-                    event.getMethod().getName(), chain(event.getFailure()),
-                    event.isRetryAborted() ? " (gave up)" : " (retrying)");
+            LOG.info("write conflict in {}.{}{}: {}{}", event.getMethod().getDeclaringClass().getSimpleName(),
+                    event.getMethod().getName(), atCommit(event.getFailure()) ? " at commit" : "",
+                    chain(event.getFailure()), event.isRetryAborted() ? " (gave up)" : " (retrying)");
         }
+    }
+
+    /** Whether the transaction manager's commit threw it (Galera's certification), not a statement. */
+    private static boolean atCommit(Throwable failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getMethodName().equals("doCommit") || frame.getMethodName().equals("commit")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String chain(Throwable failure) {

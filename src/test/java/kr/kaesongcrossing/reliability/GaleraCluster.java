@@ -46,9 +46,15 @@ final class GaleraCluster implements AutoCloseable {
             this.dir = dir;
         }
 
+        /**
+         * With causal reads ({@code wsrep_sync_wait=1}): a read waits until this node has applied what the cluster
+         * committed before it began. Without it a device that scanned ENTRY through one node and EXIT through the
+         * other a moment later was told NOT_INSIDE: the second node had certified the entry but not applied it yet.
+         */
         String jdbcUrl(String database) {
             return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?sslMode=DISABLED&connectionTimeZone=UTC"
-                    + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true";
+                    + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
+                    + "&sessionVariables=wsrep_sync_wait=1";
         }
 
         Connection connect(String database) throws SQLException {
@@ -83,7 +89,8 @@ final class GaleraCluster implements AutoCloseable {
                     "--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:" + groupPort
                             + ";ist.recv_addr=127.0.0.1:" + istPort + ";gcache.size=32M;pc.recovery=false"
                             // a killed node is noticed within seconds, so the others go on without it
-                            + ";evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S;evs.install_timeout=PT4S"));
+                            + ";evs.keepalive_period=PT0.5S;evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S"
+                            + ";evs.install_timeout=PT4S"));
             if (bootstrap) {
                 command.add("--wsrep-new-cluster");
             }
@@ -159,6 +166,9 @@ final class GaleraCluster implements AutoCloseable {
         String user = "root".equals(self) ? "mysql" : self;
         GaleraCluster cluster = new GaleraCluster(server, user);
         try {
+            if (!user.equals(self)) { // the suite's folders are the test user's own (rwx------)
+                Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             for (int i = 1; i <= 3; i++) {
                 Path dir = Files.createDirectories(work.resolve("galera-node" + i));
                 Files.createDirectories(dir.resolve("data"));

@@ -40,7 +40,7 @@ class GaleraSuiteIT {
     private static final SuiteProfile PROFILE = SuiteProfile.current();
     private static final Duration DRAIN = Duration.ofSeconds(60);
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(120);
-    private static final Duration OUTAGE = Duration.ofSeconds(5);
+    private static final Duration OUTAGE = Duration.ofSeconds(3);
     private static final int CONTENDED_PASSES = 2;
     private static final int SEAT_CAP = 3;
     private static final int SEAT_RACERS = 8;
@@ -66,11 +66,14 @@ class GaleraSuiteIT {
                     ScanFixtures.CROWD_SETTINGS);
                     AppProcess b = a.sibling("galera-app-b", victimNode.jdbcUrl("kc"))) {
                 a.start(); // Flyway migrates from one instance: its lock (GET_LOCK) is local to a node
-                b.start();
+                ExecutorService starter = Executors.newSingleThreadExecutor();
+                Future<Duration> bStarted = starter.submit(b::start); // while the passes are made on A
                 WebClient admin = ScanFixtures.admin(a, false);
                 WebClient officer = ScanFixtures.staff(admin, a.port(), "OFFICER");
                 String deviceToken = ScanFixtures.deviceToken(admin, false);
                 List<String> tokens = ScanFixtures.passes(a.port(), officer, PROFILE.writers() + CONTENDED_PASSES);
+                bStarted.get(AppProcess.STARTUP.toSeconds(), TimeUnit.SECONDS);
+                starter.shutdown();
                 Crowd.ScanSetup scans = new Crowd.ScanSetup(deviceToken, tokens.subList(0, PROFILE.writers()),
                         tokens.subList(PROFILE.writers(), tokens.size()));
                 LocalDate raceDay = LocalDate.now(SEOUL).plusDays(1);
