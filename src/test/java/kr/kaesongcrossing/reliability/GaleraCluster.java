@@ -161,16 +161,26 @@ final class GaleraCluster implements AutoCloseable {
         Path server = Tools.require("mariadbd", "mariadb-server", SERVER_DIRS);
         Tools.require("rsync", "rsync");
         Path installer = Tools.require("mariadb-install-db", "mariadb-server", "/usr/bin", "/usr/local/bin");
-        // as root the server runs as mysql: the rsync daemon of a joiner would otherwise write as nobody
+        // As root the servers run as mysql: a joiner's rsync daemon would otherwise write as nobody (the
+        // configuration MariaDB's SST script writes for it names no user, and the script puts /usr/bin first on
+        // its PATH). The mysql user must reach the data folders: where a parent folder is closed to others (a
+        // clone under /root), they go to a folder of their own under the system's temporary folder instead.
         String self = System.getProperty("user.name");
         String user = "root".equals(self) ? "mysql" : self;
         GaleraCluster cluster = new GaleraCluster(server, user);
         try {
+            Path base = work;
             if (!user.equals(self)) { // the suite's folders are the test user's own (rwx------)
                 Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                if (!openToOthers(work.getParent())) {
+                    base = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kc-galera-");
+                    Files.setPosixFilePermissions(base, java.nio.file.attribute.PosixFilePermissions.fromString(
+                            "rwxr-xr-x"));
+                    Files.writeString(work.resolve("galera-data-folders.txt"), base + "\n");
+                }
             }
             for (int i = 1; i <= 3; i++) {
-                Path dir = Files.createDirectories(work.resolve("galera-node" + i));
+                Path dir = Files.createDirectories(base.resolve("galera-node" + i));
                 Files.createDirectories(dir.resolve("data"));
                 cluster.nodes.add(cluster.new Node(i, dir));
             }
@@ -186,6 +196,16 @@ final class GaleraCluster implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         return cluster;
+    }
+
+    /** Whether every folder from the root down to {@code dir} lets others pass (o+x). */
+    private static boolean openToOthers(Path dir) throws java.io.IOException {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Node node(int index) {
