@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import kr.kaesongcrossing.account.mfa.SecondFactors;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,7 @@ public class Accounts {
      * account.mfa): decided on the locked row like a password sign-in, so a disabled or locked account gets none.
      * The whole sign-in passed, so its failure count starts again.
      */
+    @RetryOnWriteConflict
     @Transactional
     public Optional<AccountPrincipal> signInVerified(String email) {
         UserAccount account = accounts.findIdByEmail(email).flatMap(accounts::lockById)

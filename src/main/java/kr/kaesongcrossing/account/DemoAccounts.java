@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import kr.kaesongcrossing.account.mfa.SecondFactors;
 import kr.kaesongcrossing.account.mfa.Totp;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,6 +39,7 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         // one hash for all: the password hash is slow on purpose, and start-up pays it once

@@ -3,6 +3,7 @@ package kr.kaesongcrossing.account;
 import kr.kaesongcrossing.audit.Actor;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,6 +34,7 @@ class DemoAccountsOff implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         for (UserAccount account : accounts.findByEmailEndingWithIgnoreCaseAndEnabledTrue(DEMO_DOMAIN)) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -126,6 +127,7 @@ class Passwords {
     }
 
     /** Sets the new password with the link, which is spent; every session of the account ends. */
+    @RetryOnWriteConflict
     @Transactional
     void reset(String token, String newPassword) {
         PasswordResetLink link = Optional.ofNullable(token).filter(Passwords::looksLikeToken)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +28,14 @@ public class SignInFailures {
     }
 
     /** Counts one failure; true when the account is locked now (by this failure or before). */
+    @RetryOnWriteConflict
     @Transactional
     public boolean record(long accountId) {
         return count(accountId) || isLocked(accountId);
     }
 
     /** Counts one failure in one statement (parallel attempts each count); true when this one locked the account. */
+    @RetryOnWriteConflict
     @Transactional
     boolean count(long accountId) {
         Instant now = clock.instant();
@@ -51,6 +54,7 @@ public class SignInFailures {
     }
 
     /** The whole sign-in passed: the count starts again. */
+    @RetryOnWriteConflict
     @Transactional
     public void clear(long accountId) {
         accounts.findById(accountId).ifPresent(UserAccount::recordSuccessfulLogin);

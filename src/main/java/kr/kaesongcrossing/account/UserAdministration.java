@@ -7,6 +7,7 @@ import kr.kaesongcrossing.account.mfa.SecondFactorsReset;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -52,6 +53,7 @@ class UserAdministration {
     }
 
     /** Creates a staff account; the caller has validated the form (including the password policy). */
+    @RetryOnWriteConflict
     @Transactional
     long createStaff(long actorId, StaffAccountForm form) {
         Role role = Role.valueOf(form.role());
@@ -68,6 +70,7 @@ class UserAdministration {
         return account.getId();
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void changeRole(long actorId, long accountId, Role role) {
         UserAccount account = find(accountId);
@@ -80,6 +83,7 @@ class UserAdministration {
         events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void disable(long actorId, long accountId) {
         UserAccount account = find(accountId);
@@ -91,6 +95,7 @@ class UserAdministration {
         events.publishEvent(new AccountSessions.AccessChanged(accountId, account.getEmail()));
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void enable(long actorId, long accountId) {
         UserAccount account = find(accountId);
@@ -102,6 +107,7 @@ class UserAdministration {
      * Removes the account's second factors and recovery codes (a lost phone) and ends its sessions: the person
      * enrols again at the next sign-in.
      */
+    @RetryOnWriteConflict
     @Transactional
     void resetSecondFactors(long actorId, long accountId) {
         UserAccount account = find(accountId);

@@ -11,6 +11,7 @@ import java.util.Set;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.system.IdentityHash;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,6 +75,7 @@ public class ScreeningSubjects {
     }
 
     /** Holds the application (an open match) or releases it (none left). */
+    @RetryOnWriteConflict
     @Transactional
     public void hold(long applicationId, boolean held) {
         applications.findById(applicationId).ifPresent(application -> application.holdForWatchList(held));
@@ -84,6 +86,7 @@ public class ScreeningSubjects {
      * that way yet; their versions move on as when one is held, so a form opened before sees the change. Returns how
      * many changed.
      */
+    @RetryOnWriteConflict
     @Transactional
     public int holdAll(Collection<Long> applicationIds, boolean held) {
         if (applicationIds.isEmpty()) {

@@ -37,6 +37,8 @@ class AuditAnchors {
 
     @Scheduled(cron = "${kc.audit.anchor-cron}", zone = "Asia/Seoul")
     @SchedulerLock(name = JOB, lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    // not @RetryOnWriteConflict: its advice would sit outside the job's lock, which stays taken for a minute, so a
+    // retry would only skip; an anchor lost to a write conflict is taken at the next run
     @Transactional
     public void anchor() {
         AuditHead head = entityManager.find(AuditHead.class, AuditHead.ID);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * locks first). The head serialises every audited transaction from its append to its commit, so audited actions
  * are the deliberate, rare ones: sign-ins, administration, decisions, overrides, device actions, exports. The normal
  * scan path is NOT audited (the crossing log records it), so the lanes never wait on the head.
+ *
+ * <p>On a Galera cluster the head's lock is local to a node: two nodes may each append link n+1 and the second commit
+ * fails certification on the head row (and on the event's primary key, which is the chain's order). What decides is
+ * that primary key ({@code audit_event.id} = head's last id + 1) and the head row's write set; the loser's whole
+ * transaction runs again ({@link kr.kaesongcrossing.system.RetryOnWriteConflict}, here when the append is the
+ * transaction, otherwise at the caller's boundary) and chains after the winner.
  *
  * <p>{@code detail} is short key=value text. Never put ID numbers, passwords, secrets, tokens or codes in it.
  */
@@ -58,18 +65,21 @@ public class AuditTrail {
     }
 
     /** A successful action by the current actor. */
+    @RetryOnWriteConflict
     @Transactional
     public void record(String action, Subject subject, String detail) {
         append(currentActor(), action, subject, Outcome.SUCCESS, detail);
     }
 
     /** A refused action (e.g. a failed sign-in) by the current actor. */
+    @RetryOnWriteConflict
     @Transactional
     public void refused(String action, Subject subject, String detail) {
         append(currentActor(), action, subject, Outcome.REFUSED, detail);
     }
 
     /** An action by a named actor: a device, a system job, or an account outside its own request. */
+    @RetryOnWriteConflict
     @Transactional
     public void recordAs(Actor actor, String action, Subject subject, Outcome outcome, String detail) {
         append(actor, action, subject, outcome, detail);
@@ -80,6 +90,7 @@ public class AuditTrail {
      * head for all of them, each still its own link of the chain, inserted in JDBC batches. As with one record, the
      * last step of the caller's transaction.
      */
+    @RetryOnWriteConflict
     @Transactional
     public void recordAllAs(Actor actor, String action, Outcome outcome, List<Entry> entries) {
         if (entries.isEmpty()) {

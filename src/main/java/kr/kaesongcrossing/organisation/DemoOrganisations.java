@@ -2,6 +2,7 @@ package kr.kaesongcrossing.organisation;
 
 import java.time.Clock;
 import kr.kaesongcrossing.account.Accounts;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,6 +42,7 @@ class DemoOrganisations implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         if (organisations.count() > 0) {

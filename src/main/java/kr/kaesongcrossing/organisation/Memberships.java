@@ -15,6 +15,7 @@ import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -119,6 +120,7 @@ class Memberships {
     }
 
     /** Asks to join; refused for a member, or when a request is already open (also under a race: the unique key). */
+    @RetryOnWriteConflict
     @Transactional
     void ask(long accountId, long organisationId) {
         if (!organisations.existsById(organisationId)) {
@@ -176,6 +178,7 @@ class Memberships {
      * Removes a member: a coordinator of the organisation removes plain members, an officer anyone but the last
      * coordinator. The organisation's row is locked first, so two removals at once cannot leave it without one.
      */
+    @RetryOnWriteConflict
     @Transactional
     void remove(AccountPrincipal decider, long organisationId, long accountId) {
         decidable(decider, organisationId);
@@ -196,6 +199,7 @@ class Memberships {
     }
 
     /** Accepts an open request: the person becomes a member (unless an administrator made them one meanwhile). */
+    @RetryOnWriteConflict
     @Transactional
     void accept(AccountPrincipal decider, long organisationId, long requestId) {
         MembershipRequest request = openFor(decider, organisationId, requestId);
@@ -212,6 +216,7 @@ class Memberships {
                 "organisation=" + organisationId);
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void decline(AccountPrincipal decider, long organisationId, long requestId) {
         MembershipRequest request = openFor(decider, organisationId, requestId);

@@ -5,6 +5,7 @@ import java.util.List;
 import kr.kaesongcrossing.account.Accounts;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +51,7 @@ class OrganisationAdministration {
     }
 
     /** Creates an organisation from a validated form; a registration number taken meanwhile is refused. */
+    @RetryOnWriteConflict
     @Transactional
     long create(OrganisationForm form) {
         Organisation organisation = saved(new Organisation(form, clock.instant()));
@@ -58,6 +60,7 @@ class OrganisationAdministration {
         return organisation.getId();
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void change(long id, OrganisationForm form) {
         Organisation organisation = find(id);
@@ -70,6 +73,7 @@ class OrganisationAdministration {
      * Makes the civilian with this email a coordinator of the organisation: a member is promoted, anyone else joins
      * as coordinator. Only an enabled applicant account can be named (staff work through their own roles).
      */
+    @RetryOnWriteConflict
     @Transactional
     void nameCoordinator(long id, String email) {
         find(id);
@@ -89,6 +93,7 @@ class OrganisationAdministration {
      * Makes a coordinator a plain member again; refused for the last coordinator (someone must decide on requests).
      * The organisation's row is locked first, so two demotions at once cannot leave it without one.
      */
+    @RetryOnWriteConflict
     @Transactional
     void demoteCoordinator(long id, long accountId) {
         organisations.findForUpdate(id).orElseThrow(OrganisationNotFoundException::new);

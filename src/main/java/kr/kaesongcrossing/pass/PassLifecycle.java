@@ -8,6 +8,7 @@ import kr.kaesongcrossing.application.TripApprovedForTravel;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +42,7 @@ class PassLifecycle {
      * Issues the trip's pass, signed with the active key, with the holder's photo. Idempotent: when the trip
      * already has a live pass, that pass is returned and nothing is issued.
      */
+    @RetryOnWriteConflict
     @Transactional
     Pass issue(TripApprovedForTravel trip) {
         Optional<Pass> existing = passes.findByCurrentForApplication(trip.applicationId());
@@ -87,6 +89,7 @@ class PassLifecycle {
      * Issues a standing permit's one long-lived pass, for the permit's dates, with the holder's photo. Idempotent
      * like {@link #issue(TripApprovedForTravel)}.
      */
+    @RetryOnWriteConflict
     @Transactional
     Pass issue(PermitGranted permit) {
         Optional<Pass> existing = passes.findByCurrentForPermit(permit.permitId());
@@ -103,12 +106,14 @@ class PassLifecycle {
     }
 
     /** Revokes the standing permit's live pass (if any) with the permit. */
+    @RetryOnWriteConflict
     @Transactional
     void permitRevoked(long permitId, String reason) {
         withdraw(passes.findByPermitIdAndReplacedByIsNull(permitId), reason, "permit=" + permitId);
     }
 
     /** Revokes the trip's live pass (if any) because its approval was withdrawn. */
+    @RetryOnWriteConflict
     @Transactional
     void approvalWithdrawn(long applicationId, String reason) {
         withdraw(passes.findByApplicationIdAndReplacedByIsNull(applicationId), reason, "application=" + applicationId);
@@ -127,6 +132,7 @@ class PassLifecycle {
     }
 
     /** An officer revokes a pass, with a reason the holder will read. */
+    @RetryOnWriteConflict
     @Transactional
     void revoke(String passId, String reason, long officerId) {
         Pass pass = passes.lockByPassId(passId).orElseThrow(() -> new PassStateException("pass.error.notFound"));
@@ -137,6 +143,7 @@ class PassLifecycle {
     }
 
     /** An officer replaces a pass with a new one (new id, active key); the old one is revoked. */
+    @RetryOnWriteConflict
     @Transactional
     Pass reissue(String passId, String reason, long officerId) {
         Pass old = passes.lockByPassId(passId).orElseThrow(() -> new PassStateException("pass.error.notFound"));

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,6 +42,7 @@ public class CrossingDays {
     }
 
     /** Recomputes the days up to yesterday (KST); returns the first day recomputed. */
+    @RetryOnWriteConflict
     @Transactional
     public LocalDate update() {
         LocalDate yesterday = OfficeTime.today(clock).minusDays(1);

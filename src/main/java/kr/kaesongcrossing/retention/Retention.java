@@ -16,6 +16,7 @@ import kr.kaesongcrossing.checkpoint.PresenceRetention;
 import kr.kaesongcrossing.notification.MailRetention;
 import kr.kaesongcrossing.pass.PassRetention;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,7 @@ class Retention {
         return settings.findById(RetentionSettings.ID).map(RetentionSettings::form).orElseGet(defaults::form);
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void change(RetentionForm form) {
         settings.findById(RetentionSettings.ID).ifPresentOrElse(s -> s.change(form, clock.instant()),

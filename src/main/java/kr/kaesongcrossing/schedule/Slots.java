@@ -170,6 +170,10 @@ public class Slots {
         }
         release(applicationId, key.direction());
         giveRow(key);
+        // What decides the cap: this one conditional UPDATE of the slot row, and the slot's CHECK constraint under
+        // it. On Galera two nodes may both pass it; the slot row's write set conflicts at certification, the loser's
+        // whole transaction rolls back and runs again (RetryOnWriteConflict at the caller's boundary) and meets
+        // the new count. One seat per trip and direction: the unique key uq_slot_booking.
         int taken = jdbc.update("UPDATE slot SET people_booked = people_booked + 1, "
                 + "vehicles_booked = vehicles_booked + ? WHERE direction = ? AND slot_date = ? AND departs_at = ? "
                 + "AND NOT cancelled AND people_booked < people_cap AND vehicles_booked + ? <= vehicle_cap",

@@ -21,6 +21,7 @@ import kr.kaesongcrossing.application.ScreeningSubjects.Subject;
 import kr.kaesongcrossing.audit.Actor;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.AuditTrail.Outcome;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -197,6 +198,7 @@ public class Screening {
     }
 
     /** Clears an open match with the officer's reason and releases the application once none is open. */
+    @RetryOnWriteConflict
     @Transactional
     void clear(long applicationId, long matchId, String reason, Actor officer) {
         ScreeningMatch match = matches.findById(matchId).filter(m -> m.getApplicationId() == applicationId)
@@ -210,6 +212,7 @@ public class Screening {
     }
 
     /** An entry left the list: its open matches go, and applications held only by them are released. */
+    @RetryOnWriteConflict
     @Transactional
     void entryRemoved(long entryId) {
         for (ScreeningMatch match : matches.findByEntryIdAndStatus(entryId, ScreeningMatch.Status.OPEN)) {

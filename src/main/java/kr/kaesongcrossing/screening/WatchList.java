@@ -7,6 +7,7 @@ import java.util.List;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.IdentityHash;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,6 +80,7 @@ public class WatchList {
     }
 
     /** Removes an entry; false when it was already gone. */
+    @RetryOnWriteConflict
     @Transactional
     boolean remove(long id) {
         return entries.findById(id).map(entry -> {

@@ -8,6 +8,8 @@
  * {@link kr.kaesongcrossing.system.OnRefusal} (a refused change, shown on the page the handler names),
  * {@link kr.kaesongcrossing.system.DataCipher} (personal data and secrets sealed at rest),
  * {@link kr.kaesongcrossing.system.PdfDocuments} (printable documents with the embedded Hangul fonts),
+ * {@link kr.kaesongcrossing.system.RetryOnWriteConflict} (a transaction that lost a write conflict, e.g. a failed
+ * Galera certification, runs again),
  * {@link kr.kaesongcrossing.system.Photos} (the thumbnail of a traveller's photo that pages show), and
  * {@link kr.kaesongcrossing.system.SpreadsheetCsv} (CSV that spreadsheets open in Hangul and never run as formulas).
  * It uses no other module.

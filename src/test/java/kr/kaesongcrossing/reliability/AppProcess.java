@@ -95,6 +95,14 @@ public final class AppProcess implements AutoCloseable {
         return new AppProcess(siblingName, dir, Tools.freePort(), arguments, environment);
     }
 
+    /** Another instance with the same configuration on another database server (another node of a cluster). */
+    public AppProcess sibling(String siblingName, String jdbcUrl) {
+        AppProcess twin = sibling(siblingName);
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("DB_URL", jdbcUrl);
+        return new AppProcess(siblingName, twin.workDir, twin.port, arguments, env);
+    }
+
     public String name() {
         return name;
     }

@@ -95,31 +95,11 @@ final class ScanFixtures {
     }
 
     private static String pass(int port, WebClient officer, byte[] photo, int n) {
-        WebClient civilian = WebClient.forPort(port).withTimeout(Duration.ofSeconds(60));
-        String email = "traveller-" + UUID.randomUUID() + "@reliability.test";
-        check(civilian.register(email, "여행자 " + n, Crowd.PASSWORD, "ko"), "civilian registration");
-        check(civilian.login(email, Crowd.PASSWORD), "civilian sign-in");
-        civilian.open("/applications/new");
+        WebClient civilian = civilian(port, n);
         LocalDate today = LocalDate.now(SEOUL);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("nameKorean", "김" + toHangul(n));
-        form.put("nameLatin", "KIM SIHEOM " + toLetters(n));
-        form.put("dateOfBirth", "1980-05-17");
-        form.put("nationality", "KOR");
-        form.put("idDocumentType", "PASSPORT");
-        form.put("idNumber", "M" + (10_000_000 + n));
-        form.put("phone", "010-2345-6789");
-        form.put("organisation", "신뢰성 시험단");
-        form.put("purpose", "TALKS");
-        form.put("purposeDetail", "연락사무소 실무 협의 (신뢰성 시험)");
-        form.put("entryDate", today.toString());
-        form.put("returnDate", today.plusDays(7).toString());
-        // Spread over the day's slots each way (40 seats each) so that many passes fit.
-        form.put("northboundSlot", "N-" + today + "-" + List.of("0830", "1000", "1400").get(n % 3));
-        form.put("southboundSlot", "S-" + today.plusDays(7) + "-" + List.of("1200", "1600", "1730").get(n % 3));
-        form.put("action", "submit");
-        Answer submitted = civilian.postMultipart("/applications/new", form, "photo", "photo.jpg", "image/jpeg",
-                photo);
+        Answer submitted = apply(civilian, photo, n, today,
+                "N-" + today + "-" + List.of("0830", "1000", "1400").get(n % 3),
+                "S-" + today.plusDays(7) + "-" + List.of("1200", "1600", "1730").get(n % 3));
         Matcher id = APPLICATION_ID.matcher(submitted.location());
         check(submitted.status() == 302 && id.find(), "submitting an application: " + submitted.status() + " "
                 + excerpt(submitted.body()));
@@ -131,6 +111,42 @@ final class ScanFixtures {
         Matcher link = PASS_LINK.matcher(list.body());
         check(link.find(), "the civilian's pass list shows the new pass");
         return decodeQr(civilian, "/passes/" + link.group(1) + "/qr.png");
+    }
+
+    /** A newly registered civilian, signed in. */
+    static WebClient civilian(int port, int n) {
+        WebClient civilian = WebClient.forPort(port).withTimeout(Duration.ofSeconds(60));
+        String email = "traveller-" + UUID.randomUUID() + "@reliability.test";
+        check(civilian.register(email, "여행자 " + n, Crowd.PASSWORD, "ko"), "civilian registration");
+        check(civilian.login(email, Crowd.PASSWORD), "civilian sign-in");
+        return civilian;
+    }
+
+    /**
+     * Submits an application for a week from {@code entry}, holding a seat in each of the two slots (keys as the
+     * form sends them, e.g. N-2026-12-01-1000); a 302 to the application when submitted.
+     */
+    static Answer apply(WebClient civilian, byte[] photo, int n, LocalDate entry, String northboundSlot,
+            String southboundSlot) {
+        civilian.open("/applications/new");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("nameKorean", "김" + toHangul(n));
+        form.put("nameLatin", "KIM SIHEOM " + toLetters(n));
+        form.put("dateOfBirth", "1980-05-17");
+        form.put("nationality", "KOR");
+        form.put("idDocumentType", "PASSPORT");
+        form.put("idNumber", "M" + (10_000_000 + n));
+        form.put("phone", "010-2345-6789");
+        form.put("organisation", "신뢰성 시험단");
+        form.put("purpose", "TALKS");
+        form.put("purposeDetail", "연락사무소 실무 협의 (신뢰성 시험)");
+        form.put("entryDate", entry.toString());
+        form.put("returnDate", entry.plusDays(7).toString());
+        // Spread over the day's slots each way (40 seats each) so that many passes fit.
+        form.put("northboundSlot", northboundSlot);
+        form.put("southboundSlot", southboundSlot);
+        form.put("action", "submit");
+        return civilian.postMultipart("/applications/new", form, "photo", "photo.jpg", "image/jpeg", photo);
     }
 
     private static void decide(WebClient officer, String applicationId, String action, Map<String, String> extra) {

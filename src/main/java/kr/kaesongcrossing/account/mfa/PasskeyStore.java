@@ -6,6 +6,7 @@ import java.util.List;
 import kr.kaesongcrossing.system.OfficeTime;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,6 +64,7 @@ class PasskeyStore {
      * Deletes one of the account's passkeys; with {@code keepOne}, not the last one. Decided under a lock on the
      * account's user handle, so two deletions at once cannot each leave the other's passkey as the last one.
      */
+    @RetryOnWriteConflict
     @Transactional
     Deletion delete(long accountId, String credentialId, boolean keepOne) {
         List<String> handle = jdbc.queryForList("SELECT id FROM user_entities WHERE name ="
@@ -84,6 +86,7 @@ class PasskeyStore {
     }
 
     /** Deletes every passkey of the account, and its WebAuthn user handle. */
+    @RetryOnWriteConflict
     @Transactional
     int deleteAll(long accountId) {
         return jdbc.update("DELETE FROM user_entities WHERE name = (SELECT a.email FROM user_account a"

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import kr.kaesongcrossing.account.Sha256;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +49,7 @@ public class SecondFactors {
      * The recovery codes of an account that enrolled with a passkey, once: none when it has recovery codes already
      * (an authenticator app or an earlier passkey gave them) or no passkey.
      */
+    @RetryOnWriteConflict
     @Transactional
     List<String> recoveryCodesForPasskey(long accountId) {
         if (recovery.countByAccountId(accountId) > 0 || passkeys.count(accountId) == 0) {
@@ -57,6 +59,7 @@ public class SecondFactors {
     }
 
     /** The secret being enrolled: the one shown before (a reload shows the same QR) or a new one. */
+    @RetryOnWriteConflict
     @Transactional
     String pendingSecret(long accountId) {
         TotpFactor factor = totp.findById(accountId).orElseGet(() -> totp.save(
@@ -71,6 +74,7 @@ public class SecondFactors {
      * Confirms the pending secret with a code from the app; answers the new recovery codes (shown once), or an
      * empty list when the code is wrong.
      */
+    @RetryOnWriteConflict
     @Transactional
     List<String> confirm(long accountId, String code) {
         TotpFactor factor = totp.findById(accountId).filter(f -> !f.isConfirmed()).orElse(null);
@@ -83,6 +87,7 @@ public class SecondFactors {
     }
 
     /** Enrols an account with a known secret and recovery codes: demo and test accounts, no app involved. */
+    @RetryOnWriteConflict
     @Transactional
     public void enrolKnown(long accountId, String secret, List<String> recoveryCodes) {
         TotpFactor factor = totp.save(new TotpFactor(accountId, secret));
@@ -92,6 +97,7 @@ public class SecondFactors {
     }
 
     /** A TOTP code or a recovery code of an enrolled account; true once per code. */
+    @RetryOnWriteConflict
     @Transactional
     public boolean verify(long accountId, String code) {
         String given = code == null ? "" : code.strip();
@@ -106,6 +112,7 @@ public class SecondFactors {
     }
 
     /** Removes the app and the recovery codes; passkeys go on {@link SecondFactorsReset} (PasskeyStore). */
+    @RetryOnWriteConflict
     @Transactional
     public void reset(long accountId) {
         recovery.deleteByAccount(accountId);

@@ -25,6 +25,7 @@ import kr.kaesongcrossing.application.profile.Profiles;
 import kr.kaesongcrossing.application.profile.TravellerProfile;
 import kr.kaesongcrossing.schedule.Booking;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -108,6 +109,7 @@ public class ApplicationService {
      * where they are left out); submits it right away if asked, holding its seats.
      * A slot that is full, closed or cancelled refuses the submission, and nothing is stored.
      */
+    @RetryOnWriteConflict
     @Transactional
     public long create(AccountPrincipal applicant, TripDetails details, PhotoProcessor.Photo photo, boolean submit) {
         Instant now = clock.instant();
@@ -134,6 +136,7 @@ public class ApplicationService {
      * Saves new details of a draft or of an application with an information request; submits if asked (as
      * {@link #create}: seats held, or nothing stored).
      */
+    @RetryOnWriteConflict
     @Transactional
     void update(long id, AccountPrincipal applicant, TripDetails details, PhotoProcessor.Photo photo,
             boolean submit) {
@@ -145,6 +148,7 @@ public class ApplicationService {
         }
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public void withdraw(long id, AccountPrincipal applicant, String reason) {
         TravelApplication application = ownedForUpdate(id, applicant.id());

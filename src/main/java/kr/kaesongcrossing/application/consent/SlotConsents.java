@@ -18,6 +18,7 @@ import kr.kaesongcrossing.application.review.ReviewService;
 import kr.kaesongcrossing.schedule.Booking;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.Slots;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,7 @@ public class SlotConsents {
      * @throws IllegalTransitionException when the trip is neither awaiting consent nor approved for travel
      * @throws StaleApplicationException  when the trip changed since {@code expectedVersion}
      */
+    @RetryOnWriteConflict
     @Transactional
     public ApplicationStatus record(long applicationId, SlotKey slot, String counterpartReference, Actor officer,
             Long expectedVersion) {

@@ -3,6 +3,7 @@ package kr.kaesongcrossing.application.goods;
 import java.time.Clock;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,7 @@ public class GoodsCategories {
         return categories.existsByCode(code);
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void add(GoodsCategoryForm form) {
         GoodsCategory category = categories.save(new GoodsCategory(form.code(), form.hsCode(), form.nameKo(),
@@ -41,6 +43,7 @@ public class GoodsCategories {
                 "status=" + category.getStatus() + " basis=" + category.getBasis());
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void change(long id, GoodsStatus status, String basis) {
         GoodsCategory category = categories.findById(id).orElseThrow(GoodsCategoryNotFoundException::new);

@@ -28,6 +28,7 @@ import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,6 +87,7 @@ public class GroupTrips {
      *
      * @throws kr.kaesongcrossing.system.Refusal when a slot is full, closed or unavailable: nothing is stored
      */
+    @RetryOnWriteConflict
     @Transactional
     public long file(AccountPrincipal coordinator, long organisationId, GroupPlan plan) {
         Set<Long> ids = plan.travellers().stream().map(GroupPlan.Traveller::profileId)
@@ -158,6 +160,7 @@ public class GroupTrips {
      * timeline entry, mail and audit), the group's timeline gets one line with the counts, the audit trail one
      * event. All or nothing: a refused decision (stale page, wrong status, own application) undoes the others.
      */
+    @RetryOnWriteConflict
     @Transactional
     public int[] decide(long groupId, Actor officer, List<MemberDecision> decisions) {
         TripGroup group = groups.findById(groupId).orElseThrow(GroupNotFoundException::new);

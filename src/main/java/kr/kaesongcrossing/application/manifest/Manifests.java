@@ -30,6 +30,7 @@ import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.Slots;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -190,6 +191,7 @@ public class Manifests {
      * @return the version that holds the current list
      * @throws ManifestChangedException when someone else recorded a version at the same moment
      */
+    @RetryOnWriteConflict
     @Transactional
     public int record(SlotKey key, Actor officer) {
         String content = current(key).manifest().toText();
@@ -213,6 +215,7 @@ public class Manifests {
      * Marks {@code version} as sent to the North, by {@code officer}, now. Only the latest version can be sent: an
      * older one no longer says who crosses.
      */
+    @RetryOnWriteConflict
     @Transactional
     public void markSent(SlotKey key, int version, Actor officer) {
         List<ManifestVersion> versions = versions(key);

@@ -28,6 +28,7 @@ import kr.kaesongcrossing.application.photo.PhotoRejectedException;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -71,6 +72,7 @@ public class DemoApplications implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         Actor civilian = account("civilian@demo.test", Role.CIVILIAN);

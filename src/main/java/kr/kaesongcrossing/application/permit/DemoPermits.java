@@ -7,6 +7,7 @@ import kr.kaesongcrossing.application.model.Purpose;
 import kr.kaesongcrossing.organisation.OrganisationRole;
 import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -48,6 +49,7 @@ class DemoPermits implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         if (repository.count() > 0) {

@@ -34,6 +34,7 @@ import kr.kaesongcrossing.schedule.Slots;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.IdentityHash;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,6 +116,7 @@ public class Permits {
     }
 
     /** An officer grants a permit; the holder's pass is issued with it. */
+    @RetryOnWriteConflict
     @Transactional
     public StandingPermit grant(PermitTerms terms, long officerId) {
         return grant(terms, officerId, null);
@@ -139,6 +141,7 @@ public class Permits {
      * An officer revokes a permit: its pass goes with it, and its crossings not begun give back their seats
      * (one whose traveller is inside keeps its trip: they must be able to come back).
      */
+    @RetryOnWriteConflict
     @Transactional
     public void revoke(long permitId, String reason, AccountPrincipal officer) {
         StandingPermit permit = permits.findForUpdate(permitId)
@@ -163,6 +166,7 @@ public class Permits {
      *
      * @return the trip's application
      */
+    @RetryOnWriteConflict
     @Transactional
     public Booked book(long permitId, AccountPrincipal holder, SlotKey northbound, SlotKey southbound) {
         StandingPermit permit = permits.findForUpdate(permitId).filter(p -> p.getHolderId() == holder.id())
@@ -260,6 +264,7 @@ public class Permits {
      *
      * @return how many requests were made
      */
+    @RetryOnWriteConflict
     @Transactional
     public int requestRenewals(Collection<Long> permitIds, long coordinatorId) {
         List<Long> chosen = permitIds == null ? List.of()
@@ -288,6 +293,7 @@ public class Permits {
      *
      * @return how many permits were filled
      */
+    @RetryOnWriteConflict
     @Transactional
     public int fillIdentityHashes() {
         int filled = 0;
@@ -315,6 +321,7 @@ public class Permits {
     }
 
     /** An officer declines a renewal request with a reason; the permit runs on to its last day. */
+    @RetryOnWriteConflict
     @Transactional
     public void declineRenewal(long renewalId, String reason, long officerId) {
         PermitRenewal renewal = renewals.findById(renewalId)
@@ -326,6 +333,7 @@ public class Permits {
     }
 
     /** An officer grants a renewal: a new permit on the same terms from the day after the old one ends. */
+    @RetryOnWriteConflict
     @Transactional
     public StandingPermit grantRenewal(long renewalId, long officerId) {
         PermitRenewal renewal = renewals.findById(renewalId)
@@ -345,6 +353,7 @@ public class Permits {
      *
      * @return how many holders were reminded
      */
+    @RetryOnWriteConflict
     @Transactional
     public int remindExpiring(int reminderDays) {
         LocalDate today = today();

@@ -10,6 +10,7 @@ import kr.kaesongcrossing.application.model.IdDocumentType;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.organisation.OrganisationRole;
 import kr.kaesongcrossing.organisation.Organisations;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,6 +47,7 @@ class DemoProfiles implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         if (profiles.count() > 0) {

@@ -13,6 +13,7 @@ import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.account.Accounts;
 import kr.kaesongcrossing.application.photo.PhotoProcessor;
 import kr.kaesongcrossing.organisation.Organisations;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +58,7 @@ public class Profiles {
     }
 
     /** Creates or changes the person's own profile; a new one needs the ID number and the photo. */
+    @RetryOnWriteConflict
     @Transactional
     public long saveOwn(AccountPrincipal user, ProfileDetails details, PhotoProcessor.Photo photo) {
         Instant now = clock.instant();
@@ -72,6 +74,7 @@ public class Profiles {
     }
 
     /** These profiles were used for a trip returning on {@code returnDate}: retention keeps them that long more. */
+    @RetryOnWriteConflict
     @Transactional
     public void usedUntil(Collection<Long> profileIds, LocalDate returnDate) {
         profiles.markUsed(profileIds, returnDate);
@@ -101,6 +104,7 @@ public class Profiles {
      * A coordinator creates ({@code profileId} null) or changes a profile the organisation keeps: about a member
      * ({@code accountId}, who must belong to the organisation) or a person without an account (null).
      */
+    @RetryOnWriteConflict
     @Transactional
     public long saveKept(AccountPrincipal coordinator, long organisationId, Long profileId, Long accountId,
             ProfileDetails details, PhotoProcessor.Photo photo) {

@@ -38,6 +38,7 @@ import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
 import kr.kaesongcrossing.system.Photos;
 import kr.kaesongcrossing.system.Refusal;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -107,6 +108,7 @@ public class ReviewService {
      *
      * @throws LateReasonRequiredException when the list closed and no reason was given
      */
+    @RetryOnWriteConflict
     @Transactional
     public void move(long id, long expectedVersion, Actor officer, SlotKey slot, String reason) {
         TravelApplication application = locked(id, expectedVersion);
@@ -172,6 +174,7 @@ public class ReviewService {
     }
 
     /** The application with its full ID number, for this one answer; the audit trail keeps who asked and why. */
+    @RetryOnWriteConflict
     @Transactional
     ApplicationView revealIdNumber(long id, DisclosureReason reason) {
         TravelApplication application = submitted(id);
@@ -195,6 +198,7 @@ public class ReviewService {
     }
 
     /** The stored full-size photo, for a download the audit trail records with its reason. */
+    @RetryOnWriteConflict
     @Transactional
     byte[] downloadPhoto(long id, DisclosureReason reason) {
         submitted(id);
@@ -203,22 +207,26 @@ public class ReviewService {
         return jpeg;
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public ApplicationStatus approve(long id, long expectedVersion, Actor officer) {
         return decide(id, expectedVersion, a -> a.approve(officer, settings.consentRequired(), clock.instant()));
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public ApplicationStatus reject(long id, long expectedVersion, Actor officer, String reason) {
         return decide(id, expectedVersion, a -> a.reject(officer, reason, clock.instant()));
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public ApplicationStatus requestInformation(long id, long expectedVersion, Actor officer, String message) {
         return decide(id, expectedVersion, a -> a.requestInformation(officer, message, clock.instant()));
     }
 
     /** Records the counterpart's answer: consent makes the trip approved for travel. */
+    @RetryOnWriteConflict
     @Transactional
     public ApplicationStatus recordConsent(long id, long expectedVersion, Actor officer, boolean consented,
             String counterpartReference, String note) {
@@ -227,6 +235,7 @@ public class ReviewService {
                 : a.recordConsentRefusal(officer, counterpartReference, note, clock.instant()));
     }
 
+    @RetryOnWriteConflict
     @Transactional
     ApplicationStatus revoke(long id, long expectedVersion, Actor officer, String reason) {
         return decide(id, expectedVersion, a -> a.revokeApproval(officer, reason, clock.instant()));

@@ -26,6 +26,7 @@ class SlotCancellations {
         this.publisher = publisher;
     }
 
+    // not @RetryOnWriteConflict: asynchronous, and a failed run's publication stays for the registry to resubmit
     @ApplicationModuleListener(id = LISTENER_ID)
     void on(SlotCancelled event) {
         for (TravelApplication trip : applications.findAllById(event.applicationIds())) {

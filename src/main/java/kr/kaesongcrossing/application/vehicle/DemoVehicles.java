@@ -7,6 +7,7 @@ import kr.kaesongcrossing.application.model.VehicleType;
 import kr.kaesongcrossing.organisation.OrganisationRole;
 import kr.kaesongcrossing.organisation.Organisations;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,6 +40,7 @@ class DemoVehicles implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         if (vehicles.count() > 0) {

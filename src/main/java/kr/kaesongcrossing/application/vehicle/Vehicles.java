@@ -9,6 +9,7 @@ import kr.kaesongcrossing.account.AccountPrincipal;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.organisation.Organisations;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,6 +73,7 @@ public class Vehicles {
     }
 
     /** Registers a vehicle to the person ({@code organisationId} null) or, as its coordinator, to an organisation. */
+    @RetryOnWriteConflict
     @Transactional
     public long register(AccountPrincipal user, Long organisationId, Vehicle.Details details) {
         if (organisationId != null && !organisations.coordinates(user.id(), organisationId)) {
@@ -87,6 +89,7 @@ public class Vehicles {
         return vehicle.getId();
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public void update(AccountPrincipal user, long vehicleId, Vehicle.Details details) {
         Vehicle vehicle = changeable(user, vehicleId);
@@ -99,6 +102,7 @@ public class Vehicles {
         }
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public void retire(AccountPrincipal user, long vehicleId) {
         Vehicle vehicle = changeable(user, vehicleId);

@@ -22,6 +22,7 @@ import kr.kaesongcrossing.checkpoint.roster.Roster;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
 import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -98,6 +99,7 @@ class DayClose {
      * Signs the day off; a day signed already is refused with who signed it and when. Open goods differences do not
      * hold it up (they are followed up on /checkpoint/goods): the signature records how many were open.
      */
+    @RetryOnWriteConflict
     @Transactional
     void sign(LocalDate day, String note, long accountId, String name) {
         Optional<DaySignOff> signed = signOffs.findById(day);

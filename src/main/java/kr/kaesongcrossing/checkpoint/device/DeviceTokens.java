@@ -13,6 +13,7 @@ import kr.kaesongcrossing.audit.Actor;
 import kr.kaesongcrossing.audit.AuditPrincipal;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,6 +55,7 @@ public class DeviceTokens {
         this.clock = clock;
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public Issued issue(String name, Long adminAccountId) {
         byte[] secret = new byte[32];
@@ -66,6 +68,7 @@ public class DeviceTokens {
     }
 
     /** Registers a device with a known token unless a device with that token exists (demo mode). */
+    @RetryOnWriteConflict
     @Transactional
     void ensure(String name, String token) {
         if (devices.findByTokenHash(hash(token)).isEmpty()) {
@@ -73,6 +76,7 @@ public class DeviceTokens {
         }
     }
 
+    @RetryOnWriteConflict
     @Transactional
     public void revoke(long deviceId) {
         devices.findById(deviceId).filter(ScannerDevice::active).ifPresent(d -> {
@@ -82,6 +86,7 @@ public class DeviceTokens {
     }
 
     /** Revokes the active device holding {@code token} as the system job {@code job}; its id if there was one. */
+    @RetryOnWriteConflict
     @Transactional
     Optional<Long> revokeToken(String token, String job) {
         return devices.findByTokenHash(hash(token)).filter(ScannerDevice::active).map(d -> {

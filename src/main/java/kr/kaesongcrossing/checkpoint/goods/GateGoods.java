@@ -21,6 +21,7 @@ import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
 import kr.kaesongcrossing.checkpoint.scan.Gate;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,6 +128,7 @@ public class GateGoods {
      * goods were checked southbound, and a form that does not give each line to check exactly once with a known
      * outcome, or a difference without a note.
      */
+    @RetryOnWriteConflict
     @Transactional
     public GoodsCheck record(String scanId, Officer officer, GoodsCheckForm form) {
         Tick tick = tick(scanId, officer.id())

@@ -22,6 +22,7 @@ import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.scan.Direction;
 import kr.kaesongcrossing.checkpoint.scan.Route;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -142,6 +143,7 @@ public class GoodsLedger {
     }
 
     /** Closes a recorded difference with the officer's reason. */
+    @RetryOnWriteConflict
     @Transactional
     public void close(long differenceId, String reason, Officer officer) {
         GoodsDifference difference = differences.findById(differenceId)
@@ -153,6 +155,7 @@ public class GoodsLedger {
     }
 
     /** Closes a line that did not come back and has no row yet: records it as not back, closed with the reason. */
+    @RetryOnWriteConflict
     @Transactional
     public void closeNotBack(long applicationId, int lineNo, String reason, Officer officer) {
         Open open = notBack().stream().filter(o -> o.applicationId() == applicationId && o.lineNo() == lineNo)

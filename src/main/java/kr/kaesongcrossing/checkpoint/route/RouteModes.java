@@ -8,6 +8,7 @@ import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.checkpoint.RouteMode;
 import kr.kaesongcrossing.checkpoint.RouteModeChanged;
 import kr.kaesongcrossing.checkpoint.RoutePeriod;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
@@ -59,6 +60,7 @@ public class RouteModes {
      * Sets {@code mode} from {@code startsAt} (null: now) and publishes {@link RouteModeChanged} with the period it
      * is in force for, as far as is known now (until the next change already scheduled after it).
      */
+    @RetryOnWriteConflict
     @Transactional
     RouteModeChange change(RouteMode mode, Instant startsAt, String reason, long byId, String byName) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -75,6 +77,7 @@ public class RouteModes {
     }
 
     /** Cancels a change that has not begun yet. */
+    @RetryOnWriteConflict
     @Transactional
     void cancel(long id, String byName) {
         changes.findById(id).orElseThrow(() -> new RouteChangeRefused("no such change",

@@ -18,6 +18,7 @@ import kr.kaesongcrossing.pass.PassVerifier;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -68,6 +69,7 @@ class DemoCrossings implements ApplicationRunner {
     }
 
     @Override
+    @RetryOnWriteConflict
     @Transactional
     public void run(ApplicationArguments args) {
         Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM crossing_log WHERE operator_name = ?",

@@ -16,6 +16,7 @@ import kr.kaesongcrossing.pass.PassForScan;
 import kr.kaesongcrossing.pass.PassVerifier;
 import kr.kaesongcrossing.pass.TokenReading;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,15 @@ class ScanService {
         this.reading.setReadOnly(true);
     }
 
-    /** Decides and records a scan, or answers what was recorded for its scan id before. */
+    /**
+     * Decides and records a scan, or answers what was recorded for its scan id before. A lost write conflict (a
+     * Galera node committed a scan of the same pass first) runs all of this again: the retry first reads the scan
+     * id's stored answer, so a scan whose first attempt's twin committed gets that answer and no second row. What
+     * decides: the unique key on {@code crossing_log.scan_id} (one row per scan id) and the one on (pass, crossing
+     * number) (one acceptance per crossing, so one per visit each way); the pass row's lock only makes them rarely
+     * needed on one server.
+     */
+    @RetryOnWriteConflict
     ScanAnswer scan(ScanRequest request) {
         Optional<ScanAnswer> stored = stored(request.scanId(), request.operator());
         if (stored.isPresent()) {
@@ -208,6 +217,7 @@ class ScanService {
      * it; {@code supervisor} (who proved it with their password) authorised it. A second override of the same
      * refusal gets the first one's answer.
      */
+    @RetryOnWriteConflict
     ScanAnswer override(String refusedScanId, String reason, ScanRequest.Operator lane,
             ScanRequest.Operator supervisor) {
         CrossingLogEntry refused = reading.execute(status -> log.findByScanId(refusedScanId))

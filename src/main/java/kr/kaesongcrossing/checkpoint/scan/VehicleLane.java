@@ -11,6 +11,7 @@ import kr.kaesongcrossing.checkpoint.route.RouteModes;
 import kr.kaesongcrossing.pass.PassForScan;
 import kr.kaesongcrossing.pass.PassVerifier;
 import kr.kaesongcrossing.pass.TokenReading;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -82,6 +83,7 @@ class VehicleLane {
      *
      * @throws ScanService.ScanIdConflict when another officer or device sent either scan id
      */
+    @RetryOnWriteConflict
     Answer scan(String scanId, String vehicleToken, String driverToken, Gate gate, Direction direction,
             String lane, ScanRequest.Operator operator) {
         Optional<Answer> stored = stored(scanId, operator);

@@ -17,6 +17,7 @@ import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.Slots;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,6 +75,7 @@ class Timetable {
     }
 
     /** Adds the time on each of the weekdays; refused, with nothing added, when one of them has it already. */
+    @RetryOnWriteConflict
     @Transactional
     void add(TravelDirection direction, Set<DayOfWeek> weekdays, LocalTime departsAt, int peopleCap,
             int vehicleCap) {
@@ -90,6 +92,7 @@ class Timetable {
                 + " departs=" + hhmm(departsAt) + " people=" + peopleCap + " vehicles=" + vehicleCap);
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void changeCaps(long weeklySlotId, int peopleCap, int vehicleCap) {
         if (jdbc.update("UPDATE slot_timetable SET people_cap = ?, vehicle_cap = ? WHERE id = ?", peopleCap,
@@ -100,6 +103,7 @@ class Timetable {
                 "people=" + peopleCap + " vehicles=" + vehicleCap);
     }
 
+    @RetryOnWriteConflict
     @Transactional
     void remove(long weeklySlotId) {
         if (jdbc.update("DELETE FROM slot_timetable WHERE id = ?", weeklySlotId) == 0) {
@@ -121,6 +125,7 @@ class Timetable {
      * Closes {@code day}: it has no timetable slots, and every slot it already has a row for is cancelled with the
      * reason (the trips in them are told). Returns how many slots were cancelled.
      */
+    @RetryOnWriteConflict
     @Transactional
     int close(LocalDate day, String reason) {
         notPast(day);
@@ -142,6 +147,7 @@ class Timetable {
     }
 
     /** Opens {@code day} again: the timetable's slots come back; slots cancelled when it closed stay cancelled. */
+    @RetryOnWriteConflict
     @Transactional
     void reopen(LocalDate day) {
         if (jdbc.update("DELETE FROM closed_day WHERE day = ?", day) == 0) {
@@ -171,6 +177,7 @@ class Timetable {
     }
 
     /** Changes the caps of one date's slot; refused below the seats or vehicle places already held. */
+    @RetryOnWriteConflict
     @Transactional
     void changeCaps(SlotKey key, int peopleCap, int vehicleCap) {
         notPast(key.date());
@@ -194,6 +201,7 @@ class Timetable {
     }
 
     /** Adds a slot for one date only, at a time that date has none. */
+    @RetryOnWriteConflict
     @Transactional
     void addOneOff(SlotKey key, int peopleCap, int vehicleCap) {
         notPast(key.date());
@@ -209,6 +217,7 @@ class Timetable {
     }
 
     /** Cancels one slot with the reason; returns how many trips held seats in it (they are told). */
+    @RetryOnWriteConflict
     @Transactional
     int cancel(SlotKey key, String reason) {
         notPast(key.date());
