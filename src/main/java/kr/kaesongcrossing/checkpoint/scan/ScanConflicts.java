@@ -11,12 +11,9 @@ import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Offline decisions the server did not share, kept once per scan id (the unique key decides between two syncs of
@@ -53,35 +50,26 @@ public class ScanConflicts {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-    private final TransactionTemplate writing;
 
-    ScanConflicts(ScanConflictRepository conflicts, NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock,
-            PlatformTransactionManager transactions) {
+    ScanConflicts(ScanConflictRepository conflicts, NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
         this.conflicts = conflicts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.writing = new TransactionTemplate(transactions);
     }
 
-    /** Keeps the conflict unless it is kept already (the same queue synced again); true when there is one. */
-    boolean record(ScanAnswer server, ScanRequest.Operator device, ScanDecision.Result offline, String offlineReason) {
-        if (!ScanConflict.between(offline, server)) {
-            return false;
+    /**
+     * In the scan's transaction: keeps the conflict between the offline decision and the server's answer, if there
+     * is one, unless it is kept already (the same queue synced again; the unique key decides between two concurrent
+     * uploads).
+     */
+    void keep(ScanAnswer server, ScanRequest.Operator device, ScanDecision.Result offline, String offlineReason) {
+        if (ScanConflict.between(offline, server) && !conflicts.existsByScanId(server.scanId())) {
+            conflicts.save(new ScanConflict(server, device, offline, offlineReason, clock.instant()));
+            log.info("Offline scan {} at {} lane {}: station {} {}, server {} {}", server.scanId(), server.gate(),
+                    server.lane(), offline, offlineReason, server.decision().result(),
+                    server.alerted() ? server.alert() : server.reason());
         }
-        try {
-            writing.executeWithoutResult(status -> {
-                if (!conflicts.existsByScanId(server.scanId())) {
-                    conflicts.saveAndFlush(new ScanConflict(server, device, offline, offlineReason, clock.instant()));
-                    log.info("Offline scan {} at {} lane {}: station {} {}, server {} {}", server.scanId(),
-                            server.gate(), server.lane(), offline, offlineReason, server.decision().result(),
-                            server.alerted() ? server.alert() : server.reason());
-                }
-            });
-        } catch (DataIntegrityViolationException e) {
-            // the same scan id's conflict was kept meanwhile by a concurrent sync: one row is what we want
-        }
-        return true;
     }
 
     @Transactional(readOnly = true)

@@ -7,7 +7,9 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import kr.kaesongcrossing.checkpoint.device.DeviceTokens;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -102,33 +104,50 @@ class StationApiController {
     ResponseEntity<BatchAnswer> batch(@Valid @RequestBody Batch batch,
             @AuthenticationPrincipal DeviceTokens.DevicePrincipal device) {
         ScanRequest.Operator operator = ScanRequest.Operator.device(device.id(), device.name());
+        Map<ScanRequest, BatchItem> queued = new IdentityHashMap<>();
+        List<ScanRequest> requests = new ArrayList<>();
+        for (BatchItem item : batch.scans()) {
+            if (valid(item)) {
+                ScanRequest request = ScanApiController.request(item.scan(), route, operator);
+                queued.put(request, item);
+                requests.add(request);
+            }
+        }
+        List<ScanService.Synced> synced = scans.scanInOrder(requests, (request, answer) -> conflicts.keep(answer,
+                operator, offline(queued.get(request)), queued.get(request).offlineReason()));
+        Map<BatchItem, ScanService.Synced> answered = new IdentityHashMap<>();
+        synced.forEach(done -> answered.put(queued.get(done.request()), done));
         List<BatchResult> results = new ArrayList<>(batch.scans().size());
         for (BatchItem item : batch.scans()) {
-            results.add(sync(item, operator));
+            ScanService.Synced done = item == null ? null : answered.get(item);
+            results.add(done != null ? result(done, offline(item))
+                    : BatchResult.error(item == null ? null : item.scanId(), "invalid_request"));
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new BatchAnswer(results));
     }
 
-    private BatchResult sync(BatchItem item, ScanRequest.Operator operator) {
-        if (item == null) {
-            return BatchResult.error(null, "invalid_request");
+    /** Valid as the single scan endpoint wants it, with the offline decision and time a queued scan has. */
+    private boolean valid(BatchItem item) {
+        if (item == null || item.scannedAt() == null) {
+            return false;
         }
         ScanApiController.ScanBody body = item.scan();
-        if (item.scannedAt() == null || !validator.validate(body).isEmpty() || !validator.validate(item).isEmpty()
-                || ScanApiController.offRoute(body, route) != null) {
-            return BatchResult.error(item.scanId(), "invalid_request");
+        return validator.validate(body).isEmpty() && validator.validate(item).isEmpty()
+                && ScanApiController.offRoute(body, route) == null;
+    }
+
+    private static ScanDecision.Result offline(BatchItem item) {
+        return ScanDecision.Result.valueOf(item.offlineDecision());
+    }
+
+    private static BatchResult result(ScanService.Synced synced, ScanDecision.Result offline) {
+        ScanAnswer answer = synced.answer();
+        if (answer == null) {
+            return BatchResult.error(synced.request().scanId(), "SCAN_ID_CONFLICT");
         }
-        ScanAnswer answer;
-        try {
-            answer = scans.scan(ScanApiController.request(body, route, operator));
-        } catch (ScanService.ScanIdConflict e) {
-            return BatchResult.error(item.scanId(), "SCAN_ID_CONFLICT");
-        }
-        boolean conflict = conflicts.record(answer, operator, ScanDecision.Result.valueOf(item.offlineDecision()),
-                item.offlineReason());
         return new BatchResult(answer.scanId(), answer.decision().result().name(),
                 answer.reason() == null ? null : answer.reason().name(),
-                answer.alert() == null ? null : answer.alert().name(), conflict, null);
+                answer.alert() == null ? null : answer.alert().name(), ScanConflict.between(offline, answer), null);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
