@@ -1,10 +1,14 @@
 package kr.kaesongcrossing.checkpoint.scan;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import kr.kaesongcrossing.application.TravelApprovals;
 import kr.kaesongcrossing.application.TravellerCrossed;
 import kr.kaesongcrossing.audit.AuditTrail;
@@ -18,9 +22,12 @@ import kr.kaesongcrossing.pass.TokenReading;
 import kr.kaesongcrossing.system.OfficeTime;
 import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +63,12 @@ class ScanService {
 
     /** How long after a scan its sender may load the holder's photo. */
     static final Duration PHOTO_WINDOW = Duration.ofMinutes(5);
+    /** Scans of an uploaded queue committed together (see {@link #scanInOrder}). */
+    static final int SYNC_CHUNK = 50;
+
+    /** A scan of an uploaded queue and its answer; null when another device or officer sent its scan id. */
+    record Synced(ScanRequest request, ScanAnswer answer) {
+    }
 
     private final PassVerifier verifier;
     private final TravelApprovals approvals;
@@ -69,10 +82,14 @@ class ScanService {
     private final AuditTrail audit;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
+    private final TransactionTemplate syncing;
+    private final EntityManager entities;
 
     ScanService(PassVerifier verifier, TravelApprovals approvals, CrossingLogRepository log,
             PassPresenceRepository presences, ScanRules rules, RouteModes routes, Route route, Clock clock,
-            ApplicationEventPublisher events, AuditTrail audit, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, AuditTrail audit, PlatformTransactionManager transactions,
+            EntityManager entities) {
+        this.entities = entities;
         this.verifier = verifier;
         this.approvals = approvals;
         this.log = log;
@@ -86,6 +103,9 @@ class ScanService {
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
+        // several scans in one transaction: each reads what committed before its own pass lock, as a lone scan does
+        this.syncing = new TransactionTemplate(transactions);
+        this.syncing.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /**
@@ -109,6 +129,52 @@ class ScanService {
             return stored(request.scanId(), request.operator())
                     .orElseGet(() -> ScanAnswer.of(writing.execute(status -> decideAndRecord(request))));
         }
+    }
+
+    /**
+     * Decides and records the scans of a queue a station uploads, in order, each as {@link #scan} would, and runs
+     * {@code alongside} with each answer in the same transaction. The scans are committed {@value #SYNC_CHUNK} at a
+     * time, not one by one: every answer is durable when this returns, and the log flush of a commit is most of a
+     * lone scan's time. A chunk that fails (a deadlock with another lane, a scan id or crossing taken meanwhile: the
+     * unique keys still decide) is rolled back and its scans are done one transaction each.
+     */
+    List<Synced> scanInOrder(List<ScanRequest> requests, BiConsumer<ScanRequest, ScanAnswer> alongside) {
+        List<Synced> done = new ArrayList<>(requests.size());
+        for (int start = 0; start < requests.size(); start += SYNC_CHUNK) {
+            List<ScanRequest> chunk = requests.subList(start, Math.min(requests.size(), start + SYNC_CHUNK));
+            try {
+                done.addAll(syncing.execute(status -> chunk.stream().map(request -> {
+                    Optional<CrossingLogEntry> earlier = log.findByScanId(request.scanId());
+                    if (earlier.isPresent() && !earlier.get().sentBy(request.operator())) {
+                        return new Synced(request, null);
+                    }
+                    ScanAnswer answer = ScanAnswer.of(earlier.orElseGet(() -> decideAndRecord(request)));
+                    alongside.accept(request, answer);
+                    // each scan's entities are written: later scans' queries need not check them for changes
+                    entities.flush();
+                    entities.clear();
+                    return new Synced(request, answer);
+                }).toList()));
+            } catch (DataAccessException | TransactionException | ScanIdConflict e) {
+                chunk.forEach(request -> done.add(alone(request, alongside)));
+            }
+        }
+        return done;
+    }
+
+    private Synced alone(ScanRequest request, BiConsumer<ScanRequest, ScanAnswer> alongside) {
+        ScanAnswer answer;
+        try {
+            answer = scan(request);
+        } catch (ScanIdConflict e) {
+            return new Synced(request, null);
+        }
+        try {
+            writing.executeWithoutResult(status -> alongside.accept(request, answer));
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent upload of the same queue kept it first: one is what we want
+        }
+        return new Synced(request, answer);
     }
 
     /**
