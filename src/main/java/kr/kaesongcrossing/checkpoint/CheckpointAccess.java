@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
  * supervisor or an administrator changes the route mode. The day close is read by lane staff, supervisors and
  * administrators, and signed off by a supervisor or an administrator (not by lane staff: the signature vouches for
  * their day). The goods page is read by the same staff as the log; lane staff and supervisors tick off goods and
- * close goods differences. The JSON API has its own chain ({@link ApiSecurityConfig}).
+ * close goods differences. Offline scan conflicts are read by lane staff and acknowledged by a supervisor. The JSON API has its own chain ({@link ApiSecurityConfig}).
  */
 @Configuration
 class CheckpointAccess {
@@ -20,6 +20,7 @@ class CheckpointAccess {
         return pages -> pages
                 .requestMatchers(HttpMethod.POST, "/checkpoint/route/**", "/checkpoint/day/**")
                 .hasAnyRole("SUPERVISOR", "ADMIN")
+                .requestMatchers(HttpMethod.POST, "/checkpoint/conflicts/**").hasRole("SUPERVISOR")
                 .requestMatchers("/checkpoint/day").hasAnyRole("CHECKPOINT", "SUPERVISOR", "ADMIN")
                 .requestMatchers("/checkpoint/log/**", "/checkpoint/roster/**", "/checkpoint/route/**",
                         "/checkpoint/live")

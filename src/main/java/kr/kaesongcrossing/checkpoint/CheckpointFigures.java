@@ -36,7 +36,7 @@ public class CheckpointFigures {
      * passes revoked or expired while across; overstays are past the pass's end or the planned return day.
      */
     public record Across(RouteMode routeMode, long inside, long inTransit, long vehicles, long transitTooLong,
-            long overstays, long alerts, long openGoodsDifferences, long transitAlertMinutes) {
+            long overstays, long alerts, long openGoodsDifferences, long transitAlertMinutes, long openConflicts) {
     }
 
     /** One accepted scan of a traveller's pass. */
@@ -79,7 +79,8 @@ public class CheckpointFigures {
                 count("SELECT COUNT(*) FROM pass_presence WHERE position IN ('INSIDE', 'IN_TRANSIT') "
                         + "AND (revoked = TRUE OR valid_until <= :now)", params),
                 count("SELECT COUNT(*) FROM goods_difference WHERE closed_at IS NULL", params),
-                roster.transitAlertMinutes());
+                roster.transitAlertMinutes(),
+                count("SELECT COUNT(*) FROM scan_conflict WHERE acknowledged_at IS NULL", params));
     }
 
     /** The current and next slot at the gate of the station this session works at; empty before it is set up. */

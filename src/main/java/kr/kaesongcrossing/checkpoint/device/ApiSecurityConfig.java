@@ -39,6 +39,8 @@ class ApiSecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, DeviceTokens tokens) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
+                        // a scan station's data and queue upload: its device credential only
+                        .requestMatchers("/api/v1/station/**", "/api/v1/scans/batch").hasRole(DEVICE_ROLE)
                         // scans and their photos: lane devices and lane staff only
                         .requestMatchers("/api/v1/scans", "/api/v1/scans/**")
                         .hasAnyRole(DEVICE_ROLE, "CHECKPOINT", "SUPERVISOR")

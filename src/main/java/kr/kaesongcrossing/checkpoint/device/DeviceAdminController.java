@@ -25,11 +25,12 @@ class DeviceAdminController {
     }
 
     /** A device as listed for the administrator. */
-    record DeviceRow(long id, String name, String created, String revoked, boolean active) {
+    record DeviceRow(long id, String name, String gate, String lane, String created, String lastContact,
+            String revoked, boolean active) {
 
         static DeviceRow of(ScannerDevice d) {
-            return new DeviceRow(d.getId(), d.getName(), OfficeTime.minutes(d.getCreatedAt()),
-                    OfficeTime.minutes(d.getRevokedAt()), d.active());
+            return new DeviceRow(d.getId(), d.getName(), d.getGate(), d.getLane(), OfficeTime.minutes(d.getCreatedAt()),
+                    OfficeTime.minutes(d.getLastContactAt()), OfficeTime.minutes(d.getRevokedAt()), d.active());
         }
     }
 

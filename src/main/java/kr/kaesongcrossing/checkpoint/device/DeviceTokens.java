@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,9 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeviceTokens {
 
-    /** The device as it appears in the security context: authority ROLE_DEVICE, name = device name. */
-    public record DevicePrincipal(long id, String name)
+    /**
+     * The device as it appears in the security context: authority ROLE_DEVICE, name = device name; {@code gate} and
+     * {@code lane} are a paired station's (null for older devices).
+     */
+    public record DevicePrincipal(long id, String name, String gate, String lane)
             implements org.springframework.security.core.AuthenticatedPrincipal, AuditPrincipal {
+
+        public DevicePrincipal(long id, String name) {
+            this(id, name, null, null);
+        }
+
+        /** A scan station paired by a supervisor for a gate and a lane. */
+        public boolean paired() {
+            return gate != null;
+        }
 
         @Override
         public Actor auditActor() {
@@ -43,6 +57,8 @@ public class DeviceTokens {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How often a device's last contact is written at most: a scan need not always write it. */
+    static final Duration CONTACT_RESOLUTION = Duration.ofMinutes(1);
 
     private final ScannerDeviceRepository devices;
     private final AuditTrail audit;
@@ -56,13 +72,27 @@ public class DeviceTokens {
 
     @Transactional
     public Issued issue(String name, Long adminAccountId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = "kcd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = newToken();
         ScannerDevice device = devices.save(new ScannerDevice(name.strip(), hash(token), adminAccountId,
                 clock.instant()));
         audit.record("device.issued", Subject.of("device", device.getId()), null);
         return new Issued(device.getId(), device.getName(), token);
+    }
+
+    /** Pairs a scan station: a new device bound to {@code gate} and {@code lane}, its token shown once. */
+    @Transactional
+    public Issued pairStation(String name, String gate, String lane, long supervisorId) {
+        String token = newToken();
+        ScannerDevice device = devices.save(ScannerDevice.station(name.strip(), hash(token), gate, lane.strip(),
+                supervisorId, clock.instant()));
+        audit.record("device.paired", Subject.of("device", device.getId()), "gate=" + gate);
+        return new Issued(device.getId(), device.getName(), token);
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return "kcd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** Registers a device with a known token unless a device with that token exists (demo mode). */
@@ -97,15 +127,25 @@ public class DeviceTokens {
         return devices.findAllByOrderByRevokedAtAscCreatedAtDesc();
     }
 
-    /** The active device holding {@code token}, if any. */
-    @Transactional(readOnly = true)
+    /**
+     * The active device holding {@code token}, if any; its last contact is recorded when the one stored is older
+     * than {@link #CONTACT_RESOLUTION}.
+     */
+    @Transactional
     Optional<DevicePrincipal> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        Instant since = now.minus(CONTACT_RESOLUTION);
         return devices.findByTokenHash(hash(token.strip()))
                 .filter(ScannerDevice::active)
-                .map(d -> new DevicePrincipal(d.getId(), d.getName()));
+                .map(d -> {
+                    if (d.getLastContactAt() == null || d.getLastContactAt().isBefore(since)) {
+                        devices.touch(d.getId(), now, since);
+                    }
+                    return new DevicePrincipal(d.getId(), d.getName(), d.getGate(), d.getLane());
+                });
     }
 
     static String hash(String token) {

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A lane scanner that calls the JSON API with a bearer token; only the token's SHA-256 is kept. */
+/**
+ * A lane scanner that calls the JSON API with a bearer token; only the token's SHA-256 is kept. A scan station
+ * paired by a supervisor is bound to a gate and a lane (older devices have neither).
+ */
 @Entity
 @Table(name = "checkpoint_device")
 class ScannerDevice {
@@ -32,6 +35,13 @@ class ScannerDevice {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    private String gate;
+
+    private String lane;
+
+    @Column(name = "last_contact_at")
+    private Instant lastContactAt;
+
     protected ScannerDevice() {
     }
 
@@ -40,6 +50,15 @@ class ScannerDevice {
         this.tokenHash = tokenHash;
         this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    /** A scan station paired for {@code gate} and {@code lane}. */
+    static ScannerDevice station(String name, String tokenHash, String gate, String lane, long supervisorId,
+            Instant now) {
+        ScannerDevice device = new ScannerDevice(name, tokenHash, supervisorId, now);
+        device.gate = gate;
+        device.lane = lane;
+        return device;
     }
 
     /** Stops the token from working; a revoked device stays listed for the log's sake. */
@@ -68,5 +87,17 @@ class ScannerDevice {
 
     Instant getRevokedAt() {
         return revokedAt;
+    }
+
+    String getGate() {
+        return gate;
+    }
+
+    String getLane() {
+        return lane;
+    }
+
+    Instant getLastContactAt() {
+        return lastContactAt;
     }
 }

@@ -123,23 +123,15 @@ class ScanApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> scan(@Valid @RequestBody ScanBody body, Authentication authentication,
             HttpServletRequest request) {
-        Gate gate = body.gate() == null ? route.zoneGate() : Gate.valueOf(body.gate());
-        boolean alias = body.direction().equals("ENTRY") || body.direction().equals("EXIT");
-        if (!route.has(gate) || (alias && gate != route.zoneGate())) {
-            String field = route.has(gate) ? "direction" : "gate";
+        String field = offRoute(body, route);
+        if (field != null) {
             return ResponseEntity.badRequest().body(new ApiError("invalid_request", "Missing or invalid fields: "
                     + field + " (gates on this route: " + route.gates() + "; ENTRY and EXIT only at the zone gate)",
                     List.of(field)));
         }
-        Direction direction = switch (body.direction()) {
-            case "ENTRY" -> Direction.NORTHBOUND;
-            case "EXIT" -> Direction.SOUTHBOUND;
-            default -> Direction.valueOf(body.direction());
-        };
         ScanAnswer answer;
         try {
-            answer = scans.scan(new ScanRequest(body.scanId(), body.token(), gate, direction, body.lane(),
-                    body.scannedAt() == null ? null : Instant.parse(body.scannedAt()), operator(authentication)));
+            answer = scans.scan(request(body, route, operator(authentication)));
         } catch (ScanService.ScanIdConflict e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("SCAN_ID_CONFLICT",
                     "This scanId was already used by another device or officer. Nothing was recorded.", List.of()));
@@ -162,6 +154,28 @@ class ScanApiController {
                 .map(jpeg -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG)
                         .body(jpeg))
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** The field that a valid body gets wrong on this route (a gate not on it, ENTRY or EXIT elsewhere), or null. */
+    static String offRoute(ScanBody body, Route route) {
+        Gate gate = gate(body, route);
+        boolean alias = body.direction().equals("ENTRY") || body.direction().equals("EXIT");
+        return !route.has(gate) ? "gate" : alias && gate != route.zoneGate() ? "direction" : null;
+    }
+
+    /** The scan a valid body on this route asks for. */
+    static ScanRequest request(ScanBody body, Route route, ScanRequest.Operator operator) {
+        Direction direction = switch (body.direction()) {
+            case "ENTRY" -> Direction.NORTHBOUND;
+            case "EXIT" -> Direction.SOUTHBOUND;
+            default -> Direction.valueOf(body.direction());
+        };
+        return new ScanRequest(body.scanId(), body.token(), gate(body, route), direction, body.lane(),
+                body.scannedAt() == null ? null : Instant.parse(body.scannedAt()), operator);
+    }
+
+    private static Gate gate(ScanBody body, Route route) {
+        return body.gate() == null ? route.zoneGate() : Gate.valueOf(body.gate());
     }
 
     /** Names the invalid fields in the order of the body's fields. */
