@@ -252,8 +252,11 @@
     } else if (at - clockSkewMs >= end) {
       problem = 'EXPIRED';
     }
+    // where this gate judges slots (the data's slotChecks: the first gate that way, with slot checks on); a pass
+    // without slots is a standing permit's, whose booking the station does not know: the server judges it
     var slots = Array.isArray(traveller.slots) ? traveller.slots : [];
-    var outsideSlot = slots.length > 0 && gate === firstGate(direction) && !slots.some(function (slot) {
+    var checks = state.data && Array.isArray(state.data.slotChecks) ? state.data.slotChecks : [];
+    var outsideSlot = slots.length > 0 && checks.indexOf(direction) >= 0 && gate === firstGate(direction) && !slots.some(function (slot) {
       var start = time(slot.start);
       var stop = time(slot.end);
       return slot.direction === direction && start != null && stop != null && start <= at && at <= stop;
@@ -369,6 +372,7 @@
         return;
       }
       state.revocations = { seq: p.seq, iat: p.iat, revoked: p.revoked.filter(function (id) { return typeof id === 'string'; }) };
+      root.setAttribute('data-revocations-seq', String(p.seq));
       return store.put('revocations', state.revocations);
     });
   }
@@ -393,6 +397,7 @@
       }
     });
     state.data = data;
+    root.setAttribute('data-generated-at', String(data.generatedAt));
     return store.putSecret(state.key, 'data', data);
   }
 
@@ -662,6 +667,7 @@
     state.syncing = true;
     status();
     var synced = 0;
+    var refused = 0;
     var conflicts = [];
     return store.queueAll(state.key).then(function (queued) {
       function next(from) {
@@ -679,7 +685,11 @@
           var done = [];
           (answer.results || []).forEach(function (result) {
             var q = bySeq[result.scanId];
-            if (q && result.decision) {
+            if (q && result.error) {
+              // answered, but never to be recorded (not a valid scan, or its id taken): sending it again won't help
+              done.push(q.seq);
+              refused++;
+            } else if (q && result.decision) {
               done.push(q.seq);
               synced++;
               if (result.conflict) {
@@ -701,15 +711,18 @@
       state.syncing = false;
       return countQueue();
     }).then(function () {
-      if (synced > 0) {
-        return report(synced, conflicts);
+      if (synced > 0 || refused > 0) {
+        return report(synced, refused, conflicts);
       }
     });
   }
 
-  function report(synced, conflicts) {
+  function report(synced, refused, conflicts) {
     return Promise.all(conflicts.map(function (c) { return holderName(c.item.token); })).then(function (names) {
-      el('sync-summary').textContent = t('station.sync.report', [synced]) + ' ' + t('station.sync.conflicts', [conflicts.length]);
+      el('sync-summary').textContent = t('station.sync.report', [synced]) + ' ' + t('station.sync.conflicts', [conflicts.length])
+        + (refused > 0 ? ' ' + t('station.sync.failed', [refused]) : '');
+      el('sync-report').setAttribute('data-synced', String(synced));
+      el('sync-report').setAttribute('data-conflicts', String(conflicts.length));
       var list = el('sync-conflicts');
       list.textContent = '';
       conflicts.forEach(function (c, i) {
