@@ -515,10 +515,11 @@
     el('result-alert').hidden = !alertText;
     el('result-alert-text').textContent = alertText || '';
     var holder = el('result-holder');
-    if (photoUrl) {
+    var photoNow = answer.holder && answer.holder.photo ? answer.holder.photo : null;
+    if (photoUrl && photoUrl !== photoNow) {
       URL.revokeObjectURL(photoUrl);
-      photoUrl = null;
     }
+    photoUrl = photoNow && photoNow.indexOf('blob:') === 0 ? photoNow : null;
     if (answer.holder) {
       el('result-name').textContent = answer.holder.name || '';
       el('result-latin').textContent = answer.holder.nameLatin || '';
@@ -580,8 +581,8 @@
       }
       return response.json().then(function (answer) {
         var holderPhoto = answer.holder && answer.holder.photoUrl
-          ? call(answer.holder.photoUrl, {}, TIMEOUT_MS).then(function (r) { return r.ok ? r.blob() : null; })
-            .then(function (blob) { return blob ? (photoUrl = URL.createObjectURL(blob)) : null; }, function () { return null; })
+          ? call(answer.holder.photoUrl, { headers: { 'Accept': 'image/jpeg' } }, TIMEOUT_MS).then(function (r) { return r.ok ? r.blob() : null; })
+            .then(function (blob) { return blob ? URL.createObjectURL(blob) : null; }, function () { return null; })
           : Promise.resolve(null);
         return holderPhoto.then(function (photo) {
           render({
@@ -626,7 +627,9 @@
       scan.offlineReason = decision.reason || decision.alert || null;
       var move = decision.decision === 'ACCEPTED' && traveller
         ? moved(reading.passId, scan.gate, scan.direction, at) : Promise.resolve();
-      return move.then(function () { return store.queueAdd(state.key, scan); }).then(countQueue);
+      // the holder's name stays on this device (for the sync report: a pass revoked meanwhile leaves the data)
+      var entry = { scan: scan, holder: traveller ? traveller.nameKorean + ' (' + traveller.nameLatin + ')' : null };
+      return move.then(function () { return store.queueAdd(state.key, entry); }).then(countQueue);
     });
   }
 
@@ -652,8 +655,11 @@
 
   // ---- sync ---------------------------------------------------------------------------------------------------
 
-  function holderName(token) {
-    return verify(token).then(function (reading) {
+  function holderName(queued) {
+    if (queued.holder) {
+      return Promise.resolve(queued.holder);
+    }
+    return verify(queued.scan.token).then(function (reading) {
       var traveller = reading.problem ? null : travellerOf(reading.passId);
       return traveller ? traveller.nameKorean + ' (' + traveller.nameLatin + ')' : (reading.passId || '?');
     });
@@ -678,13 +684,13 @@
         return call('/api/v1/scans/batch', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ scans: chunk.map(function (q) { return q.item; }) })
+          body: JSON.stringify({ scans: chunk.map(function (q) { return q.item.scan; }) })
         }, DATA_TIMEOUT_MS).then(json).then(function (answer) {
-          var bySeq = {};
-          chunk.forEach(function (q) { bySeq[q.item.scanId] = q; });
+          var byScanId = {};
+          chunk.forEach(function (q) { byScanId[q.item.scan.scanId] = q; });
           var done = [];
           (answer.results || []).forEach(function (result) {
-            var q = bySeq[result.scanId];
+            var q = byScanId[result.scanId];
             if (q && result.error) {
               // answered, but never to be recorded (not a valid scan, or its id taken): sending it again won't help
               done.push(q.seq);
@@ -693,7 +699,7 @@
               done.push(q.seq);
               synced++;
               if (result.conflict) {
-                conflicts.push({ item: q.item, result: result });
+                conflicts.push({ item: q.item.scan, queued: q.item, result: result });
               }
             }
           });
@@ -718,7 +724,7 @@
   }
 
   function report(synced, refused, conflicts) {
-    return Promise.all(conflicts.map(function (c) { return holderName(c.item.token); })).then(function (names) {
+    return Promise.all(conflicts.map(function (c) { return holderName(c.queued); })).then(function (names) {
       el('sync-summary').textContent = t('station.sync.report', [synced]) + ' ' + t('station.sync.conflicts', [conflicts.length])
         + (refused > 0 ? ' ' + t('station.sync.failed', [refused]) : '');
       el('sync-report').setAttribute('data-synced', String(synced));
