@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.SeleniumCdpConnection;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
+import org.openqa.selenium.json.Json;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -34,6 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @BrowserTest
 class StationJourneyTests {
+
+    private static final java.time.Duration CDP_WAIT = java.time.Duration.ofSeconds(10);
 
     @Autowired
     TestAccounts accounts;
@@ -85,10 +92,10 @@ class StationJourneyTests {
                 && (Boolean) b.driver().executeScript("return !!navigator.serviceWorker.controller"),
                 "the shell in the service worker's cache");
 
-        network(tablet, false);
+        Connection devTools = SeleniumCdpConnection.create(tablet.driver()).orElseThrow();
+        network(tablet, devTools, false);
         tablet.waitUntil(b -> "false".equals(station(b).getDomAttribute("data-online")), "the station offline");
         assertThat(tablet.text(By.id("station-status"))).contains("오프라인");
-
         scan(tablet, good.token());
         assertThat(verdict(tablet)).isEqualTo("ACCEPTED offline");
         assertThat(tablet.text(By.id("scan-result"))).contains(ko.get("station.offline.marker"), "오프라인");
@@ -111,12 +118,17 @@ class StationJourneyTests {
         tablet.waitUntil(b -> "true".equals(station(b).getDomAttribute("data-ready"))
                 && "4".equals(station(b).getDomAttribute("data-queued")), "the station reloaded offline");
         assertThat(tablet.text(By.id("station-status"))).contains("오프라인");
+        assertThat(tablet.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/vendor/jsqr/LICENSE?never-cached').then(r => done('reached ' + r.status), e => done('cut'));
+                """)).as("the service worker's network is cut too").isEqualTo("cut");
         scan(tablet, good.token());
         assertThat(verdict(tablet)).as("its local position survived the reload").isEqualTo(
                 "REJECTED offline ALREADY_INSIDE");
         tablet.snap("offline-reloaded");
 
-        network(tablet, true);
+        network(tablet, devTools, true);
+        devTools.close();
         tablet.waitUntil(b -> "0".equals(station(b).getDomAttribute("data-queued"))
                 && b.find(By.id("sync-report")).isDisplayed(), "the queue uploaded");
         assertThat(tablet.find(By.id("sync-report")).getDomAttribute("data-synced")).isEqualTo("5");
@@ -196,11 +208,33 @@ class StationJourneyTests {
                 ? " offline" : " online") + (reason == null || reason.isEmpty() ? "" : " " + reason);
     }
 
-    private static void network(Browser tablet, boolean online) {
+    /**
+     * Cuts or restores the tablet's network: the page's (ChromeDriver's CDP command) and its service worker's,
+     * which has a DevTools target of its own (without it, the worker would still reach the server and a reload
+     * would not show that the cache works).
+     */
+    private static void network(Browser tablet, Connection devTools, boolean online) {
+        Map<String, Object> conditions = Map.of("offline", !online, "latency", 0, "downloadThroughput", -1,
+                "uploadThroughput", -1);
         ChromeDriver driver = tablet.driver();
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.executeCdpCommand("Network.emulateNetworkConditions", conditions);
+        Map<String, Object> targets = devTools.sendAndWait(null, new Command<>("Target.getTargets", Map.of(),
+                input -> input.<Map<String, Object>>read(Json.MAP_TYPE)), CDP_WAIT);
+        int workers = 0;
+        for (Object target : (List<?>) targets.get("targetInfos")) {
+            Map<?, ?> info = (Map<?, ?>) target;
+            if ("service_worker".equals(info.get("type"))) {
+                Map<String, Object> attached = devTools.sendAndWait(null, new Command<>("Target.attachToTarget",
+                        Map.of("targetId", info.get("targetId"), "flatten", true),
+                        input -> input.<Map<String, Object>>read(Json.MAP_TYPE)), CDP_WAIT);
+                SessionID session = new SessionID(String.valueOf(attached.get("sessionId")));
+                devTools.sendAndWait(session, new Command<>("Network.enable", Map.of()), CDP_WAIT);
+                devTools.sendAndWait(session, new Command<>("Network.emulateNetworkConditions", conditions), CDP_WAIT);
+                workers++;
+            }
+        }
+        assertThat(workers).as("the station's service worker").isPositive();
     }
 
     private static java.time.Instant time(Map<String, Object> row, String column) {
