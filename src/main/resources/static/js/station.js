@@ -298,6 +298,9 @@
 
   /** fetch with the device's token and a deadline; a 401 means the device was revoked. */
   function call(path, options, timeoutMs) {
+    if (state.stopped && path.indexOf('/api/') === 0) {
+      return Promise.reject(new Error('unpaired')); // a refresh still under way when the device was unpaired
+    }
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, timeoutMs || TIMEOUT_MS);
     var init = options || {};
