@@ -12,6 +12,7 @@ import kr.kaesongcrossing.account.Role;
 import kr.kaesongcrossing.account.TestAccounts;
 import kr.kaesongcrossing.checkpoint.CheckpointFixtures;
 import kr.kaesongcrossing.checkpoint.CheckpointFixtures.IssuedPass;
+import kr.kaesongcrossing.checkpoint.device.DeviceTokens;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import kr.kaesongcrossing.system.OfficeTime;
@@ -35,7 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (DevTools offline emulation) and it decides by itself: a good pass accepted, a pass revoked in its cached list
  * refused, a forged one refused; the office revokes a fourth pass meanwhile, which the station still accepts; a
  * reload without the network still works; the link comes back, the queue uploads once, the log has every scan
- * with both times, and the fourth is a conflict for the supervisors.
+ * with both times, and the fourth is a conflict for the supervisors. Unpairing, or the device's revocation, deletes
+ * what the tablet kept.
  */
 @BrowserTest
 class StationJourneyTests {
@@ -56,6 +58,9 @@ class StationJourneyTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    DeviceTokens devices;
 
     @Test
     @JourneyName("station-offline-ko")
@@ -168,18 +173,37 @@ class StationJourneyTests {
         tablet.driver().switchTo().alert().accept();
         tablet.waitUntil(b -> b.find(By.id("station-unpaired")).isDisplayed(), "the station unpaired");
         assertThat(tablet.text(By.id("station-message"))).isEqualTo(ko.get("station.unpaired"));
-        assertThat((Long) tablet.driver().executeAsyncScript("""
+        assertThat(storedEntries(tablet)).isZero();
+        tablet.snap("unpaired");
+
+        // paired again, then the administrator revokes the device: its next call says so and the data goes
+        tablet.open("/station/pair");
+        tablet.select("gate", "KAESONG").type("lane", "2").type("name", "구역 2번 단말");
+        tablet.navigating(() -> tablet.find(By.id("name")).submit());
+        tablet.waitUntil(b -> b.path().equals("/station/") && b.find(By.id("station-paired")).isDisplayed()
+                && station(b).getDomAttribute("data-generated-at") != null, "the station paired again");
+        devices.revoke(jdbc.queryForObject("SELECT id FROM checkpoint_device WHERE name = ?", Long.class,
+                "구역 2번 단말"));
+        tablet.driver().executeAsyncScript("window.KcStation.refresh().then(arguments[arguments.length - 1]);");
+        tablet.waitUntil(b -> b.find(By.id("station-unpaired")).isDisplayed(), "the revoked station stopped");
+        assertThat(tablet.text(By.id("station-message"))).isEqualTo(ko.get("station.revoked"));
+        assertThat(storedEntries(tablet)).isZero();
+        tablet.snap("device-revoked");
+        // the pool reuses this browser: no service worker or storage of this origin for the next journey
+        tablet.driver().executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", journey.baseUrl(),
+                "storageTypes", "all"));
+    }
+
+    /** What the station keeps in IndexedDB besides its queue (credential, key, keys, lists, data). */
+    private static long storedEntries(Browser tablet) {
+        return (Long) tablet.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const open = indexedDB.open('kc-station');
                 open.onsuccess = () => {
                   const count = open.result.transaction('kv').objectStore('kv').count();
                   count.onsuccess = () => done(count.result);
                 };
-                """)).isZero();
-        tablet.snap("unpaired");
-        // the pool reuses this browser: no service worker or storage of this origin for the next journey
-        tablet.driver().executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", journey.baseUrl(),
-                "storageTypes", "all"));
+                """);
     }
 
     private static IssuedPass inSlotNow(CheckpointFixtures fixtures, IssuedPass pass) {
