@@ -330,10 +330,15 @@
     return response.json();
   }
 
+  // when the link went down is kept across reloads, so that "offline since" stays true
   function setOnline() {
-    if (!state.online) {
+    if (!state.online || state.offlineSince || state.storedOfflineSince) {
       state.online = true;
       state.offlineSince = null;
+      state.storedOfflineSince = null;
+      if (!state.stopped) {
+        store.put('offlineSince', null);
+      }
       sync();
     }
     status();
@@ -342,7 +347,10 @@
   function setOffline() {
     if (state.online) {
       state.online = false;
-      state.offlineSince = Date.now();
+      state.offlineSince = state.storedOfflineSince || Date.now();
+      if (!state.stopped) {
+        store.put('offlineSince', state.offlineSince);
+      }
     }
     status();
   }
@@ -847,7 +855,8 @@
   // ---- start --------------------------------------------------------------------------------------------------
 
   function start() {
-    return Promise.all([store.get('credential'), store.get('key'), store.get('jwks'), store.get('revocations')])
+    return Promise.all([store.get('credential'), store.get('key'), store.get('jwks'), store.get('revocations'),
+      store.get('offlineSince')])
       .then(function (found) {
         if (!found[0] || !found[1]) {
           showPaired(false);
@@ -857,6 +866,11 @@
         state.credential = found[0];
         state.key = found[1];
         state.revocations = found[3] || null;
+        state.storedOfflineSince = found[4] || null;
+        if (!state.online && found[4]) {
+          state.offlineSince = found[4];
+          state.storedOfflineSince = null;
+        }
         el('station-where').textContent = t('station.gate.lane', [t('checkpoint.gate.' + state.credential.gate),
           state.credential.lane, state.credential.name || '']);
         showPaired(true);

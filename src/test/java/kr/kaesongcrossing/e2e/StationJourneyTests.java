@@ -119,10 +119,11 @@ class StationJourneyTests {
         tablet.waitUntil(b -> "4".equals(station(b).getDomAttribute("data-queued")), "four scans queued");
         assertThat(tablet.text(By.id("station-status"))).contains(ko.get("station.status.queued", 4));
 
+        String offlineSince = tablet.text(By.id("station-status")).split(" · ")[0];
         tablet.driver().navigate().refresh();
         tablet.waitUntil(b -> "true".equals(station(b).getDomAttribute("data-ready"))
                 && "4".equals(station(b).getDomAttribute("data-queued")), "the station reloaded offline");
-        assertThat(tablet.text(By.id("station-status"))).contains("오프라인");
+        assertThat(tablet.text(By.id("station-status"))).startsWith(offlineSince).contains("오프라인");
         assertThat(tablet.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch('/vendor/jsqr/LICENSE?never-cached').then(r => done('reached ' + r.status), e => done('cut'));
