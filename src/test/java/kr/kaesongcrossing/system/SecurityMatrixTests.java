@@ -86,6 +86,10 @@ class SecurityMatrixTests {
             Rule.post("/checkpoint/route/999999999/cancel", EnumSet.of(SUPERVISOR, ADMIN)),
             Rule.get("/checkpoint/day", EnumSet.of(CHECKPOINT, SUPERVISOR, ADMIN)),
             Rule.post("/checkpoint/day/sign", EnumSet.of(SUPERVISOR, ADMIN)),
+            Rule.get("/checkpoint/conflicts", LANES),
+            Rule.post("/checkpoint/conflicts/999999999/acknowledge", EnumSet.of(SUPERVISOR)),
+            Rule.get("/station/pair", EnumSet.of(SUPERVISOR)),
+            Rule.post("/station/pair", EnumSet.of(SUPERVISOR)),
             Rule.get("/admin/users", EnumSet.of(ADMIN)),
             Rule.get("/admin/users/new", EnumSet.of(ADMIN)),
             Rule.post("/account/language", EVERYONE),
@@ -187,7 +191,10 @@ class SecurityMatrixTests {
             // the scanner API (its own chain: anonymous gets a JSON 401, see shouldAnswerAnonymousApiCallsWith401)
             Rule.post("/api/v1/scans", LANES),
             Rule.get("/api/v1/scans/00000000-0000/photo", LANES),
-            Rule.get("/api/v1/revocations", STAFF_LOG));
+            Rule.get("/api/v1/revocations", STAFF_LOG),
+            // a scan station's own calls: its device credential only, never a staff session
+            Rule.get("/api/v1/station/data", EnumSet.noneOf(Role.class)),
+            Rule.post("/api/v1/scans/batch", EnumSet.noneOf(Role.class)));
 
     /** Open to everyone, signed in or not (404 allowed until the module lands). */
     static final List<String> PUBLIC = List.of("/login", "/login?logout", "/login?error", "/login?expired", "/register",
