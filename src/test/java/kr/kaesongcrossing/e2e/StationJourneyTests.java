@@ -133,6 +133,28 @@ class StationJourneyTests {
                 "REJECTED offline ALREADY_INSIDE");
         tablet.snap("offline-reloaded");
 
+        // data older than the offline window (12 h): the station does not decide, and says so
+        tablet.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const open = indexedDB.open('kc-station');
+                open.onsuccess = () => {
+                  const tx = open.result.transaction('kv', 'readwrite');
+                  const kv = tx.objectStore('kv');
+                  const list = kv.get('revocations');
+                  list.onsuccess = () => kv.put(Object.assign(list.result,
+                      { iat: Math.floor(Date.now() / 1000) - 13 * 3600 }), 'revocations');
+                  tx.oncomplete = () => done(true);
+                };
+                """);
+        tablet.driver().navigate().refresh();
+        tablet.waitUntil(b -> "true".equals(station(b).getDomAttribute("data-ready")), "the station reloaded");
+        tablet.find(By.id("token")).sendKeys(good.token() + Keys.ENTER);
+        tablet.waitUntil(b -> b.find(By.id("station-message")).isDisplayed(), "the station's refusal to decide");
+        assertThat(tablet.text(By.id("station-message"))).isEqualTo(ko.get("station.offline.tooOld", 13, 12));
+        assertThat(tablet.find(By.id("scan-result")).isDisplayed()).isFalse();
+        assertThat(station(tablet).getDomAttribute("data-queued")).isEqualTo("5");
+        tablet.snap("offline-data-too-old");
+
         network(tablet, devTools, true);
         devTools.close();
         tablet.waitUntil(b -> "0".equals(station(b).getDomAttribute("data-queued"))
