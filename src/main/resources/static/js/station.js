@@ -336,6 +336,9 @@
       state.online = true;
       state.offlineSince = null;
       state.storedOfflineSince = null;
+      if (el('station-message').getAttribute('data-offline') === 'true') {
+        message(null);
+      }
       if (!state.stopped) {
         store.put('offlineSince', null);
       }
@@ -485,10 +488,12 @@
     });
   }
 
-  function message(text) {
+  /** Shows a message above the station; {@code offline} ones go when the link is back. */
+  function message(text, offline) {
     var box = el('station-message');
     box.textContent = text || '';
     box.hidden = !text;
+    box.setAttribute('data-offline', offline ? 'true' : 'false');
   }
 
   function play(kind) {
@@ -614,12 +619,12 @@
   function scanOffline(scan) {
     var since = dataTime();
     if (since == null || !Object.keys(state.verifiers).length) {
-      message(t('station.offline.noData'));
+      message(t('station.offline.noData'), true);
       return Promise.resolve();
     }
     var maxMs = Number(state.data.maxOfflineSeconds || 43200) * 1000;
     if (Date.now() - since > maxMs) {
-      message(t('station.offline.tooOld', [Math.floor((Date.now() - since) / 3600000), Math.floor(maxMs / 3600000)]));
+      message(t('station.offline.tooOld', [Math.floor((Date.now() - since) / 3600000), Math.floor(maxMs / 3600000)]), true);
       return Promise.resolve();
     }
     var at = Date.parse(scan.scannedAt);

@@ -164,6 +164,7 @@ class StationJourneyTests {
         assertThat(tablet.text(By.id("sync-conflicts"))).contains("나중취소")
                 .contains(ko.get("checkpoint.reason.short.REVOKED")).doesNotContain("오프라인 (");
         assertThat(tablet.text(By.id("station-status"))).contains(ko.get("station.status.online"));
+        assertThat(tablet.find(By.id("station-message")).isDisplayed()).as("the offline warning is gone").isFalse();
         tablet.snap("synced");
 
         List<Map<String, Object>> log = jdbc.queryForList("SELECT scan_id, pass_id, result, reason, scanned_at,"
