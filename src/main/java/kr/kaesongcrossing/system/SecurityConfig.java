@@ -31,9 +31,14 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
 @EnableMethodSecurity
 class SecurityConfig {
 
-    /** Open to everyone: error pages, static files, the health check. Modules open their own public pages. */
+    /**
+     * Open to everyone: error pages, static files, the health check, the scan station's shell (page, manifest,
+     * service worker, icons: no data; pairing at /station/pair is not among them). Modules open their own public
+     * pages.
+     */
     static final String[] PUBLIC_PATHS = {"/error", "/error/**", "/krds/**", "/css/**", "/js/**", "/img/**",
-        "/vendor/**", "/favicon.ico", "/actuator/health", "/actuator/health/**"};
+        "/vendor/**", "/audio/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/station", "/station/",
+        "/station/sw.js", "/station/manifest.webmanifest"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "

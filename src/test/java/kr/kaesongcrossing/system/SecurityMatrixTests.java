@@ -199,7 +199,9 @@ class SecurityMatrixTests {
     /** Open to everyone, signed in or not (404 allowed until the module lands). */
     static final List<String> PUBLIC = List.of("/login", "/login?logout", "/login?error", "/login?expired", "/register",
             "/password/forgot", "/password/reset", "/password/reset?token=unknown", "/actuator/health", "/.well-known/jwks.json",
-            "/krds/css/krds.css", "/css/app.css");
+            "/krds/css/krds.css", "/css/app.css", "/station/", "/station/sw.js", "/station/manifest.webmanifest",
+            "/img/station-icon-192.png", "/js/station.js", "/js/station-store.js", "/js/station-pair.js",
+            "/css/station.css", "/audio/accept.wav");
 
     /** Forms anyone may send, signed in or not: sent empty, they come back with the form's own answer. */
     static final List<String> PUBLIC_FORMS = List.of("/password/forgot", "/password/reset");
