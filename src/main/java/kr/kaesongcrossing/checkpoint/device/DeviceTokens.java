@@ -82,6 +82,7 @@ public class DeviceTokens {
     }
 
     /** Pairs a scan station: a new device bound to {@code gate} and {@code lane}, its token shown once. */
+    @RetryOnWriteConflict
     @Transactional
     public Issued pairStation(String name, String gate, String lane, long supervisorId) {
         String token = newToken();
@@ -136,6 +137,7 @@ public class DeviceTokens {
      * The active device holding {@code token}, if any; its last contact is recorded when the one stored is older
      * than {@link #CONTACT_RESOLUTION}.
      */
+    @RetryOnWriteConflict
     @Transactional
     Optional<DevicePrincipal> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {

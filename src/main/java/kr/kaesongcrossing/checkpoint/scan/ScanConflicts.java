@@ -9,6 +9,7 @@ import java.util.Map;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
 import kr.kaesongcrossing.system.OfficeTime;
+import kr.kaesongcrossing.system.RetryOnWriteConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -92,6 +93,7 @@ public class ScanConflicts {
     }
 
     /** A supervisor has looked at the conflict; acknowledging it again (or an unknown id) changes nothing. */
+    @RetryOnWriteConflict
     @Transactional
     void acknowledge(long id, long supervisorId, String supervisorName) {
         conflicts.lockById(id).filter(c -> c.acknowledge(supervisorId, supervisorName, clock.instant()))
