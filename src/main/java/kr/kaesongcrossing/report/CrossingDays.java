@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code crossing_day}: every ten minutes (one instance at a time, ShedLock) it recomputes from the log the
+ * Keeps {@code crossing_day} (and beside it the monthly report's {@code crossing_day_group} and {@code visit_day},
+ * V79): every ten minutes (one instance at a time, ShedLock) it recomputes from the log the
  * days from a week before the last one it covered through yesterday (a year back on its first run). The week again
  * takes in offline scans uploaded late with an earlier scan time. Recomputing is a delete and insert of the range
  * in one transaction, so a run repeated or cut off leaves the same figures.
@@ -51,9 +52,22 @@ public class CrossingDays {
                 "start", LocalDateTime.ofInstant(OfficeTime.startOfDay(from), ZoneOffset.UTC),
                 "end", LocalDateTime.ofInstant(OfficeTime.endOfDay(yesterday), ZoneOffset.UTC));
         jdbc.update("DELETE FROM crossing_day WHERE day BETWEEN :from AND :through", range);
+        jdbc.update("DELETE FROM crossing_day_group WHERE day BETWEEN :from AND :through", range);
+        jdbc.update("DELETE FROM visit_day WHERE day BETWEEN :from AND :through", range);
         jdbc.update("INSERT INTO crossing_day (day, direction, crossings) SELECT " + ReportQueries.KST_DAY
                 + ", direction, COUNT(*) FROM crossing_log WHERE " + ReportQueries.CROSSING
                 + " AND scanned_at >= :start AND scanned_at < :end GROUP BY " + ReportQueries.KST_DAY + ", direction",
+                range);
+        String groupDay = "CAST(TIMESTAMPADD(HOUR, 9, l.scanned_at) AS DATE)";
+        jdbc.update("INSERT INTO crossing_day_group (day, organisation, purpose, northbound, southbound) "
+                + "SELECT " + groupDay + ", a.organisation, a.purpose,"
+                + ReportQueries.GROUPS_COUNTS + ReportQueries.GROUPS_FROM
+                + " AND l.scanned_at >= :start AND l.scanned_at < :end"
+                + " GROUP BY " + groupDay + ", a.organisation, a.purpose", range);
+        String exitDay = "CAST(TIMESTAMPADD(HOUR, 9, exit_at) AS DATE)";
+        jdbc.update("INSERT INTO visit_day (day, visits, stay_seconds) SELECT " + exitDay + ", COUNT(*),"
+                + " SUM(TIMESTAMPDIFF(SECOND, entry_at, exit_at)) FROM (" + ReportQueries.visits(":start", ":end")
+                + ") v WHERE entry_at IS NOT NULL GROUP BY " + exitDay,
                 range);
         if (coverage.isEmpty()) {
             jdbc.update("INSERT INTO crossing_day_coverage (id, covered_from, covered_through)"
