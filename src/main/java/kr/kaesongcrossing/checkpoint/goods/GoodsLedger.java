@@ -137,7 +137,8 @@ public class GoodsLedger {
      * How many differences are open now: {@link #openUpTo} today, counted in one query (the live numbers and the
      * staff home pages): the recorded ones, and the lines of {@link #notBack()} with the same conditions in SQL. The
      * due-back day is {@link TripSlots#dueBack()}: the southbound slot's date (its key is "S-yyyy-mm-dd-hhmm"), else
-     * the planned return date.
+     * the planned return date. It reads the application module's goods lines and trips directly (as
+     * {@link TripGoods} and {@link TravelApprovals#tripSlots} would, one trip at a time) to stay one query.
      */
     @Transactional(readOnly = true)
     public long openCount() {
