@@ -1,5 +1,6 @@
-# Shared by the bench scripts: build once, start the app on $PORT against H2 (file, AUTO_SERVER) or MariaDB,
-# log in as a demo account with curl, run SQL against the same database.
+# Shared by the bench scripts: build once (or take a given jar), start the app on $PORT against H2 (file,
+# AUTO_SERVER) or MariaDB, log in with curl, run SQL against the same database, time pages. On exit the app started
+# here is stopped and the scratch directory removed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DB="${1:-h2}"
@@ -8,6 +9,13 @@ BENCH_DIR="$ROOT/target/bench"
 MYSQL_DB="${MYSQL_DB:-kc_bench}"
 H2_JAR="$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | grep -v sources | tail -1)"
 mkdir -p "$BENCH_DIR"
+APP_PID=""
+WORK=$(mktemp -d)
+bench_cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap bench_cleanup EXIT
 if [ "$DB" = "mysql" ]; then
   # what the mysql profile reads (README "Running on MySQL or MariaDB")
   export DB_URL="jdbc:mysql://127.0.0.1:3306/$MYSQL_DB?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true"
@@ -18,6 +26,20 @@ fi
 build() {
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
   JAR="$(ls "$ROOT"/target/kaesong-crossing-*.jar | grep -v original | head -1)"
+}
+
+# The jar to measure: $BENCH_JAR when given (e.g. one built from an earlier commit, for a before/after), target's
+# with SKIP_BUILD=1, else a fresh build.
+jar_to_run() {
+  if [ -n "${BENCH_JAR:-}" ]; then
+    JAR="$BENCH_JAR"
+  elif [ "${SKIP_BUILD:-0}" = 1 ]; then
+    JAR="$(ls "$ROOT"/target/kaesong-crossing-*.jar | grep -v original | head -1)"
+  else
+    echo "== building the jar"
+    build
+  fi
+  echo "   jar: $JAR"
 }
 
 app_args() {
@@ -49,7 +71,6 @@ start_app() {
   java -Xms512m -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN $(app_args) "$@" \
     >"$BENCH_DIR/app-$DB.log" 2>&1 &
   APP_PID=$!
-  trap 'kill $APP_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 400); do
     if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
     sleep 1
@@ -61,7 +82,7 @@ start_app() {
 stop_app() {
   kill "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
-  trap - EXIT
+  APP_PID=""
 }
 
 sql() {
@@ -98,3 +119,20 @@ print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))' "$secret")
   curl -s -o /dev/null -c "$COOKIES" -b "$COOKIES" --data-urlencode "code=$code" --data-urlencode "_csrf=$csrf" \
     "http://127.0.0.1:$PORT/account/second-factor/enrol"
 }
+
+# Times GET $1 with the session $COOKIES: 3 warm-ups, then ${RUNS:-20} requests one after another, each of which
+# must answer 200. Leaves the times (total time per request, ms) in $WORK/times and the last answer in $WORK/page.
+time_requests() {
+  local url="http://127.0.0.1:$PORT$1" code secs
+  for _ in 1 2 3; do curl -s -b "$COOKIES" -o /dev/null "$url"; done
+  : > "$WORK/times"
+  for _ in $(seq 1 "${RUNS:-20}"); do
+    read -r code secs < <(curl -s -b "$COOKIES" -o "$WORK/page" -w '%{http_code} %{time_total}\n' "$url")
+    [ "$code" = 200 ] || { echo "$1 answered $code" >&2; exit 1; }
+    awk -v s="$secs" 'BEGIN {printf "%.1f\n", s * 1000}' >> "$WORK/times"
+  done
+}
+
+# Nearest-rank percentile $1 (0.5, 0.95) of the numbers on stdin; median() the middle (mean of the two middle ones).
+pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {r=int(p*NR); if (r < p*NR) r++; if (r < 1) r = 1; print a[r]}'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }

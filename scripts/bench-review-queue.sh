@@ -4,8 +4,8 @@
 #   scripts/bench-review-queue.sh            # build, seed a fresh database, start the app, measure, stop it
 #
 # Environment: BENCH_DB (default kc_bench; dropped and recreated!), BENCH_PORT (8082), BENCH_RUNS (15 timed
-# requests per scenario after 3 warm-ups), SKIP_BUILD=1 to reuse target/*.jar. Needs curl, a MariaDB 10.11
-# server (root without password on 127.0.0.1) and a JDK 17+. Starts the app as scripts/bench-lib.sh does.
+# requests per scenario after 3 warm-ups), SKIP_BUILD=1 to reuse target/*.jar or BENCH_JAR=path to run another
+# jar. Needs curl, a MariaDB 10.11 server (root without password on 127.0.0.1) and a JDK 17+. Starts the app as scripts/bench-lib.sh does.
 # no demo data: its application numbers would collide with the seeded ones
 export PORT="${BENCH_PORT:-8082}" MYSQL_DB="${BENCH_DB:-kc_bench}" DEMO=false
 source "$(dirname "$0")/bench-lib.sh" mysql
@@ -13,20 +13,12 @@ cd "$ROOT"
 RUNS=${BENCH_RUNS:-15}
 MARIADB="mariadb -uroot -h127.0.0.1"
 BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  echo "== building the jar"
-  build
-else
-  JAR="$(ls target/kaesong-crossing-*.jar | grep -v original | head -1)"
-fi
+jar_to_run
 echo "== fresh database $MYSQL_DB"
 fresh_db
 echo "== starting the app (mysql profile) on port $PORT"
 start_app
-trap 'kill $APP_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 echo "== seeding 100,000 applications (20,000 in 2,000 groups)"
 SEED_START=$(date +%s)
@@ -36,8 +28,7 @@ echo "   seeded in $(( $(date +%s) - SEED_START )) s: $(sql "SELECT COUNT(*) FRO
 echo "== logging in as the officer"
 login "bench-officer@bench.test" "bench-officer-2026"
 enrol_second_factor
-JAR_COOKIES="$COOKIES"
-STATUS=$(curl -s -b "$JAR_COOKIES" -o /dev/null -w '%{http_code}' "$BASE/review")
+STATUS=$(curl -s -b "$COOKIES" -o /dev/null -w '%{http_code}' "$BASE/review")
 [ "$STATUS" = 200 ] || { echo "login failed (/review answered $STATUS)"; exit 1; }
 
 FROM=$(date -d '+10 days' +%F)
@@ -61,22 +52,13 @@ declare -a SCENARIOS=(
   "officer home page (queue by age, consent by slot)|/"
 )
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-
 echo "== measuring ($RUNS requests per scenario after 3 warm-ups; total time per request in ms)"
 printf '%-48s %8s %8s %8s %6s\n' "scenario" "median" "min" "max" "rows"
 for entry in "${SCENARIOS[@]}"; do
   NAME=${entry%%|*}
   URL=${entry#*|}
-  for _ in 1 2 3; do curl -s -b "$JAR_COOKIES" -o /dev/null "$BASE$URL"; done
-  : > "$WORK/times"
-  for _ in $(seq 1 "$RUNS"); do
-    curl -s -b "$JAR_COOKIES" -o "$WORK/page.html" -w '%{http_code} %{time_total}\n' "$BASE$URL" > "$WORK/one"
-    read -r CODE SECS < "$WORK/one"
-    [ "$CODE" = 200 ] || { echo "$URL answered $CODE"; exit 1; }
-    awk -v s="$SECS" 'BEGIN {printf "%.1f\n", s * 1000}' >> "$WORK/times"
-  done
-  ROWS=$(grep -cE 'href="/review/(applications|groups)/' "$WORK/page.html" || true)
+  time_requests "$URL"
+  ROWS=$(grep -cE 'href="/review/(applications|groups)/' "$WORK/page" || true)
   printf '%-48s %8s %8s %8s %6s\n' "$NAME" "$(median < "$WORK/times")" "$(sort -n "$WORK/times" | head -1)" \
     "$(sort -n "$WORK/times" | tail -1)" "$ROWS"
 done

@@ -40,7 +40,6 @@ java -Xms512m -Xmx1g -Dloader.path="$CLASSES" -cp "$JAR" org.springframework.boo
   --kc.bench.passes="$PASSES" --kc.bench.tokens-file="$TOKENS" --kc.route.gates=KAESONG \
   >"$BENCH_DIR/app-$DB.log" 2>&1 &
 APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
   [ -s "$TOKENS" ] && curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "app exited, see $BENCH_DIR/app-$DB.log" >&2; exit 1; }

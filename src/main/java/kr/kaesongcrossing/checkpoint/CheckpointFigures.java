@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
+import kr.kaesongcrossing.checkpoint.goods.GoodsLedger;
 import kr.kaesongcrossing.checkpoint.roster.Roster;
 import kr.kaesongcrossing.checkpoint.route.RouteModes;
 import kr.kaesongcrossing.checkpoint.scan.GateSlots;
@@ -51,11 +52,13 @@ public class CheckpointFigures {
     private final Roster roster;
     private final RouteModes routeModes;
     private final GateSlots gateSlots;
+    private final GoodsLedger goods;
     private final Clock clock;
 
     CheckpointFigures(NamedParameterJdbcTemplate jdbc, Roster roster, RouteModes routeModes, GateSlots gateSlots,
-            Clock clock) {
+            GoodsLedger goods, Clock clock) {
         this.gateSlots = gateSlots;
+        this.goods = goods;
         this.jdbc = jdbc;
         this.roster = roster;
         this.routeModes = routeModes;
@@ -78,7 +81,7 @@ public class CheckpointFigures {
                         + "AND (p.valid_until <= :now OR t.return_date < :today)", params),
                 count("SELECT COUNT(*) FROM pass_presence WHERE position IN ('INSIDE', 'IN_TRANSIT') "
                         + "AND (revoked = TRUE OR valid_until <= :now)", params),
-                count("SELECT COUNT(*) FROM goods_difference WHERE closed_at IS NULL", params),
+                goods.openCount(), // as the live numbers count them: lines not back included
                 roster.transitAlertMinutes(),
                 count("SELECT COUNT(*) FROM scan_conflict WHERE acknowledged_at IS NULL", params));
     }

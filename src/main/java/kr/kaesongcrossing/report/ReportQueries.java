@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.kaesongcrossing.system.OfficeTime;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,32 +100,58 @@ public class ReportQueries {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             days.put(d, new long[2]);
         }
-        List<LocalDate[]> live = new ArrayList<>();
+        Split split = split(from, to);
+        if (split.covered() != null) {
+            jdbc.query("SELECT day, direction, crossings FROM crossing_day WHERE day BETWEEN :first AND :last",
+                    split.covered().params(""), rs -> {
+                        add(days, rs.getObject("day", LocalDate.class), rs.getString("direction"),
+                                rs.getLong("crossings"));
+                    });
+        }
+        for (Days range : split.live()) {
+            jdbc.query("SELECT " + KST_DAY + " AS d, direction, COUNT(*) AS n FROM crossing_log WHERE " + CROSSING
+                    + " AND scanned_at >= :from AND scanned_at < :to GROUP BY " + KST_DAY + ", direction",
+                    range.params(""), rs -> {
+                        add(days, rs.getObject("d", LocalDate.class), rs.getString("direction"), rs.getLong("n"));
+                    });
+        }
+        return days;
+    }
+
+    /** Days {@code first} to {@code last} (KST) inclusive. */
+    record Days(LocalDate first, LocalDate last) {
+
+        /** The days and the instants they run between, as UTC date-times, named with {@code suffix}. */
+        MapSqlParameterSource params(String suffix) {
+            return addTo(new MapSqlParameterSource(), suffix);
+        }
+
+        MapSqlParameterSource addTo(MapSqlParameterSource params, String suffix) {
+            return params.addValue("first" + suffix, first).addValue("last" + suffix, last)
+                    .addValue("from" + suffix, utc(OfficeTime.startOfDay(first)))
+                    .addValue("to" + suffix, utc(OfficeTime.endOfDay(last)));
+        }
+    }
+
+    /** Of a range of days, those the summary tables hold ({@code covered}, or null) and the others. */
+    private record Split(Days covered, List<Days> live) {
+    }
+
+    private Split split(LocalDate from, LocalDate to) {
         List<CrossingDays.Coverage> coverage = summary.coverage();
         LocalDate coveredFrom = coverage.isEmpty() ? null : max(from, coverage.get(0).from());
         LocalDate coveredTo = coverage.isEmpty() ? null : min(to, coverage.get(0).through());
         if (coveredFrom == null || coveredFrom.isAfter(coveredTo)) {
-            live.add(new LocalDate[] {from, to});
-        } else {
-            jdbc.query("SELECT day, direction, crossings FROM crossing_day WHERE day BETWEEN :from AND :to",
-                    Map.of("from", coveredFrom, "to", coveredTo), rs -> {
-                        add(days, rs.getObject("day", LocalDate.class), rs.getString("direction"),
-                                rs.getLong("crossings"));
-                    });
-            live.add(new LocalDate[] {from, coveredFrom.minusDays(1)});
-            live.add(new LocalDate[] {coveredTo.plusDays(1), to});
+            return new Split(null, from.isAfter(to) ? List.of() : List.of(new Days(from, to)));
         }
-        for (LocalDate[] range : live) {
-            if (!range[0].isAfter(range[1])) {
-                jdbc.query("SELECT " + KST_DAY + " AS d, direction, COUNT(*) AS n FROM crossing_log WHERE " + CROSSING
-                        + " AND scanned_at >= :from AND scanned_at < :to GROUP BY " + KST_DAY + ", direction",
-                        Map.of("from", utc(OfficeTime.startOfDay(range[0])),
-                                "to", utc(OfficeTime.endOfDay(range[1]))), rs -> {
-                            add(days, rs.getObject("d", LocalDate.class), rs.getString("direction"), rs.getLong("n"));
-                        });
-            }
+        List<Days> live = new ArrayList<>();
+        if (from.isBefore(coveredFrom)) {
+            live.add(new Days(from, coveredFrom.minusDays(1)));
         }
-        return days;
+        if (coveredTo.isBefore(to)) {
+            live.add(new Days(coveredTo.plusDays(1), to));
+        }
+        return new Split(new Days(coveredFrom, coveredTo), live);
     }
 
     private static void add(Map<LocalDate, long[]> days, LocalDate day, String direction, long count) {
@@ -242,19 +269,39 @@ public class ReportQueries {
         return hours;
     }
 
-    /** The month's crossings by the applications' organisation and purpose, and direction. */
+    /**
+     * The month's crossings by the applications' organisation and purpose, and direction: the summed days from
+     * {@code crossing_day_group}, the others from the log, added up (and ordered) by the database.
+     */
     public List<GroupCount> crossingsByGroup(LocalDate first, LocalDate last) {
-        return jdbc.query("SELECT a.organisation, a.purpose,"
-                + " SUM(CASE WHEN l.direction = 'NORTHBOUND' THEN 1 ELSE 0 END) AS north,"
-                + " SUM(CASE WHEN l.direction = 'SOUTHBOUND' THEN 1 ELSE 0 END) AS south"
-                + " FROM crossing_log l LEFT JOIN travel_application a ON a.id = l.application_id"
-                + " WHERE l.result = 'ACCEPTED' AND l.gate = 'KAESONG' AND l.driver_scan_id IS NULL"
-                + " AND l.scanned_at >= :from AND l.scanned_at < :to"
-                + " GROUP BY a.organisation, a.purpose ORDER BY a.organisation, a.purpose",
-                Map.of("from", utc(OfficeTime.startOfDay(first)), "to", utc(OfficeTime.endOfDay(last))),
+        Split split = split(first, last);
+        List<String> parts = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (split.covered() != null) {
+            parts.add("SELECT organisation, purpose, northbound AS north, southbound AS south FROM crossing_day_group"
+                    + " WHERE day BETWEEN :first AND :last");
+            split.covered().addTo(params, "");
+        }
+        for (int i = 0; i < split.live().size(); i++) {
+            parts.add("SELECT a.organisation, a.purpose," + GROUPS_COUNTS + GROUPS_FROM + " AND l.scanned_at >= :from" + i
+                    + " AND l.scanned_at < :to" + i + " GROUP BY a.organisation, a.purpose");
+            split.live().get(i).addTo(params, Integer.toString(i));
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT organisation, purpose, SUM(north) AS north, SUM(south) AS south FROM ("
+                + String.join(" UNION ALL ", parts) + ") g GROUP BY organisation, purpose"
+                + " ORDER BY organisation, purpose", params,
                 (rs, i) -> new GroupCount(rs.getString("organisation"), rs.getString("purpose"), rs.getLong("north"),
                         rs.getLong("south")));
     }
+
+    /** The crossings by organisation ({@code a}) and purpose, from the log ({@code l}); a range of it to add. */
+    static final String GROUPS_COUNTS = " SUM(CASE WHEN l.direction = 'NORTHBOUND' THEN 1 ELSE 0 END) AS north,"
+            + " SUM(CASE WHEN l.direction = 'SOUTHBOUND' THEN 1 ELSE 0 END) AS south";
+    static final String GROUPS_FROM = " FROM crossing_log l LEFT JOIN travel_application a ON a.id = l.application_id"
+            + " WHERE l.result = 'ACCEPTED' AND l.gate = 'KAESONG' AND l.driver_scan_id IS NULL";
 
     /** Overridden refusals (a supervisor let the holder through) by direction, at any gate. */
     public DayCount overrides(LocalDate first, LocalDate last) {
@@ -267,25 +314,45 @@ public class ReportQueries {
         return new DayCount(first, counts[0], counts[1]);
     }
 
-    /** The visits that ended in the period (southbound at the zone gate), each from its last entry before. */
+    /**
+     * The visits that ended in the period (southbound at the zone gate), each from its last entry before: the summed
+     * days from {@code visit_day}, the others from the log.
+     */
     public Stay stays(LocalDate first, LocalDate last) {
-        long[] visits = new long[1];
-        long[] seconds = new long[1];
-        jdbc.query("SELECT s.scanned_at AS exit_at, (SELECT MAX(n.scanned_at) FROM crossing_log n"
-                + " WHERE n.pass_id = s.pass_id AND n.direction = 'NORTHBOUND' AND n.result = 'ACCEPTED'"
-                + " AND n.gate = 'KAESONG' AND n.scanned_at < s.scanned_at) AS entry_at FROM crossing_log s"
-                + " WHERE s.result = 'ACCEPTED' AND s.gate = 'KAESONG' AND s.driver_scan_id IS NULL"
-                + " AND s.direction = 'SOUTHBOUND' AND s.pass_id IS NOT NULL"
-                + " AND s.scanned_at >= :from AND s.scanned_at < :to",
-                Map.of("from", utc(OfficeTime.startOfDay(first)), "to", utc(OfficeTime.endOfDay(last))), rs -> {
-                    LocalDateTime entry = rs.getObject("entry_at", LocalDateTime.class);
-                    if (entry != null) {
-                        visits[0]++;
-                        seconds[0] += Duration.between(entry, rs.getObject("exit_at", LocalDateTime.class))
-                                .toSeconds();
-                    }
-                });
-        return new Stay(visits[0], visits[0] == 0 ? 0 : round1(seconds[0] / 3600.0 / visits[0]));
+        Split split = split(first, last);
+        long visits = 0;
+        long seconds = 0;
+        if (split.covered() != null) {
+            Map<String, Object> sums = jdbc.queryForMap("SELECT SUM(visits) AS visits, SUM(stay_seconds) AS seconds"
+                    + " FROM visit_day WHERE day BETWEEN :first AND :last", split.covered().params(""));
+            visits += number(sums.get("visits"));
+            seconds += number(sums.get("seconds"));
+        }
+        for (Days range : split.live()) {
+            Map<String, Object> sums = jdbc.queryForMap("SELECT COUNT(*) AS visits, SUM(TIMESTAMPDIFF(SECOND,"
+                    + " entry_at, exit_at)) AS seconds FROM (" + visits(":from", ":to") + ") v"
+                    + " WHERE entry_at IS NOT NULL", range.params(""));
+            visits += number(sums.get("visits"));
+            seconds += number(sums.get("seconds"));
+        }
+        return new Stay(visits, visits == 0 ? 0 : round1(seconds / 3600.0 / visits));
+    }
+
+    /**
+     * The visits that ended between the parameters {@code from} and {@code to}: each exit's time and its latest entry
+     * before (null for none; such an exit is not counted). Scan times are whole seconds.
+     */
+    static String visits(String from, String to) {
+        return "SELECT s.scanned_at AS exit_at, (SELECT MAX(n.scanned_at) FROM crossing_log n"
+            + " WHERE n.pass_id = s.pass_id AND n.direction = 'NORTHBOUND' AND n.result = 'ACCEPTED'"
+            + " AND n.gate = 'KAESONG' AND n.scanned_at < s.scanned_at) AS entry_at FROM crossing_log s"
+            + " WHERE s.result = 'ACCEPTED' AND s.gate = 'KAESONG' AND s.driver_scan_id IS NULL"
+            + " AND s.direction = 'SOUTHBOUND' AND s.pass_id IS NOT NULL"
+            + " AND s.scanned_at >= " + from + " AND s.scanned_at < " + to;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** Nearest-rank percentile: the smallest value with at least {@code p} of them at or below it. */

@@ -22,6 +22,7 @@ import kr.kaesongcrossing.report.ReportQueries.DayCount;
 import kr.kaesongcrossing.report.ReportQueries.GroupCount;
 import kr.kaesongcrossing.report.ReportQueries.HourInside;
 import kr.kaesongcrossing.report.ReportQueries.ReasonCount;
+import kr.kaesongcrossing.report.ReportQueries.Stay;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -67,7 +68,7 @@ class ReportsTests {
                 + " (SELECT id FROM travel_application WHERE reference LIKE 'KC-RPT-%')");
         jdbc.update("DELETE FROM crossing_log WHERE scanned_at >= ? AND scanned_at < ?",
                 LocalDateTime.of(2019, 2, 20, 0, 0), LocalDateTime.of(2019, 4, 10, 0, 0));
-        jdbc.update("DELETE FROM crossing_log WHERE pass_id = 'p-rpt-late'");
+        jdbc.update("DELETE FROM crossing_log WHERE pass_id = 'p-rpt-late' OR pass_id LIKE 'p-rpt-s-%'");
         jdbc.update("DELETE FROM travel_application WHERE reference LIKE 'KC-RPT-%'");
         jdbc.update("DELETE FROM slot WHERE slot_date >= ? AND slot_date <= ?", DAY.minusDays(10), DAY.plusDays(10));
 
@@ -145,6 +146,48 @@ class ReportsTests {
         assertThat(queries.crossingsPerDay(yesterday, yesterday).get(0).southbound()).isEqualTo(southYesterday);
         crossingDays.update();
         assertThat(queries.crossingsPerDay(yesterday, yesterday).get(0).southbound()).isEqualTo(southYesterday + 1);
+    }
+
+    @Test
+    void shouldGiveTheSameMonthlyFiguresFromTheDailySummariesAsFromTheLogAndTakeInALateScanOnTheNextRun() {
+        LocalDate today = LocalDate.now(OfficeTime.ZONE);
+        LocalDate first = today.minusDays(10);
+        LocalDate yesterday = today.minusDays(1);
+        jdbc.update("DELETE FROM crossing_day_coverage"); // from the log alone until the job runs
+        Stay before = queries.stays(first, today);
+
+        String summed = "요약테스트기관";
+        long application = application("KC-RPT-S1", summed, "PRESS", null);
+        // a visit of 30 hours that ended three days ago, and one of 2 hours that ended a minute ago
+        log("p-rpt-s-a", application, "NORTHBOUND", "KAESONG", "ACCEPTED", null, kst(today.minusDays(4), 9, 0));
+        log("p-rpt-s-a", application, "SOUTHBOUND", "KAESONG", "ACCEPTED", null, kst(today.minusDays(3), 15, 0));
+        Instant exit = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(60);
+        log("p-rpt-s-b", application, "NORTHBOUND", "KAESONG", "ACCEPTED", null, exit.minus(Duration.ofHours(2)));
+        log("p-rpt-s-b", application, "SOUTHBOUND", "KAESONG", "ACCEPTED", null, exit);
+        List<GroupCount> groups = queries.crossingsByGroup(first, today);
+        List<GroupCount> closedDays = queries.crossingsByGroup(first, yesterday);
+        Stay stays = queries.stays(first, today);
+        Stay closedStays = queries.stays(first, yesterday);
+        assertThat(groups).contains(new GroupCount(summed, "PRESS", 2, 2));
+        assertThat(stays.visits()).isEqualTo(before.visits() + 2);
+
+        crossingDays.update();
+        assertThat(crossingDays.coverage()).singleElement()
+                .satisfies(c -> assertThat(c.through()).isEqualTo(yesterday));
+        assertThat(queries.crossingsByGroup(first, today)).isEqualTo(groups);
+        assertThat(queries.crossingsByGroup(first, yesterday)).isEqualTo(closedDays);
+        assertThat(queries.stays(first, today)).isEqualTo(stays);
+        assertThat(queries.stays(first, yesterday)).isEqualTo(closedStays);
+
+        // an offline scan uploaded late: the summed day takes it in on the job's next run
+        log("p-rpt-s-c", application, "NORTHBOUND", "KAESONG", "ACCEPTED", null, kst(today.minusDays(2), 9, 0));
+        log("p-rpt-s-c", application, "SOUTHBOUND", "KAESONG", "ACCEPTED", null, kst(yesterday, 9, 0));
+        assertThat(queries.stays(first, yesterday)).isEqualTo(closedStays);
+        crossingDays.update();
+        assertThat(queries.stays(first, yesterday).visits()).isEqualTo(closedStays.visits() + 1);
+        GroupCount closed = closedDays.stream().filter(g -> summed.equals(g.organisation())).findFirst().orElseThrow();
+        assertThat(queries.crossingsByGroup(first, yesterday)).contains(new GroupCount(summed, "PRESS",
+                closed.northbound() + 1, closed.southbound() + 1));
     }
 
     @Test

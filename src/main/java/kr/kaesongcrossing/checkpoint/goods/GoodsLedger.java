@@ -134,12 +134,30 @@ public class GoodsLedger {
         return open;
     }
 
-    /** How many differences are open now: {@link #openUpTo} today, without the names (the live numbers). */
+    /**
+     * How many differences are open now: {@link #openUpTo} today, counted in one query (the live numbers and the
+     * staff home pages): the recorded ones, and the lines of {@link #notBack()} with the same conditions in SQL. The
+     * due-back day is {@link TripSlots#dueBack()}: the southbound slot's date (its key is "S-yyyy-mm-dd-hhmm"), else
+     * the planned return date. It reads the application module's goods lines and trips directly (as
+     * {@link TripGoods} and {@link TravelApprovals#tripSlots} would, one trip at a time) to stay one query.
+     */
     @Transactional(readOnly = true)
-    public int openCount() {
-        Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM goods_difference WHERE closed_at IS NULL",
-                Integer.class);
-        return (recorded == null ? 0 : recorded) + notBack().size();
+    public long openCount() {
+        Long count = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM goods_difference WHERE closed_at IS NULL) + "
+                + "(SELECT COUNT(*) FROM goods_check c JOIN crossing_log n ON n.scan_id = c.scan_id "
+                + "JOIN application_goods_line l ON l.application_id = c.application_id AND l.comes_back = TRUE "
+                + "LEFT JOIN travel_application a ON a.id = c.application_id "
+                + "WHERE c.direction = 'NORTHBOUND' "
+                + "AND NOT EXISTS (SELECT 1 FROM goods_check s WHERE s.application_id = c.application_id "
+                + "AND s.direction = 'SOUTHBOUND') "
+                + "AND NOT EXISTS (SELECT 1 FROM goods_difference d WHERE d.application_id = c.application_id "
+                + "AND d.kind = 'NOT_BACK' AND d.line_no = l.line_no) "
+                + "AND (EXISTS (SELECT 1 FROM crossing_log b WHERE b.application_id = c.application_id "
+                + "AND b.direction = 'SOUTHBOUND' AND b.result = 'ACCEPTED' AND b.gate = ? "
+                + "AND b.scanned_at >= n.scanned_at) "
+                + "OR COALESCE(CAST(SUBSTRING(a.southbound_slot, 3, 10) AS DATE), a.return_date) < ?))",
+                Long.class, route.gates().get(0).name(), today());
+        return count == null ? 0 : count;
     }
 
     /** Closes a recorded difference with the officer's reason. */

@@ -49,6 +49,8 @@ class GoodsAtTheGateTests {
     PlatformTransactionManager transactions;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    GoodsLedger ledger;
 
     CheckpointFixtures fixtures;
     AccountPrincipal officer;
@@ -231,6 +233,45 @@ class GoodsAtTheGateTests {
                         .param("reason", "x").cookie(session).with(signedIn(officer)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem").toString();
         assertThat(problem).contains("찾을 수 없습니다");
+    }
+
+    /** The live numbers' and home pages' count: as many as the goods page lists open today. */
+    private long openCount() {
+        long count = ledger.openCount();
+        assertThat(count).isEqualTo(ledger.openUpTo(ledger.today()).size());
+        return count;
+    }
+
+    @Test
+    void shouldCountTheLinesNotBackAsTheGoodsPageListsThem() throws Exception {
+        long before = openCount();
+        IssuedPass back = tripWithGoods("셈남");
+        mvc.perform(tick(scan(back), "0|AS_DECLARED", "1|AS_DECLARED", "2|AS_DECLARED"))
+                .andExpect(status().is3xxRedirection());
+        IssuedPass due = tripWithGoods("셈기한");
+        mvc.perform(tick(scan(due), "0|AS_DECLARED", "1|LESS|렌즈 한 개 빠짐", "2|AS_DECLARED"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(openCount()).isEqualTo(before + 1); // the difference found northbound; both still inside
+
+        session = station(officer, "SOUTHBOUND");
+        scan(back); // back south without a goods check: its two lines that come back are open
+        assertThat(openCount()).isEqualTo(before + 3);
+
+        LocalDate today = ledger.today();
+        jdbc.update("UPDATE travel_application SET southbound_slot = NULL, return_date = ? WHERE id = ?",
+                today.minusDays(1), due.applicationId());
+        assertThat(openCount()).isEqualTo(before + 5); // due back yesterday, not back: its two lines too
+        jdbc.update("UPDATE travel_application SET southbound_slot = ? WHERE id = ?",
+                "S-" + today.plusDays(1) + "-1400", due.applicationId());
+        assertThat(openCount()).isEqualTo(before + 3); // the southbound slot tomorrow is the due day
+        jdbc.update("UPDATE travel_application SET southbound_slot = ? WHERE id = ?",
+                "S-" + today.minusDays(2) + "-1400", due.applicationId());
+        assertThat(openCount()).isEqualTo(before + 5);
+
+        mvc.perform(post("/checkpoint/goods/trips/" + back.applicationId() + "/lines/1/close")
+                .param("reason", "다음 방문 때 반입 예정").cookie(session).with(signedIn(officer)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(openCount()).isEqualTo(before + 4);
     }
 
     @Test
