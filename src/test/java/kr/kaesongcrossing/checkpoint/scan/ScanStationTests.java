@@ -89,8 +89,8 @@ class ScanStationTests {
     void shouldAskForLaneAndDirectionFirst() throws Exception {
         String setup = mvc.perform(get("/checkpoint").with(signedIn(officer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(setup).contains("게이트 설정", "출경(북행, 개성 사무소 구역 방향)", "개성 연락사무소 구역 출입문");
-        assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 게이트 2 · 출경(북행, 개성 사무소 구역 방향)", "출입증 스캔", "autofocus");
+        assertThat(setup).contains("통로 설정", "출경(북행, 개성 사무소 구역 방향)", "개성 연락사무소 구역 출입문");
+        assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 통로 2 · 출경(북행, 개성 사무소 구역 방향)", "출입증 스캔", "autofocus");
     }
 
     @Test
@@ -98,8 +98,8 @@ class ScanStationTests {
         String again = mvc.perform(post("/checkpoint/station").param("lane", "9").param("direction", "SIDEWAYS")
                         .cookie(session).with(signedIn(officer)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(again).contains("출입 지점을 고르고 게이트를 입력한 뒤 방향을 선택하십시오.", "value=\"9\"");
-        assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 게이트 2 · 출경(북행, 개성 사무소 구역 방향)");
+        assertThat(again).contains("출입 지점을 고르고 통로를 입력한 뒤 방향을 선택하십시오.", "value=\"9\"");
+        assertThat(page("/checkpoint")).contains("개성 연락사무소 구역 출입문 · 통로 2 · 출경(북행, 개성 사무소 구역 방향)");
     }
 
     @Test
