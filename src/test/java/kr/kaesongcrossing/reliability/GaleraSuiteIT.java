@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,8 +45,7 @@ class GaleraSuiteIT {
                     Duration.ofSeconds(3), SuiteProfile.SHORT.sqlmapPerTarget(), 1, 1, 0)
             : SuiteProfile.current();
     private static final Duration DRAIN = Duration.ofSeconds(60);
-    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(120);
-    private static final int CONTENDED_PASSES = 2;
+        private static final int CONTENDED_PASSES = 2;
     private static final int SEAT_CAP = 3;
     private static final int SEAT_RACERS = 8;
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
@@ -84,7 +82,7 @@ class GaleraSuiteIT {
                         tokens.subList(PROFILE.writers(), tokens.size()));
                 LocalDate raceDay = LocalDate.now(SEOUL).plusDays(1);
                 capRaceSlot(cluster, raceDay);
-                WebClient probe = signedInProbe(b);
+                RecoveryProbe probe = RecoveryProbe.signedIn(b);
                 Traffic traffic = new Traffic();
                 long restartMs;
                 long recoveryMs;
@@ -110,7 +108,8 @@ class GaleraSuiteIT {
                     long restartAt = System.nanoTime();
                     Duration rejoin = victimNode.start(false);
                     restartMs = rejoin.toMillis();
-                    recoveryMs = (awaitRecovery(probe, restartAt) - restartAt) / 1_000_000;
+                    long recovered = probe.awaitRecovery(restartAt, "instance B, after its node's restart,");
+                    recoveryMs = (recovered - restartAt) / 1_000_000;
                     assertThat(cluster.node(1).clusterSize()).as("cluster size after the rejoin").isEqualTo(3);
                     loadSlice(crowd);
                     crowd.stop(DRAIN);
@@ -245,29 +244,5 @@ class GaleraSuiteIT {
         if (left > 0) {
             AppProcess.pause(Duration.ofNanos(left));
         }
-    }
-
-    private static WebClient signedInProbe(AppProcess app) {
-        WebClient probe = WebClient.forPort(app.port()).withTimeout(Duration.ofSeconds(30));
-        String email = "probe-" + UUID.randomUUID() + "@reliability.test";
-        assertThat(probe.register(email, "Probe", Crowd.PASSWORD, "en")).isTrue();
-        assertThat(probe.login(email, Crowd.PASSWORD)).isTrue();
-        return probe;
-    }
-
-    /** The first moment a signed-in page that needs the database answers 200 again on the probe's instance. */
-    private static long awaitRecovery(WebClient probe, long from) {
-        long deadline = from + RECOVERY_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (probe.get("/").status() == 200) {
-                    return System.nanoTime();
-                }
-            } catch (RuntimeException stillDown) {
-                // keep trying
-            }
-            AppProcess.pause(Duration.ofMillis(50));
-        }
-        throw new AssertionError("instance B did not serve again within " + RECOVERY_LIMIT + " of its node's restart");
     }
 }
