@@ -326,6 +326,17 @@ class ReportsTests {
     }
 
     @Test
+    void shouldSayPlainlyWhenNoVisitEndedInTheMonth() throws Exception {
+        for (String lang : List.of("en", "ko")) {
+            String html = mvc.perform(get("/reports/monthly").param("month", "2019-01").param("lang", lang)
+                    .with(Staff.as(Role.OFFICER))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).contains(lang.equals("en") ? "No visit ended this month." : "이달에 끝난 방문이 없습니다.")
+                    .doesNotContain("on average 0 hours", "평균 0시간");
+        }
+    }
+
+    @Test
     void shouldSayWhatIsWrongWithABadMonthAndNeverFail() throws Exception {
         for (String month : List.of("2019-13", "abc", "2019-3", "3019-01", "1999-12", "x".repeat(5000), "'; --",
                 "__${7*7}__", "%s%n{}")) {
