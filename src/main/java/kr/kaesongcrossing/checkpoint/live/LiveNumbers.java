@@ -2,6 +2,7 @@ package kr.kaesongcrossing.checkpoint.live;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,14 @@ public class LiveNumbers implements SmartLifecycle {
      */
     public SseEmitter open(GateSlots.Place place) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        try {
+            // Held until the stream starts, then written on the request thread: the response, and with it a session
+            // new in this request, is committed there. Otherwise this bean's first send could commit it on its own
+            // thread while the request thread commits it too, and a new session would be inserted twice.
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException cannotHappenYet) {
+            throw new UncheckedIOException(cannotHappenYet);
+        }
         Page page = new Page(emitter, place);
         emitter.onCompletion(() -> remove(page));
         emitter.onTimeout(() -> {
