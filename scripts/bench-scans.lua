@@ -3,6 +3,7 @@
 -- (ENTRY, EXIT, ENTRY, ...), so each pass is scanned in and out and nearly every scan is accepted (a refusal
 -- only when the pass's previous scan of this thread is still in flight, i.e. fewer owned passes than connections).
 -- Tokens come from the file named by the TOKENS environment variable (one compact JWS per line).
+-- PACE_MS > 0: each connection waits that long after every answer (wrk's delay()): a paced, not saturating, load.
 local tokens = {}
 local counter = 0
 local thread_id = 0
@@ -24,8 +25,14 @@ function init(args)
       i = i + 1
     end
   end
-  assert(#tokens > 0, "no tokens for thread " .. tid)
   file:close()
+  if i < nthreads then -- one hot pass: every thread scans it
+    tokens = {}
+    for line in io.lines(os.getenv("TOKENS") or "target/bench/tokens.txt") do
+      if #line > 0 then table.insert(tokens, line) end
+    end
+  end
+  assert(#tokens > 0, "no tokens for thread " .. tid)
   math.randomseed(os.time() * 1000 + tid)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
@@ -35,6 +42,9 @@ function init(args)
   accepted = 0
   failed = 0
 end
+
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+if pace > 0 then function delay() return pace end end
 
 function request()
   counter = counter + 1

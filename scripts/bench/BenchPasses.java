@@ -55,11 +55,15 @@ class BenchPasses implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         int count = Integer.parseInt(env.getRequiredProperty("kc.bench.passes"));
         Path out = Path.of(env.getRequiredProperty("kc.bench.tokens-file"));
-        Long holder = jdbc.queryForObject("select id from user_account where email = 'civilian@demo.test'", Long.class);
+        long holder = holder();
+        device();
         byte[] photo = jpeg();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         List<String> tokens = new ArrayList<>();
         long stamp = System.currentTimeMillis();
+        // both ways in a slot starting now (KST): the gates check slots and consent, and the window lasts 90 minutes
+        LocalDateTime seoul = LocalDateTime.now(ZoneId.of("Asia/Seoul"));
+        String slot = seoul.toLocalDate() + "-" + String.format("%02d%02d", seoul.getHour(), seoul.getMinute());
         for (int i = 0; i < count; i++) {
             String reference = "KC-B-" + stamp % 10_000_000 + "-" + i;   // reference is VARCHAR(20)
             String name = "벤치" + i;
@@ -67,11 +71,15 @@ class BenchPasses implements ApplicationRunner {
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
             long applicationId = transaction.execute(status -> {
                 jdbc.update("INSERT INTO travel_application (reference, applicant_id, status, name_korean, name_latin, "
-                        + "entry_date, return_date, created_at, updated_at) "
-                        + "VALUES (?, ?, 'APPROVED_FOR_TRAVEL', ?, ?, ?, ?, ?, ?)",
-                        reference, holder, name, latin, today, today.plusDays(2), now, now);
+                        + "entry_date, return_date, created_at, updated_at, northbound_slot, southbound_slot) "
+                        + "VALUES (?, ?, 'APPROVED_FOR_TRAVEL', ?, ?, ?, ?, ?, ?, ?, ?)",
+                        reference, holder, name, latin, today, today.plusDays(2), now, now, "N-" + slot,
+                        "S-" + slot);
                 long id = jdbc.queryForObject("SELECT id FROM travel_application WHERE reference = ?", Long.class,
                         reference);
+                jdbc.update("INSERT INTO slot_consent (slot, application_id, counterpart_reference, recorded_at, "
+                        + "recorded_by_id, recorded_by_name) VALUES (?, ?, 'bench', ?, ?, 'bench')", "N-" + slot, id,
+                        now, holder);
                 events.publishEvent(new TripApprovedForTravel(id, reference, holder, name, latin,
                         LocalDate.of(1988, 5, 1), "KOR", today, today.plusDays(2), photo));
                 return id;
@@ -82,6 +90,36 @@ class BenchPasses implements ApplicationRunner {
         Path tmp = Path.of(out + ".tmp");
         Files.write(tmp, tokens, StandardCharsets.US_ASCII);
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The passes' holder: the demo civilian, or (demo mode off, as on MariaDB) an account made for the bench. */
+    private long holder() {
+        List<Long> demo = jdbc.queryForList("select id from user_account where email = 'civilian@demo.test'",
+                Long.class);
+        if (!demo.isEmpty()) {
+            return demo.get(0);
+        }
+        jdbc.update("INSERT INTO user_account (email, display_name, password_hash, role, language, enabled, "
+                + "failed_logins, created_at) VALUES ('bench-civilian@bench.test', 'bench', '-', 'CIVILIAN', 'ko', "
+                + "TRUE, 0, ?)", LocalDateTime.now(ZoneOffset.UTC));
+        return jdbc.queryForObject("select id from user_account where email = 'bench-civilian@bench.test'",
+                Long.class);
+    }
+
+    /** The scanner device the bench scans as (kc.bench.device-token; only its SHA-256 is stored, as the app does). */
+    private void device() {
+        String token = env.getRequiredProperty("kc.bench.device-token");
+        String hash = java.util.HexFormat.of().formatHex(sha256(token));
+        jdbc.update("INSERT INTO checkpoint_device (name, token_hash, created_at) VALUES ('bench', ?, ?)", hash,
+                LocalDateTime.now(ZoneOffset.UTC));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] jpeg() throws IOException {

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the watch-list screening reads of applications and the hold it puts on them: while held, an application
  * cannot be approved ({@code application.refused.watchlist}), and a trip that already has its pass is refused at
- * northbound scans ({@link TravelApprovals#isHeldByScreening}); its approval stands until an officer decides.
+ * northbound scans ({@link TravelApprovals#atGate}); its approval stands until an officer decides.
  */
 @Service
 public class ScreeningSubjects {

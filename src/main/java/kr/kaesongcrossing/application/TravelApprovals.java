@@ -35,12 +35,27 @@ public class TravelApprovals {
     }
 
     /**
-     * Whether screening holds the trip: a possible watch-list match is open on it (its traveller may have been
-     * listed after approval). One primary-key look-up; read-only, in the caller's transaction when there is one.
+     * What a gate asks about a trip, read in one statement: whether it is approved for travel, whether screening
+     * holds it, its slot in {@code direction} (empty for a trip from before slots) and whether the counterpart
+     * consented to that slot for it (only while approved, as {@link #hasConsentFor}). A trip that does not exist is
+     * neither approved nor held and has no slot. Read-only, in the caller's transaction when there is one.
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public boolean isHeldByScreening(long applicationId) {
-        return applications.existsByIdAndWatchlistHoldTrue(applicationId);
+    public TripAtGate atGate(long applicationId, TravelDirection direction) {
+        String slot = direction == TravelDirection.NORTHBOUND ? "a.northbound_slot" : "a.southbound_slot";
+        return jdbc.query("SELECT a.status, a.watchlist_hold, " + slot + ", EXISTS (SELECT 1 FROM slot_consent c "
+                + "WHERE c.application_id = a.id AND c.slot = " + slot + ") FROM travel_application a WHERE a.id = ?",
+                (rs, row) -> {
+                    boolean approved = ApplicationStatus.APPROVED_FOR_TRAVEL.name().equals(rs.getString(1));
+                    return new TripAtGate(approved, rs.getBoolean(2), SlotKey.parse(rs.getString(3)),
+                            approved && rs.getBoolean(4));
+                }, applicationId).stream().findFirst().orElse(TripAtGate.UNKNOWN);
+    }
+
+    /** A trip as a gate sees it (see {@link #atGate}). */
+    public record TripAtGate(boolean approved, boolean heldByScreening, Optional<SlotKey> slot, boolean consented) {
+
+        static final TripAtGate UNKNOWN = new TripAtGate(false, false, Optional.empty(), false);
     }
 
     /** Planned trips that are in the Kaesong zone, or travel, on some day from {@code first} to {@code last}. */

@@ -47,8 +47,6 @@ public interface TravelApplicationRepository extends JpaRepository<TravelApplica
 
     boolean existsByIdAndStatus(Long id, ApplicationStatus status);
 
-    boolean existsByIdAndWatchlistHoldTrue(Long id);
-
     /** Trips held by screening in these statuses (V62 indexes the hold), by entry date. */
     List<TravelApplication> findByWatchlistHoldTrueAndStatusInOrderByEntryDateAscIdAsc(
             Collection<ApplicationStatus> statuses);

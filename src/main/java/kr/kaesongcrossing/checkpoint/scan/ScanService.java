@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import kr.kaesongcrossing.application.TravelApprovals;
+import kr.kaesongcrossing.application.TravelApprovals.TripAtGate;
 import kr.kaesongcrossing.application.TravellerCrossed;
 import kr.kaesongcrossing.audit.AuditTrail;
 import kr.kaesongcrossing.audit.Subject;
@@ -109,19 +110,17 @@ class ScanService {
     }
 
     /**
-     * Decides and records a scan, or answers what was recorded for its scan id before. A lost write conflict (a
-     * Galera node committed a scan of the same pass first) runs all of this again: the retry first reads the scan
-     * id's stored answer, so a scan whose first attempt's twin committed gets that answer and no second row. What
+     * Decides and records a scan, or answers what was recorded for its scan id before: that is read in the same
+     * transaction, once the pass row is locked (a resent scan is rare; a separate read first would cost every scan a
+     * transaction). A lost write conflict (a Galera node committed a scan of the same pass first) runs all of this
+     * again: the retry reads the scan id's stored answer, so a scan whose first attempt's twin committed gets that
+     * answer and no second row. What
      * decides: the unique key on {@code crossing_log.scan_id} (one row per scan id) and the one on (pass, crossing
      * number) (one acceptance per crossing, so one per visit each way); the pass row's lock only makes them rarely
      * needed on one server.
      */
     @RetryOnWriteConflict
     ScanAnswer scan(ScanRequest request) {
-        Optional<ScanAnswer> stored = stored(request.scanId(), request.operator());
-        if (stored.isPresent()) {
-            return stored.get();
-        }
         try {
             return ScanAnswer.of(writing.execute(status -> decideAndRecord(request)));
         } catch (DataIntegrityViolationException e) {
@@ -144,18 +143,19 @@ class ScanService {
             List<ScanRequest> chunk = requests.subList(start, Math.min(requests.size(), start + SYNC_CHUNK));
             try {
                 done.addAll(syncing.execute(status -> chunk.stream().map(request -> {
-                    Optional<CrossingLogEntry> earlier = log.findByScanId(request.scanId());
-                    if (earlier.isPresent() && !earlier.get().sentBy(request.operator())) {
+                    ScanAnswer answer;
+                    try {
+                        answer = ScanAnswer.of(decideAndRecord(request));
+                    } catch (ScanIdConflict e) {
                         return new Synced(request, null);
                     }
-                    ScanAnswer answer = ScanAnswer.of(earlier.orElseGet(() -> decideAndRecord(request)));
                     alongside.accept(request, answer);
                     // each scan's entities are written: later scans' queries need not check them for changes
                     entities.flush();
                     entities.clear();
                     return new Synced(request, answer);
                 }).toList()));
-            } catch (DataAccessException | TransactionException | ScanIdConflict e) {
+            } catch (DataAccessException | TransactionException e) {
                 chunk.forEach(request -> done.add(alone(request, alongside)));
             }
         }
@@ -200,29 +200,30 @@ class ScanService {
                 .flatMap(entry -> verifier.holderPhoto(entry.getPassId()));
     }
 
-    private CrossingLogEntry decideAndRecord(ScanRequest request) {
+    private CrossingLogEntry decideAndRecord(ScanRequest sent) {
         Instant now = now();
-        Instant at = request.scannedAt() == null || request.scannedAt().isAfter(now) ? now
-                : request.scannedAt().truncatedTo(ChronoUnit.SECONDS);
-        request = at.equals(request.scannedAt()) ? request : new ScanRequest(request.scanId(), request.token(),
-                request.gate(), request.direction(), request.lane(), at, request.operator());
+        Instant at = sent.scannedAt() == null || sent.scannedAt().isAfter(now) ? now
+                : sent.scannedAt().truncatedTo(ChronoUnit.SECONDS);
+        ScanRequest request = at.equals(sent.scannedAt()) ? sent : new ScanRequest(sent.scanId(), sent.token(),
+                sent.gate(), sent.direction(), sent.lane(), at, sent.operator());
         if (TokenInput.unreadable(request.token())) {
-            return log.saveAndFlush(CrossingLogEntry.unreadable(request, now));
+            return earlier(request).orElseGet(() -> log.saveAndFlush(CrossingLogEntry.unreadable(request, now)));
         }
         TokenReading token = verifier.read(request.token());
         if (!token.valid()) {
+            Optional<CrossingLogEntry> earlier = earlier(request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             ScanDecision decision = rules.decide(token, Optional.empty(),
                     new ScanRules.Trip(false, Position.SOUTH, TripSlot.NONE), request.gate(), request.direction(),
                     routes.inForce(at), at, now);
             return log.saveAndFlush(CrossingLogEntry.scan(request, now, decision, null, null, null, null, null));
         }
         Optional<PassForScan> locked = verifier.lockForScan(token.passId());
-        Optional<CrossingLogEntry> duplicate = log.findByScanId(request.scanId());
-        if (duplicate.isPresent()) {
-            if (!duplicate.get().sentBy(request.operator())) {
-                throw new ScanIdConflict();
-            }
-            return duplicate.get();
+        Optional<CrossingLogEntry> earlier = earlier(request); // after the lock: sees a twin that held it
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         Optional<PassPresence> presence = locked.flatMap(p -> presences.findById(p.passId()));
         boolean permit = locked.isPresent() && locked.get().permit();
@@ -230,12 +231,12 @@ class ScanService {
         Optional<PassForScan> pass = permit
                 ? locked.map(p -> p.forTrip(permitTrip(p, presence, direction, at))) : locked;
         Long trip = pass.map(PassForScan::applicationId).orElse(null);
-        boolean approved = trip != null && approvals.isApprovedForTravel(trip);
-        TripSlot slot = trip != null ? slot(trip, request.direction(), permit) : TripSlot.NONE;
-        boolean listed = trip != null && approvals.isHeldByScreening(trip);
-        ScanDecision decision = rules.decide(token, pass, new ScanRules.Trip(approved,
-                presence.map(PassPresence::position).orElse(Position.SOUTH), slot, permit, listed), request.gate(),
-                request.direction(), routes.inForce(at), at, now);
+        TripAtGate atGate = trip != null ? approvals.atGate(trip, direction.travel()) : null;
+        TripSlot slot = atGate != null ? slot(atGate, direction, permit) : TripSlot.NONE;
+        ScanDecision decision = rules.decide(token, pass, new ScanRules.Trip(atGate != null && atGate.approved(),
+                presence.map(PassPresence::position).orElse(Position.SOUTH), slot, permit,
+                atGate != null && atGate.heldByScreening()), request.gate(), request.direction(), routes.inForce(at),
+                at, now);
         Integer visit = null;
         Integer crossing = null;
         if (decision.accepted()) {
@@ -262,18 +263,28 @@ class ScanService {
     }
 
     /**
+     * The log row of an earlier scan with the request's scan id, by the same sender.
+     *
+     * @throws ScanIdConflict when another device or officer sent that scan id
+     */
+    private Optional<CrossingLogEntry> earlier(ScanRequest request) {
+        Optional<CrossingLogEntry> entry = log.findByScanId(request.scanId());
+        if (entry.isPresent() && !entry.get().sentBy(request.operator())) {
+            throw new ScanIdConflict();
+        }
+        return entry;
+    }
+
+    /**
      * The trip's slot in {@code direction} and, northbound, the counterpart's consent to it; none without checks,
      * except for a crossing on a permit (its pass is valid only with it), whose consent is then the trip's own
      * (as the gates run without slot checks: the rules still want it approved for travel).
      */
-    private TripSlot slot(long applicationId, Direction direction, boolean permit) {
+    private TripSlot slot(TripAtGate trip, Direction direction, boolean permit) {
         if (!rules.checksSlots()) {
-            return permit ? approvals.slotOf(applicationId, direction.travel()).map(key -> new TripSlot(key, true))
-                    .orElse(TripSlot.NONE) : TripSlot.NONE;
+            return permit ? trip.slot().map(key -> new TripSlot(key, true)).orElse(TripSlot.NONE) : TripSlot.NONE;
         }
-        return approvals.slotOf(applicationId, direction.travel())
-                .map(key -> new TripSlot(key, direction == Direction.NORTHBOUND
-                        && approvals.hasConsentFor(applicationId, key)))
+        return trip.slot().map(key -> new TripSlot(key, direction == Direction.NORTHBOUND && trip.consented()))
                 .orElse(TripSlot.NONE);
     }
 
