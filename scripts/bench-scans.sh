@@ -102,12 +102,17 @@ profile() {
 }
 
 probe() {
-  local f="$BENCH_DIR/probe-$DB.txt" n a0 a1
-  TOKENS="$TOKENS" RUN_ID="pw$(date +%s)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$ROOT/scripts/bench-scans.lua" "$URL" >/dev/null
+  local f="$BENCH_DIR/probe-$DB.txt" n a0 a1 half
+  # warm-up and probe on separate halves of the passes: the probe's scans alternate in and out from the start
+  half=$(( $(wc -l <"$TOKENS") / 2 ))
+  head -n "$half" "$TOKENS" >"$BENCH_DIR/tokens-warmup.txt"
+  tail -n +"$((half + 1))" "$TOKENS" >"$BENCH_DIR/tokens-probe.txt"
+  TOKENS="$BENCH_DIR/tokens-warmup.txt" RUN_ID="pw$(date +%s)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
+    -s "$ROOT/scripts/bench-scans.lua" "$URL" >/dev/null
   local q="show global status where variable_name in ('Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback','Com_set_option','Com_stmt_execute','Com_stmt_prepare','Innodb_os_log_fsyncs','Innodb_rows_read')"
   [ "$DB" = mysql ] && mariadb -uroot -N -B -e "$q" | sort >"$f.0"
   a0=$(ticks "$APP_PID")
-  TOKENS="$TOKENS" RUN_ID="p$(date +%s)" wrk -t1 -c4 -d10s -s "$ROOT/scripts/bench-scans.lua" "$URL" >"$f.wrk"
+  TOKENS="$BENCH_DIR/tokens-probe.txt" RUN_ID="p$(date +%s)" wrk -t1 -c4 -d10s -s "$ROOT/scripts/bench-scans.lua" "$URL" >"$f.wrk"
   a1=$(ticks "$APP_PID")
   n=$(val ANSWERED "$f.wrk")
   { echo "scans answered $n (accepted $(val ACCEPTED "$f.wrk")), app CPU per scan $(echo "$a0 $a1 $n" | awk '{ printf "%.2f", ($2 - $1) * 10 / $3 }') ms"
