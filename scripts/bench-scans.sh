@@ -3,7 +3,7 @@
 # Usage: [MODE=health|floor|profile|probe] scripts/bench-scans.sh [h2|mysql]   (mysql: MariaDB on 127.0.0.1:3306 root/no
 #        password, database $MYSQL_DB dropped and created first). Environment: PASSES (default 600, a third per scan
 #        run in MODE=health), DURATION (wrk, default 20s), WARMUP (scans before measuring, default 60s),
-#        CONNECTIONS (default 32), THREADS (wrk threads, default 2), PORT (default 8099), JAVA_OPTS (e.g. a JFR
+#        CONNECTIONS (default 32), THREADS (wrk threads, default 2), PORT (default 8099), BENCH_JAR, JAVA_OPTS (e.g. a JFR
 #        recording: -XX:StartFlightRecording=filename=target/bench/scan.jfr,settings=profile).
 # MODE=health (default): scans against /actuator/health, described below.
 # MODE=floor: the method of ../shared/bench/floor/run.sh, to be run next to it: scans of all passes, then of one hot
@@ -33,7 +33,8 @@ export THREADS="${THREADS:-2}"
 CLASSES="$BENCH_DIR/classes"
 export TOKENS="$BENCH_DIR/tokens.txt"
 
-JAR="$(ls "$ROOT"/target/kaesong-crossing-*.jar 2>/dev/null | grep -v original | head -1 || true)"
+# $BENCH_JAR when given (one built from an earlier commit, for a before/after), else target's, built if missing
+JAR="${BENCH_JAR:-$(ls "$ROOT"/target/kaesong-crossing-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
 if [ -z "$JAR" ]; then build; fi
 echo "jar: $JAR"
 
