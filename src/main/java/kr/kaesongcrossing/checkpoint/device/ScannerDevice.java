@@ -81,6 +81,10 @@ class ScannerDevice {
         return name;
     }
 
+    String getTokenHash() {
+        return tokenHash;
+    }
+
     Instant getCreatedAt() {
         return createdAt;
     }
