@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 import kr.kaesongcrossing.application.TravelApprovals;
 import kr.kaesongcrossing.application.TravelApprovals.TripAtGate;
 import kr.kaesongcrossing.application.TravellerCrossed;
@@ -121,12 +122,13 @@ class ScanService {
      */
     @RetryOnWriteConflict
     ScanAnswer scan(ScanRequest request) {
+        Optional<TokenReading> token = read(request);
         try {
-            return ScanAnswer.of(writing.execute(status -> decideAndRecord(request)));
+            return ScanAnswer.of(writing.execute(status -> decideAndRecord(request, token)));
         } catch (DataIntegrityViolationException e) {
             // either the same scan id committed meanwhile, or (without the lock) the crossing number's guard fired
             return stored(request.scanId(), request.operator())
-                    .orElseGet(() -> ScanAnswer.of(writing.execute(status -> decideAndRecord(request))));
+                    .orElseGet(() -> ScanAnswer.of(writing.execute(status -> decideAndRecord(request, token))));
         }
     }
 
@@ -141,11 +143,14 @@ class ScanService {
         List<Synced> done = new ArrayList<>(requests.size());
         for (int start = 0; start < requests.size(); start += SYNC_CHUNK) {
             List<ScanRequest> chunk = requests.subList(start, Math.min(requests.size(), start + SYNC_CHUNK));
+            // the signatures on all cores first; the scans then in order, as they were made
+            List<Optional<TokenReading>> tokens = chunk.parallelStream().map(this::read).toList();
             try {
-                done.addAll(syncing.execute(status -> chunk.stream().map(request -> {
+                done.addAll(syncing.execute(status -> IntStream.range(0, chunk.size()).mapToObj(i -> {
+                    ScanRequest request = chunk.get(i);
                     ScanAnswer answer;
                     try {
-                        answer = ScanAnswer.of(decideAndRecord(request));
+                        answer = ScanAnswer.of(decideAndRecord(request, tokens.get(i)));
                     } catch (ScanIdConflict e) {
                         return new Synced(request, null);
                     }
@@ -200,16 +205,25 @@ class ScanService {
                 .flatMap(entry -> verifier.holderPhoto(entry.getPassId()));
     }
 
-    private CrossingLogEntry decideAndRecord(ScanRequest sent) {
+    /**
+     * The scanned token's reading (its signature checked: most of a scan's own CPU), before the transaction, so that
+     * no connection is held meanwhile; empty when the input is not a token at all.
+     */
+    private Optional<TokenReading> read(ScanRequest request) {
+        return TokenInput.unreadable(request.token()) ? Optional.empty()
+                : Optional.of(verifier.read(request.token()));
+    }
+
+    private CrossingLogEntry decideAndRecord(ScanRequest sent, Optional<TokenReading> reading) {
         Instant now = now();
         Instant at = sent.scannedAt() == null || sent.scannedAt().isAfter(now) ? now
                 : sent.scannedAt().truncatedTo(ChronoUnit.SECONDS);
         ScanRequest request = at.equals(sent.scannedAt()) ? sent : new ScanRequest(sent.scanId(), sent.token(),
                 sent.gate(), sent.direction(), sent.lane(), at, sent.operator());
-        if (TokenInput.unreadable(request.token())) {
+        if (reading.isEmpty()) {
             return earlier(request).orElseGet(() -> log.saveAndFlush(CrossingLogEntry.unreadable(request, now)));
         }
-        TokenReading token = verifier.read(request.token());
+        TokenReading token = reading.get();
         if (!token.valid()) {
             Optional<CrossingLogEntry> earlier = earlier(request);
             if (earlier.isPresent()) {
