@@ -9,6 +9,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,11 @@ import org.springframework.stereotype.Component;
  * its own and H2 runs no background writer, so nothing ever rewrites the chunks that later commits left nearly empty:
  * the file grew by about 10 KB per commit, for good. This does what that writer would: it rewrites the live pages of
  * the emptiest chunks (only chunks older than H2's retention time, 45 s, so a power cut still finds the previous
- * state) and moves chunks from the end of the file into the gaps, so the file shrinks. Bounded work per run; on
- * MariaDB or an in-memory H2 it does nothing. The H2 file belongs to one instance, so no scheduler lock.
+ * state) and moves chunks from the end of the file into the gaps, so the file shrinks. Bounded work per run; only
+ * with an H2 file. The H2 file belongs to one instance, so no scheduler lock.
  */
 @Component
+@ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
 class H2Compaction {
 
     private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
