@@ -1,14 +1,20 @@
 package kr.kaesongcrossing.application;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.kaesongcrossing.application.model.TravelApplicationRepository;
 import kr.kaesongcrossing.schedule.SlotKey;
 import kr.kaesongcrossing.schedule.TravelDirection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +48,33 @@ public class TravelApprovals {
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public TripAtGate atGate(long applicationId, TravelDirection direction) {
+        return jdbc.query(atGateQuery(direction, "= ?"), TravelApprovals::tripAtGate, applicationId).stream()
+                .findFirst().orElse(TripAtGate.UNKNOWN);
+    }
+
+    /** {@link #atGate} of several trips in one statement (a station's upload), by trip id. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<Long, TripAtGate> atGate(Collection<Long> applicationIds, TravelDirection direction) {
+        Map<Long, TripAtGate> trips = new HashMap<>();
+        if (!applicationIds.isEmpty()) {
+            jdbc.query(atGateQuery(direction, "IN (" + String.join(",", Collections.nCopies(applicationIds.size(), "?"))
+                    + ")"), (RowCallbackHandler) rs -> trips.put(rs.getLong(1), tripAtGate(rs, 0)),
+                    applicationIds.toArray());
+        }
+        applicationIds.forEach(id -> trips.putIfAbsent(id, TripAtGate.UNKNOWN));
+        return trips;
+    }
+
+    private static String atGateQuery(TravelDirection direction, String idCondition) {
         String slot = direction == TravelDirection.NORTHBOUND ? "a.northbound_slot" : "a.southbound_slot";
-        return jdbc.query("SELECT a.status, a.watchlist_hold, " + slot + ", EXISTS (SELECT 1 FROM slot_consent c "
-                + "WHERE c.application_id = a.id AND c.slot = " + slot + ") FROM travel_application a WHERE a.id = ?",
-                (rs, row) -> {
-                    boolean approved = ApplicationStatus.APPROVED_FOR_TRAVEL.name().equals(rs.getString(1));
-                    return new TripAtGate(approved, rs.getBoolean(2), SlotKey.parse(rs.getString(3)),
-                            approved && rs.getBoolean(4));
-                }, applicationId).stream().findFirst().orElse(TripAtGate.UNKNOWN);
+        return "SELECT a.id, a.status, a.watchlist_hold, " + slot + ", EXISTS (SELECT 1 FROM slot_consent c "
+                + "WHERE c.application_id = a.id AND c.slot = " + slot + ") FROM travel_application a WHERE a.id "
+                + idCondition;
+    }
+
+    private static TripAtGate tripAtGate(ResultSet rs, int row) throws SQLException {
+        boolean approved = ApplicationStatus.APPROVED_FOR_TRAVEL.name().equals(rs.getString(2));
+        return new TripAtGate(approved, rs.getBoolean(3), SlotKey.parse(rs.getString(4)), approved && rs.getBoolean(5));
     }
 
     /** A trip as a gate sees it (see {@link #atGate}). */

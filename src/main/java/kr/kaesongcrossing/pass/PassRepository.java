@@ -2,6 +2,7 @@ package kr.kaesongcrossing.pass;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -17,6 +18,11 @@ interface PassRepository extends JpaRepository<Pass, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Pass p where p.passId = :passId")
     Optional<Pass> lockByPassId(String passId);
+
+    /** {@code SELECT ... FOR UPDATE} of several pass rows, in one statement. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Pass p where p.passId in :passIds")
+    List<Pass> lockByPassIdIn(Collection<String> passIds);
 
     Optional<Pass> findByCurrentForApplication(Long applicationId);
 

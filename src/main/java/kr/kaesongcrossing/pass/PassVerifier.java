@@ -1,6 +1,10 @@
 package kr.kaesongcrossing.pass;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +42,14 @@ public class PassVerifier {
             return Optional.empty();
         }
         return passes.lockByPassId(passId).map(Pass::forScan);
+    }
+
+    /** {@link #lockForScan} of several passes in one statement (a station's upload); unknown ones are absent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, PassForScan> lockForScan(Collection<String> passIds) {
+        List<String> ids = passIds.stream().filter(PassTokens::looksLikePassId).toList();
+        return ids.isEmpty() ? Map.of() : passes.lockByPassIdIn(ids).stream()
+                .collect(Collectors.toMap(Pass::getPassId, Pass::forScan));
     }
 
     /** The trip's current pass (demo mode seeds crossings of the demo trips with it). */
